@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: builds the site under the test base path and prints, per page type and
+ * language, the bytes of HTML and of the JavaScript it runs at load (raw and gzip), and the build
+ * time. Later features add their own figures here.
+ */
+import { spawnSync } from 'node:child_process';
+import { pageTypes, pageWeight, TEST_BASE, type PageType } from '../tests/site/site.ts';
+
+const started = performance.now();
+const build = spawnSync('astro', ['build', '--force'], {
+	stdio: ['ignore', 'ignore', 'inherit'],
+	env: { ...process.env, BASE_PATH: TEST_BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+const buildSeconds = (performance.now() - started) / 1000;
+if (build.status !== 0) {
+	console.error('The build failed: run `npm run build` to see why.');
+	process.exit(build.status ?? 1);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows = (Object.keys(pageTypes) as PageType[]).flatMap((type) =>
+	(['it', 'en'] as const).map((lang) => {
+		const weight = pageWeight(pageTypes[type][lang]);
+		return {
+			page: `${type} (${lang})`,
+			'HTML raw': kb(weight.htmlBytes),
+			'HTML gzip': kb(weight.htmlGzip),
+			'JS raw': kb(weight.jsBytes),
+			'JS gzip': kb(weight.jsGzip),
+		};
+	})
+);
+console.log(`Build under ${TEST_BASE}: ${buildSeconds.toFixed(1)} s`);
+console.table(rows);

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { pageTypes, type PageType } from '../site/site';
+import { axeViolations, hasChromium, launch, openPage, screenshotDir, viewports } from './browser';
+
+const siteUrl = inject('siteUrl');
+const url = (path: string) => new URL(path, siteUrl).href;
+const types = Object.keys(pageTypes) as PageType[];
+const langs = ['it', 'en'] as const;
+
+describe.runIf(hasChromium())('the site in Chromium', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser.close();
+	});
+
+	test.each(langs)('the home page in %s renders with no console error', async (lang) => {
+		const { context, page, errors } = await openPage(browser);
+		const response = await page.goto(url(pageTypes.home[lang]));
+		expect(response?.status()).toBe(200);
+		await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+		const heading = await page.locator('h1').first().textContent();
+		expect(heading).toBe(lang === 'it' ? 'Virtualizzazione e Docker' : 'Virtualization and Docker');
+		const description = await page.locator('meta[name="description"]').getAttribute('content');
+		expect(description?.length).toBeGreaterThan(50);
+		await page.waitForLoadState('networkidle');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	test('the language picker switches a page between /x/ and /en/x/', async () => {
+		const { context, page, errors } = await openPage(browser);
+		await page.goto(url(pageTypes.chapter.it));
+		const picker = page.locator('starlight-lang-select select').first();
+		await Promise.all([page.waitForURL(url(pageTypes.chapter.en)), picker.selectOption({ label: 'English' })]);
+		expect(await page.locator('h1').first().textContent()).toBe('The purpose of virtualization');
+		const back = page.locator('starlight-lang-select select').first();
+		await Promise.all([page.waitForURL(url(pageTypes.chapter.it)), back.selectOption({ label: 'Italiano' })]);
+		expect(await page.locator('h1').first().textContent()).toBe('Lo scopo della virtualizzazione');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	test.each([
+		{ lang: 'it', word: 'ospitato', expected: pageTypes.chapter.it },
+		{ lang: 'en', word: 'landlord', expected: pageTypes.chapter.en },
+	] as const)('search finds "$word" on the $lang site', async ({ lang, word, expected }) => {
+		const { context, page, errors } = await openPage(browser);
+		await page.goto(url(pageTypes.home[lang]));
+		await page.locator('button[data-open-modal]:not([disabled])').click();
+		const input = page.locator('#starlight__search input');
+		await input.fill(word);
+		const result = page.locator('#starlight__search a.pagefind-ui__result-link').first();
+		await result.waitFor();
+		expect(new URL((await result.getAttribute('href')) ?? '', siteUrl).pathname).toBe(
+			new URL(url(expected)).pathname
+		);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	describe.each(types)('page type %s', (type) => {
+		test.each(langs.flatMap((lang) => (['light', 'dark'] as const).map((scheme) => ({ lang, scheme }))))(
+			'$lang, $scheme: axe-core reports no violation',
+			async ({ lang, scheme }) => {
+				const { context, page } = await openPage(browser, { colorScheme: scheme });
+				await page.goto(url(pageTypes[type][lang]));
+				// Starlight follows the system colour scheme until the reader picks a theme.
+				expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
+				expect(await axeViolations(page)).toEqual([]);
+				await context.close();
+			}
+		);
+
+		test.each(langs)('%s at phone width has no horizontal scroll', async (lang) => {
+			const { context, page } = await openPage(browser, { viewport: 'phone' });
+			await page.goto(url(pageTypes[type][lang]));
+			const widths = await page.evaluate(() => ({
+				scroll: document.documentElement.scrollWidth,
+				client: document.documentElement.clientWidth,
+			}));
+			expect(widths.scroll).toBeLessThanOrEqual(viewports.phone.width);
+			expect(widths.scroll).toBe(widths.client);
+			await context.close();
+		});
+
+		test.each(langs)('%s: screenshots at desktop and phone width, light and dark', async (lang) => {
+			for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
+				for (const scheme of ['light', 'dark'] as const) {
+					const { context, page } = await openPage(browser, { viewport, colorScheme: scheme });
+					await page.goto(url(pageTypes[type][lang]));
+					const file = join(screenshotDir(), `${type}-${lang}-${viewport}-${scheme}.png`);
+					await page.screenshot({ path: file, fullPage: true });
+					await context.close();
+				}
+			}
+		});
+	});
+});

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { pageTypes, pageWeight, type PageType } from './site';
+
+interface Budgets {
+	starlightBaseline: number;
+	pages: Record<PageType, number>;
+}
+
+const budgets = JSON.parse(
+	readFileSync(join(process.cwd(), 'tests/site/budgets.json'), 'utf8')
+) as Budgets;
+
+describe('byte budgets of the built pages', () => {
+	test('a plain chapter page runs no more than Starlight’s own JavaScript + 2 KB', () => {
+		expect(budgets.pages.chapter).toBeLessThanOrEqual(budgets.starlightBaseline + 2048);
+	});
+
+	test.each(
+		(Object.keys(pageTypes) as PageType[]).flatMap((type) =>
+			(['it', 'en'] as const).map((lang) => ({ type, lang }))
+		)
+	)('$type ($lang) stays within its JavaScript budget', ({ type, lang }) => {
+		const { jsGzip } = pageWeight(pageTypes[type][lang]);
+		expect(jsGzip, `${type} (${lang}) loads ${jsGzip} B of gzipped JavaScript`).toBeLessThanOrEqual(
+			budgets.pages[type]
+		);
+	});
+});

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { builtPages } from './site';
+
+const docs = join(process.cwd(), 'src/content/docs');
+
+function contentPages(dir: string, skip?: string): string[] {
+	const found: string[] = [];
+	const walk = (current: string) => {
+		for (const entry of readdirSync(current, { withFileTypes: true })) {
+			const path = join(current, entry.name);
+			if (entry.isDirectory()) {
+				if (path !== skip) walk(path);
+			} else if (/\.mdx?$/.test(entry.name)) {
+				found.push(relative(dir, path).split(sep).join('/'));
+			}
+		}
+	};
+	walk(dir);
+	return found.sort();
+}
+
+function uiKeys(lang: string): string[] {
+	const strings = JSON.parse(
+		readFileSync(join(process.cwd(), `src/content/i18n/${lang}.json`), 'utf8')
+	) as Record<string, string>;
+	for (const [key, value] of Object.entries(strings)) {
+		expect(value.trim(), `${lang}.json: "${key}" is empty`).not.toBe('');
+	}
+	return Object.keys(strings).sort();
+}
+
+describe('translation parity', () => {
+	test('every Italian page has its English twin at the same path, and vice versa', () => {
+		const italian = contentPages(docs, join(docs, 'en'));
+		const english = contentPages(join(docs, 'en'));
+		expect(italian.length).toBeGreaterThan(0);
+		expect(english).toEqual(italian);
+	});
+
+	test('every built Italian page has an English page at /en/ and vice versa', () => {
+		const built = builtPages().filter((page) => !page.startsWith('pagefind/'));
+		const english = built.filter((page) => page.startsWith('en/')).map((page) => page.slice(3));
+		// The root 404.html is what GitHub Pages serves for any missing path; English has its own.
+		const italian = built.filter((page) => !page.startsWith('en/') && page !== '404.html');
+		expect(english.filter((page) => page !== '404/')).toEqual(italian);
+	});
+
+	test('every UI string exists in both languages', () => {
+		expect(uiKeys('en')).toEqual(uiKeys('it'));
+	});
+});

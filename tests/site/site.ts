@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Window } from 'happy-dom';
+
+/** The base path the tests build and serve the site under, like a fork on GitHub Pages. */
+export const TEST_BASE = '/corso/';
+
+/** The folder `astro build` writes to. */
+export const DIST = join(process.cwd(), 'dist');
+
+/** Every HTML page of the build, as a path under the base (`''`, `en/`, `404.html`, …). */
+export function builtPages(): string[] {
+	const pages: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (entry.name.endsWith('.html')) {
+				const file = relative(DIST, path).split(sep).join('/');
+				pages.push(file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file);
+			}
+		}
+	};
+	walk(DIST);
+	return pages.sort();
+}
+
+/** The kinds of page whose weight and look we watch, each with one page in each language. */
+export const pageTypes = {
+	home: { it: '', en: 'en/' },
+	chapter: { it: 'virtualizzazione/scopo/', en: 'en/virtualizzazione/scopo/' },
+	notFound: { it: '404.html', en: 'en/404/' },
+} as const;
+export type PageType = keyof typeof pageTypes;
+
+/** Parses an HTML string into a document, without running its scripts. */
+export function parseHtml(html: string): Document {
+	const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
+	window.document.write(html);
+	return window.document as unknown as Document;
+}
+
+function builtFile(path: string): string {
+	const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+	return join(DIST, file);
+}
+
+/** Bytes of a page: its HTML, and every script it runs at load (inline and imported modules). */
+export function pageWeight(path: string) {
+	const html = readFileSync(builtFile(path));
+	const document = parseHtml(html.toString());
+	const scripts: Buffer[] = [];
+	const seen = new Set<string>();
+	const addModule = (url: string) => {
+		if (!url.startsWith(TEST_BASE) || seen.has(url)) return;
+		seen.add(url);
+		const code = readFileSync(join(DIST, url.slice(TEST_BASE.length)));
+		scripts.push(code);
+		// Static imports load with the page; dynamic `import()` (the search index) loads on demand.
+		for (const [, spec] of code.toString().matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["']([^"']+)["']/g)) {
+			if (spec) addModule(new URL(spec, `http://site${url}`).pathname);
+		}
+	};
+	for (const script of document.querySelectorAll('script')) {
+		const src = script.getAttribute('src');
+		if (src) addModule(src);
+		else if (!script.type || script.type === 'module' || script.type === 'text/javascript') {
+			scripts.push(Buffer.from(script.textContent ?? ''));
+		}
+	}
+	const js = Buffer.concat(scripts);
+	return {
+		htmlBytes: html.length,
+		htmlGzip: gzipSync(html, { level: 9 }).length,
+		jsBytes: js.length,
+		// Each script travels as its own response, so each is compressed on its own.
+		jsGzip: scripts.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0),
+	};
+}
