@@ -3,9 +3,10 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
 	{ ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/'] },
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,

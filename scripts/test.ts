@@ -14,11 +14,21 @@ interface Step {
 	env?: Record<string, string>;
 }
 
-const siteTests = (...files: string[]) => ['vitest', 'run', '--config', 'vitest.site.config.ts', ...files];
+const siteTests = (...files: string[]) => [
+	'vitest',
+	'run',
+	'--config',
+	'vitest.site.config.ts',
+	...files,
+];
 
 const steps: Step[] = [
 	{ name: 'format', title: 'Formatting (prettier)', command: ['prettier', '--check', '.'] },
-	{ name: 'lint', title: 'Lint (typescript-eslint)', command: ['eslint', '.'] },
+	{
+		name: 'lint',
+		title: 'Lint (typescript-eslint)',
+		command: ['eslint', '--max-warnings', '0', '.'],
+	},
 	{ name: 'types', title: 'Type check (astro check)', command: ['astro', 'check'] },
 	{ name: 'unit', title: 'Unit and component tests', command: ['vitest', 'run'] },
 	{
@@ -27,7 +37,11 @@ const steps: Step[] = [
 		command: ['astro', 'build', '--force'],
 		env: { BASE_PATH: TEST_BASE },
 	},
-	{ name: 'crawl', title: 'Crawl of the built site', command: siteTests('tests/site/crawl.test.ts') },
+	{
+		name: 'crawl',
+		title: 'Crawl of the built site',
+		command: siteTests('tests/site/crawl.test.ts'),
+	},
 	{ name: 'parity', title: 'Translation parity', command: siteTests('tests/site/parity.test.ts') },
 	{ name: 'e2e', title: 'End to end in Chromium', command: siteTests('tests/e2e') },
 	{ name: 'budget', title: 'Byte budgets', command: siteTests('tests/site/budget.test.ts') },
@@ -36,7 +50,9 @@ const steps: Step[] = [
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !steps.some((step) => step.name === name));
 if (unknown.length) {
-	console.error(`Unknown step: ${unknown.join(', ')}. Steps: ${steps.map((s) => s.name).join(', ')}.`);
+	console.error(
+		`Unknown step: ${unknown.join(', ')}. Steps: ${steps.map((s) => s.name).join(', ')}.`
+	);
 	process.exit(2);
 }
 
@@ -50,7 +66,8 @@ for (const step of steps.filter((s) => !wanted.length || wanted.includes(s.name)
 	console.log(`\n━━ ${step.title} ━━`);
 	const [bin, ...args] = step.command as [string, ...string[]];
 	const report = join(reports, `${step.name}.json`);
-	if (bin === 'vitest') args.push('--reporter=default', '--reporter=json', `--outputFile.json=${report}`);
+	if (bin === 'vitest')
+		args.push('--reporter=default', '--reporter=json', `--outputFile.json=${report}`);
 	const started = Date.now();
 	const result = spawnSync(bin, args, {
 		stdio: 'inherit',
@@ -70,7 +87,9 @@ for (const step of steps.filter((s) => !wanted.length || wanted.includes(s.name)
 	} else if (result.status === 0) {
 		passed += 1;
 	}
-	console.log(`── ${step.title}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	console.log(
+		`── ${step.title}: ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`
+	);
 	if (result.status !== 0) {
 		if (bin !== 'vitest') failed += 1;
 		console.log(`\nTests: ${passed} passed, ${Math.max(failed, 1)} failed`);

@@ -6,7 +6,10 @@ import italian from './content/i18n/it.json';
 
 /** Our own UI strings: Italian is the source, so its keys are the ones every language may use. */
 const uiStrings = z.object(
-	Object.fromEntries(Object.keys(italian).map((key) => [key, z.string().optional()]))
+	Object.fromEntries(Object.keys(italian).map((key) => [key, z.string().optional()])) as Record<
+		keyof typeof italian,
+		z.ZodOptional<z.ZodString>
+	>
 );
 
 export const collections = {

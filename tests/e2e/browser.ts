@@ -66,7 +66,10 @@ export function screenshotDir(): string {
 	return dir;
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
 
 interface AxeViolation {
 	id: string;
@@ -87,9 +90,18 @@ const upstreamExceptions = [
 export async function axeViolations(page: Page): Promise<string[]> {
 	await page.addScriptTag({ content: axeSource });
 	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+				};
+			}
+		).axe;
 		const result = await axe.run(document, {
-			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+			runOnly: {
+				type: 'tag',
+				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+			},
 		});
 		return result.violations;
 	});

@@ -36,10 +36,16 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 		const { context, page, errors } = await openPage(browser);
 		await page.goto(url(pageTypes.chapter.it));
 		const picker = page.locator('starlight-lang-select select').first();
-		await Promise.all([page.waitForURL(url(pageTypes.chapter.en)), picker.selectOption({ label: 'English' })]);
+		await Promise.all([
+			page.waitForURL(url(pageTypes.chapter.en)),
+			picker.selectOption({ label: 'English' }),
+		]);
 		expect(await page.locator('h1').first().textContent()).toBe('The purpose of virtualization');
 		const back = page.locator('starlight-lang-select select').first();
-		await Promise.all([page.waitForURL(url(pageTypes.chapter.it)), back.selectOption({ label: 'Italiano' })]);
+		await Promise.all([
+			page.waitForURL(url(pageTypes.chapter.it)),
+			back.selectOption({ label: 'Italiano' }),
+		]);
 		expect(await page.locator('h1').first().textContent()).toBe('Lo scopo della virtualizzazione');
 		expect(errors).toEqual([]);
 		await context.close();
@@ -64,17 +70,16 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 	});
 
 	describe.each(types)('page type %s', (type) => {
-		test.each(langs.flatMap((lang) => (['light', 'dark'] as const).map((scheme) => ({ lang, scheme }))))(
-			'$lang, $scheme: axe-core reports no violation',
-			async ({ lang, scheme }) => {
-				const { context, page } = await openPage(browser, { colorScheme: scheme });
-				await page.goto(url(pageTypes[type][lang]));
-				// Starlight follows the system colour scheme until the reader picks a theme.
-				expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
-				expect(await axeViolations(page)).toEqual([]);
-				await context.close();
-			}
-		);
+		test.each(
+			langs.flatMap((lang) => (['light', 'dark'] as const).map((scheme) => ({ lang, scheme })))
+		)('$lang, $scheme: axe-core reports no violation', async ({ lang, scheme }) => {
+			const { context, page } = await openPage(browser, { colorScheme: scheme });
+			await page.goto(url(pageTypes[type][lang]));
+			// Starlight follows the system colour scheme until the reader picks a theme.
+			expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
+			expect(await axeViolations(page)).toEqual([]);
+			await context.close();
+		});
 
 		test.each(langs)('%s at phone width has no horizontal scroll', async (lang) => {
 			const { context, page } = await openPage(browser, { viewport: 'phone' });

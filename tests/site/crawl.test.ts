@@ -89,7 +89,9 @@ describe('the built site under the base path', () => {
 				}
 			}
 		}
-		console.log(`Crawled ${pages.length} pages: ${count} internal references, ${broken.length} broken.`);
+		console.log(
+			`Crawled ${pages.length} pages: ${count} internal references, ${broken.length} broken.`
+		);
 		expect(broken).toEqual([]);
 		expect(count).toBeGreaterThan(pages.length);
 	});

@@ -58,7 +58,9 @@ export function pageWeight(path: string) {
 		const code = readFileSync(join(DIST, url.slice(TEST_BASE.length)));
 		scripts.push(code);
 		// Static imports load with the page; dynamic `import()` (the search index) loads on demand.
-		for (const [, spec] of code.toString().matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["']([^"']+)["']/g)) {
+		for (const [, spec] of code
+			.toString()
+			.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["']([^"']+)["']/g)) {
 			if (spec) addModule(new URL(spec, `http://site${url}`).pathname);
 		}
 	};

@@ -11,7 +11,6 @@ export type Locale = (typeof locales)[number];
 /** The base path the site is built with, always with a leading and a trailing slash. */
 export function getBase(): string {
 	// `import.meta.env` exists under Vite (Astro, Vitest) but not in plain Node (the CLI scripts).
-	// eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
 	const base = import.meta.env?.BASE_URL ?? '/';
 	return ensureSlashes(base);
 }

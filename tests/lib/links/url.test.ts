@@ -68,7 +68,13 @@ describe('withBase()', () => {
 
 	test('leaves external, relative, protocol-relative and hash links alone', () => {
 		vi.stubEnv('BASE_URL', '/corso/');
-		for (const href of ['https://docs.docker.com/', '../scopo/', '//cdn.example', '#top', 'mailto:a@b.c']) {
+		for (const href of [
+			'https://docs.docker.com/',
+			'../scopo/',
+			'//cdn.example',
+			'#top',
+			'mailto:a@b.c',
+		]) {
 			expect(withBase(href)).toBe(href);
 			expect(needsBase(href)).toBe(false);
 		}
