@@ -24,6 +24,8 @@ const siteTests = (...files: string[]) => [
 
 const steps: Step[] = [
 	{ name: 'format', title: 'Formatting (prettier)', command: ['prettier', '--check', '.'] },
+	// Typed lint needs the types Astro generates for content collections and `import.meta.env`.
+	{ name: 'sync', title: 'Astro types (astro sync)', command: ['astro', 'sync'] },
 	{
 		name: 'lint',
 		title: 'Lint (typescript-eslint)',
