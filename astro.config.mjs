@@ -23,6 +23,7 @@ const groups = [
 	{ label: 'Docker', en: 'Docker', directory: 'docker' },
 	{ label: 'Laboratorio', en: 'Lab', directory: 'lab' },
 	{ label: 'Quiz', en: 'Quiz', directory: 'quiz' },
+	{ label: 'Riferimenti', en: 'Reference', directory: 'riferimenti' },
 ];
 
 /** @param {string} directory */
