@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { builtPages } from '../site/site';
+import { axeViolations, hasChromium, launch, openPage, screenshotDir, viewports } from './browser';
+
+const siteUrl = inject('siteUrl');
+/** Every chapter of the course, in both languages. */
+const chapters = builtPages().filter((page) =>
+	/^(en\/)?(virtualizzazione|docker|riferimenti)\//.test(page)
+);
+
+const looks = (['desktop', 'phone'] as const).flatMap((viewport) =>
+	(['light', 'dark'] as const).map((colorScheme) => ({ viewport, colorScheme }))
+);
+
+describe.runIf(hasChromium())('every chapter in Chromium', () => {
+	let browser: Browser;
+	const tabs: {
+		look: (typeof looks)[number];
+		context: BrowserContext;
+		page: Page;
+		errors: string[];
+	}[] = [];
+
+	beforeAll(async () => {
+		browser = await launch();
+		for (const look of looks) tabs.push({ look, ...(await openPage(browser, look)) });
+	});
+	afterAll(async () => {
+		await browser.close();
+	});
+
+	test('there are chapters in both languages', () => {
+		expect(chapters.filter((page) => page.startsWith('en/')).length).toBeGreaterThan(0);
+		expect(chapters.filter((page) => !page.startsWith('en/')).length).toBeGreaterThan(0);
+	});
+
+	test.each(chapters)(
+		'%s: no console error, no axe violation in light and dark, no horizontal scroll on a phone',
+		async (path) => {
+			for (const { look, page, errors } of tabs) {
+				errors.length = 0;
+				const response = await page.goto(new URL(path, siteUrl).href);
+				expect(response?.status()).toBe(200);
+				const name = `${path.replace(/\/$/, '').replaceAll('/', '_')}-${look.viewport}-${look.colorScheme}`;
+				await page.screenshot({
+					path: join(screenshotDir(), 'chapters', `${name}.png`),
+					fullPage: true,
+				});
+				if (look.viewport === 'desktop') {
+					expect(await axeViolations(page), `${path} (${look.colorScheme})`).toEqual([]);
+				} else {
+					const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+					expect(scrollWidth, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(
+						viewports.phone.width
+					);
+				}
+				expect(errors, `${path} (${look.viewport}, ${look.colorScheme})`).toEqual([]);
+			}
+		}
+	);
+
+	test.each(chapters)('%s: every figure has an accessible name and description', async (path) => {
+		const { page } = tabs[0]!;
+		await page.goto(new URL(path, siteUrl).href);
+		const figures = await page.locator('figure svg[role="img"]').evaluateAll((svgs) =>
+			svgs.map((svg) => {
+				const [titleId = '', descId = ''] = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
+				return {
+					title: document.getElementById(titleId)?.textContent?.trim() ?? '',
+					desc: document.getElementById(descId)?.textContent?.trim() ?? '',
+					caption: svg.closest('figure')?.querySelector('figcaption')?.textContent?.trim() ?? '',
+				};
+			})
+		);
+		for (const figure of figures) {
+			expect(figure.title.length, JSON.stringify(figure)).toBeGreaterThan(5);
+			expect(figure.desc.length, JSON.stringify(figure)).toBeGreaterThan(20);
+			expect(figure.caption.length, JSON.stringify(figure)).toBeGreaterThan(10);
+		}
+	});
+});
