@@ -3,6 +3,8 @@ import { z } from 'astro/zod';
 import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
 import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import italian from './content/i18n/it.json';
+import { quizLoader } from './content/quiz-loader';
+import { BankSchema } from './lib/quiz/schema';
 
 /** Our own UI strings: Italian is the source, so its keys are the ones every language may use. */
 const uiStrings = z.object(
@@ -21,4 +23,5 @@ export const collections = {
 		}),
 	}),
 	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStrings }) }),
+	quizzes: defineCollection({ loader: quizLoader(), schema: BankSchema() }),
 };

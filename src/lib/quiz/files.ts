@@ -1,0 +1,69 @@
+/**
+ * The question banks and chapters on disk. Node only: used by the content loader at build time
+ * and by the command line, never by the pages' scripts.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
+import {
+	checkBanks,
+	headingAnchors,
+	parseBank,
+	type BankProblem,
+	type HeadingIndex,
+	type LoadedBank,
+} from './bank';
+import { BankSchema } from './schema';
+
+/** Where the banks and the chapters live, from the project's root. */
+export const QUIZZES_DIR = 'src/content/quizzes';
+export const DOCS_DIR = 'src/content/docs';
+
+/** Reads and validates every bank (`*.yaml`) of a folder, in name order. */
+export function loadBankFiles(root: string, dir = QUIZZES_DIR): LoadedBank[] {
+	const folder = join(root, dir);
+	if (!existsSync(folder)) return [];
+	return readdirSync(folder)
+		.filter((name) => /\.ya?ml$/.test(name))
+		.sort()
+		.map((name) =>
+			parseBank(readFileSync(join(folder, name), 'utf8'), join(dir, name).split(sep).join('/'))
+		);
+}
+
+/** The heading anchors of every chapter, by site path (`/docker/volumi/`, `/en/docker/volumi/`). */
+export function headingIndex(root: string, dir = DOCS_DIR): HeadingIndex {
+	const index: HeadingIndex = new Map();
+	const walk = (folder: string) => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			const path = join(folder, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (/\.mdx?$/.test(entry.name)) {
+				const page = relative(join(root, dir), path)
+					.split(sep)
+					.join('/')
+					.replace(/(index)?\.mdx?$/, '');
+				const sitePath = `/${page}`.replace(/\/?$/, '/');
+				index.set(sitePath, headingAnchors(readFileSync(path, 'utf8')));
+			}
+		}
+	};
+	walk(join(root, dir));
+	return index;
+}
+
+/** Every bank with every problem: those of each file, then those across files. */
+export function checkAllBanks(root: string): { banks: LoadedBank[]; problems: BankProblem[] } {
+	const banks = loadBankFiles(root);
+	const problems = [
+		...banks.flatMap((bank) => bank.problems),
+		...checkBanks(banks, headingIndex(root)),
+	];
+	return { banks, problems };
+}
+
+/** The JSON Schema of a bank, for editors (published at `/schemas/quiz-bank.json`). */
+export function bankJsonSchema(): string {
+	const schema = z.toJSONSchema(BankSchema(), { io: 'input', unrepresentable: 'any' });
+	return `${JSON.stringify({ ...schema, title: 'Question bank of the course "Virtualizzazione e Docker"' }, null, '\t')}\n`;
+}
