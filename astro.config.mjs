@@ -57,6 +57,9 @@ export default defineConfig({
 					items: [{ autogenerate: { directory } }],
 				})),
 			components: { Footer: './src/components/Starlight/Footer.astro' },
+			// Long commands wrap instead of scrolling: easier to read on a phone, and no scrollable
+			// regions without a name for screen readers.
+			expressiveCode: { defaultProps: { wrap: true } },
 			customCss: ['./src/styles/custom.css'],
 			head: [{ tag: 'meta', attrs: { name: 'theme-color', content: '#1f4e79' } }],
 			// Relative links are allowed for the hero buttons of the home pages, which Starlight does

@@ -74,7 +74,7 @@ const axeSource = readFileSync(
 interface AxeViolation {
 	id: string;
 	help: string;
-	nodes: { target: string[]; failureSummary?: string }[];
+	nodes: { target: string[]; html: string; failureSummary?: string }[];
 }
 
 /**
@@ -86,10 +86,13 @@ const upstreamExceptions = [
 	{ rule: 'label-content-name-mismatch', target: 'button[data-open-modal=""]' },
 ];
 
-/** Runs axe-core on the page (WCAG 2.x A and AA, and best practices) and returns its violations. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core on the page and returns its violations: every WCAG 2.x A and AA rule and the best
+ * practices, or only the named rules (a second colour scheme needs only `color-contrast`).
+ */
+export async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
 	await page.addScriptTag({ content: axeSource });
-	const violations = await page.evaluate(async () => {
+	const violations = await page.evaluate(async (only) => {
 		const axe = (
 			window as unknown as {
 				axe: {
@@ -98,13 +101,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
 			}
 		).axe;
 		const result = await axe.run(document, {
-			runOnly: {
-				type: 'tag',
-				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-			},
+			runOnly: only
+				? { type: 'rule', values: only }
+				: {
+						type: 'tag',
+						values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+					},
 		});
 		return result.violations;
-	});
+	}, rules);
 	return violations.flatMap((violation) =>
 		violation.nodes
 			.filter(
@@ -114,6 +119,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 							exception.rule === violation.id && node.target.join(' ') === exception.target
 					)
 			)
-			.map((node) => `${violation.id} (${violation.help}) at ${node.target.join(' ')}`)
+			.map(
+				(node) =>
+					`${violation.id} (${violation.help}) at ${node.target.join(' ')}: ${node.html.slice(0, 160)}`
+			)
 	);
 }
