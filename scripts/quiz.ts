@@ -102,7 +102,7 @@ switch (command) {
 		}
 		const result = giftToBank(parsed, lang(), topic() ?? 'docker');
 		for (const line of result.skipped) console.error(`skipped ${line}`);
-		console.error(`${result.imported} questions imported.`);
+		console.error(`${result.imported} question${result.imported === 1 ? '' : 's'} imported.`);
 		process.stdout.write(result.yaml);
 		break;
 	}

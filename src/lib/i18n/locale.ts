@@ -1,4 +1,4 @@
-import { locales, type Locale } from '../links/url';
+import { locales, type Locale } from '../links/url.ts';
 
 /**
  * The course locale for Astro's `currentLocale` (`'it'`, `'en'`, or `undefined` on pages outside

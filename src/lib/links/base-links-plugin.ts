@@ -1,5 +1,5 @@
 import type { MdastPluginDefinition } from 'satteri';
-import { withBase } from './url';
+import { withBase } from './url.ts';
 
 /** Attributes of MDX components that hold a link to one of our pages. */
 const linkAttributes = new Set(['href', 'src', 'link']);

@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import type { z } from 'zod';
-import { BankSchema, type Bank } from './schema';
+import { BankSchema, type Bank } from './schema.ts';
 
 /** A problem in a bank, said as `file:line: question id: field: what is wrong`. */
 export interface BankProblem {

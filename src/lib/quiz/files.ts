@@ -12,8 +12,8 @@ import {
 	type BankProblem,
 	type HeadingIndex,
 	type LoadedBank,
-} from './bank';
-import { BankSchema } from './schema';
+} from './bank.ts';
+import { BankSchema } from './schema.ts';
 
 /** Where the banks and the chapters live, from the project's root. */
 export const QUIZZES_DIR = 'src/content/quizzes';

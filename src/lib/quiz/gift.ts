@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
-import type { Bank, BankInput, LocalizedText, Question, Topic } from './schema';
-import { choiceWeights, matchingOptions } from './score';
+import type { Bank, BankInput, LocalizedText, Question, Topic } from './schema.ts';
+import { choiceWeights, matchingOptions } from './score.ts';
 
 /**
  * Moodle's GIFT format, so instructors can move questions between this site and Moodle.

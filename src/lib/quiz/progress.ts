@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import type { Answer } from './score';
+// zod's small build: this module runs in the quiz pages, where every kilobyte counts.
+import * as z from 'zod/mini';
+import type { Answer } from './score.ts';
 
 /**
  * A learner's progress, kept on their device. It is keyed by question id, not by page or
@@ -12,26 +13,26 @@ export const PROGRESS_VERSION = 1;
 export const PROGRESS_KEY = 'virtualizzazione-docker:quiz-progress';
 
 const AnswerSchema = z.discriminatedUnion('type', [
-	z.object({ type: z.literal('single'), choice: z.string().nullable() }),
+	z.object({ type: z.literal('single'), choice: z.nullable(z.string()) }),
 	z.object({ type: z.literal('multiple'), choices: z.array(z.string()) }),
-	z.object({ type: z.literal('truefalse'), value: z.boolean().nullable() }),
-	z.object({ type: z.literal('matching'), matches: z.record(z.string(), z.string().nullable()) }),
+	z.object({ type: z.literal('truefalse'), value: z.nullable(z.boolean()) }),
+	z.object({ type: z.literal('matching'), matches: z.record(z.string(), z.nullable(z.string())) }),
 	z.object({ type: z.literal('ordering'), order: z.array(z.string()) }),
 	z.object({
 		type: z.literal('categorize'),
-		placement: z.record(z.string(), z.string().nullable()),
+		placement: z.record(z.string(), z.nullable(z.string())),
 	}),
 	z.object({ type: z.literal('short'), text: z.string() }),
-	z.object({ type: z.literal('numeric'), value: z.number().nullable() }),
+	z.object({ type: z.literal('numeric'), value: z.nullable(z.number()) }),
 ]);
 
 const QuestionProgressSchema = z.object({
 	/** The last answer given. */
 	answer: AnswerSchema,
 	/** Points of the last checked answer, if it was checked. */
-	points: z.number().optional(),
+	points: z.optional(z.number()),
 	/** Points of a fully right answer. */
-	max: z.number().optional(),
+	max: z.optional(z.number()),
 	/** When it was last answered (ms since the epoch). */
 	updated: z.number(),
 });
@@ -39,11 +40,11 @@ export type QuestionProgress = z.output<typeof QuestionProgressSchema>;
 
 const AttemptSchema = z.object({
 	/** The shuffling seed, so a reload shows the same order. */
-	seed: z.number().int().nonnegative(),
+	seed: z.int().check(z.nonnegative()),
 	/** Practice (check each answer) or test (submit at the end). */
 	mode: z.enum(['practice', 'test']),
 	/** Set when a test has been submitted. */
-	submitted: z.boolean().default(false),
+	submitted: z._default(z.boolean(), false),
 	/** When the attempt started (ms since the epoch). */
 	started: z.number(),
 });

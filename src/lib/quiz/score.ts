@@ -1,5 +1,5 @@
-import { sameDockerCommand } from './docker-command';
-import type { Question, QuestionOf } from './schema';
+import { sameDockerCommand } from './docker-command.ts';
+import type { Question, QuestionOf } from './schema.ts';
 
 /** What a learner answered, one shape per question type. Unanswered parts are `null` or absent. */
 export type Answer =

@@ -1,13 +1,13 @@
-import type { Progress } from './progress';
+import type { Progress } from './progress.ts';
 import {
 	matchingOptions,
 	scoreQuestion,
 	type Answer,
 	type Score,
 	type ScoreOptions,
-} from './score';
-import type { Question, Topic } from './schema';
-import { shuffle } from './shuffle';
+} from './score.ts';
+import type { Question, Topic } from './schema.ts';
+import { shuffle } from './shuffle.ts';
 
 /**
  * What a quiz page needs between the banks and the screen: which questions, in which order, the

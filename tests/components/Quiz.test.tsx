@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import Quiz from '../../src/components/Quiz/Quiz';
+import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
+import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
+import italian from '../../src/content/i18n/it.json';
+
+const t = (text: string) => ({ it: text, en: `${text} (en)` });
+const review = { it: '/docker/volumi/#volumi', en: '/en/docker/volumi/#volumes' };
+const questions: Question[] = [
+	{
+		id: 'vm-host',
+		type: 'single',
+		prompt: t('Chi ospita le macchine virtuali?'),
+		choices: [
+			{ id: 'host', text: t('L’host'), correct: true },
+			{ id: 'guest', text: t('Il guest') },
+		],
+	},
+	{
+		id: 'rm-volume',
+		type: 'truefalse',
+		prompt: t('`docker rm` cancella i volumi con nome.'),
+		answer: false,
+	},
+	{
+		id: 'lifecycle',
+		type: 'ordering',
+		prompt: t('Metti in ordine'),
+		items: ['pull', 'run', 'rm'].map((id) => ({ id, text: t(id) })),
+	},
+].map((q) =>
+	QuestionSchema().parse({ topic: 'docker', explanation: t('Perché sì.'), review, ...q })
+);
+
+const strings = Object.fromEntries(
+	Object.entries(italian).filter(([key]) => key.startsWith('quiz.'))
+);
+
+function renderQuiz(props: Partial<Parameters<typeof Quiz>[0]> = {}) {
+	return render(
+		<Quiz
+			quizId="docker"
+			questions={questions}
+			penalties={{}}
+			lang="it"
+			strings={strings}
+			{...props}
+		/>
+	);
+}
+
+beforeEach(() => {
+	localStorage.clear();
+	history.replaceState(null, '', '/quiz/docker/');
+});
+afterEach(cleanup);
+
+describe('<Quiz>', () => {
+	test('practice: checking an answer says whether it is right and why', async () => {
+		renderQuiz();
+		const question = await screen.findByRole('group', { name: /Chi ospita le macchine virtuali/ });
+		const check = within(question.parentElement!).getByRole('button', { name: 'Controlla' });
+		expect((check as HTMLButtonElement).disabled).toBe(true);
+		fireEvent.click(within(question).getByRole('radio', { name: 'L’host' }));
+		fireEvent.click(check);
+		expect(await within(question).findByText('Giusto!')).toBeTruthy();
+		expect(within(question).getByText('Perché sì.')).toBeTruthy();
+		expect(
+			within(question).getByRole('link', { name: 'Ripassa la sezione' }).getAttribute('href')
+		).toBe('/docker/volumi/#volumi');
+		expect(screen.getByText('Risposte date: 1 su 3')).toBeTruthy();
+	});
+
+	test('shows code in prompts as code, and never as HTML', async () => {
+		renderQuiz({
+			questions: [
+				QuestionSchema().parse({
+					...questions[1],
+					prompt: t('<img src=x onerror=alert(1)> e `docker rm`'),
+				}),
+			],
+		});
+		const legend = await screen.findByText(/<img src=x onerror=alert\(1\)>/);
+		expect(legend.querySelector('img')).toBeNull();
+		expect(legend.querySelector('code')?.textContent).toBe('docker rm');
+	});
+
+	test('keeps answers in localStorage, keyed by question id, in either language', async () => {
+		const { unmount } = renderQuiz();
+		fireEvent.click(await screen.findByRole('radio', { name: 'Falso' }));
+		unmount();
+		const stored = JSON.parse(localStorage.getItem(PROGRESS_KEY)!) as {
+			questions: Record<string, unknown>;
+		};
+		expect(stored.questions['rm-volume']).toMatchObject({
+			answer: { type: 'truefalse', value: false },
+		});
+		renderQuiz({ lang: 'en' });
+		const radio = await screen.findByRole<HTMLInputElement>('radio', { name: 'Falso' });
+		expect(radio.checked).toBe(true);
+	});
+
+	test('ordering: the buttons move an item and announce where it went', async () => {
+		renderQuiz();
+		const list = (await screen.findByRole('group', { name: /Metti in ordine/ })).querySelector(
+			'ol'
+		)!;
+		const before = [...list.querySelectorAll('li')].map(
+			(li) => li.querySelector('.quiz-order-text')?.textContent
+		);
+		const second = before[1]!;
+		fireEvent.click(within(list).getByRole('button', { name: `Sposta su: ${second}` }));
+		const after = [...list.querySelectorAll('li')].map(
+			(li) => li.querySelector('.quiz-order-text')?.textContent
+		);
+		expect(after[0]).toBe(second);
+		expect(await screen.findByText(`${second}: ora in posizione 1 su 3.`)).toBeTruthy();
+	});
+
+	test('test mode: submit, then a results page with the score and what to review', async () => {
+		renderQuiz();
+		fireEvent.click(await screen.findByRole('radio', { name: 'Prova' }));
+		fireEvent.click(screen.getByRole('radio', { name: 'L’host' }));
+		fireEvent.click(screen.getByRole('radio', { name: 'Vero' }));
+		expect(screen.getByText(/Domande ancora senza risposta: 1\./)).toBeTruthy();
+		fireEvent.click(screen.getByRole('button', { name: 'Consegna' }));
+		const results = await screen.findByRole('region', { name: 'Il tuo risultato' });
+		expect(within(results).getByText(/Hai ottenuto \d+(\.\d+)? punti su 3/)).toBeTruthy();
+		const misses = within(results).getAllByRole('link');
+		expect(misses.some((link) => link.textContent?.includes('cancella i volumi con nome'))).toBe(
+			true
+		);
+	});
+
+	test('sets corrupt stored progress aside with a notice instead of failing', async () => {
+		localStorage.setItem(PROGRESS_KEY, '{ not json');
+		renderQuiz();
+		expect(await screen.findByText(/erano danneggiati/)).toBeTruthy();
+		expect(screen.getByRole('link', { name: 'Scarica i dati messi da parte' })).toBeTruthy();
+		await waitFor(() => expect(screen.getByRole('group', { name: /Chi ospita/ })).toBeTruthy());
+	});
+
+	test('the same seed in the URL gives the same order', async () => {
+		history.replaceState(null, '', '/quiz/docker/?seed=42');
+		const { unmount } = renderQuiz();
+		await screen.findAllByRole('group');
+		const order = () =>
+			[...document.querySelectorAll('.quiz-prompt')].map((node) => node.textContent);
+		const first = order();
+		unmount();
+		localStorage.clear();
+		renderQuiz();
+		await screen.findAllByRole('group');
+		expect(order()).toEqual(first);
+	});
+});

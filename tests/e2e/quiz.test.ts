@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { axeViolations, hasChromium, launch, openPage, screenshotDir } from './browser';
+
+const siteUrl = inject('siteUrl');
+const url = (path: string) => new URL(path, siteUrl).href;
+
+/** The prompts of the quiz, in the order shown. */
+const prompts = (page: Page) => page.locator('.quiz-prompt').allTextContents();
+
+describe.runIf(hasChromium())('a quiz in Chromium', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser.close();
+	});
+
+	test('practice with the keyboard, keep answers across a language change and a reload', async () => {
+		const { context, page, errors } = await openPage(browser);
+		await page.goto(url('quiz/docker/'));
+		const first = page.locator('.quiz-item').first();
+		await first.locator('fieldset').waitFor();
+		const order = await prompts(page);
+		expect(order.length).toBeGreaterThan(20);
+
+		// Answer the first question with the keyboard alone, whatever its type.
+		const input = first.locator('input, select').first();
+		await input.focus();
+		const tag = await input.evaluate(
+			(node) => `${node.tagName}:${(node as HTMLInputElement).type}`
+		);
+		if (tag === 'INPUT:radio' || tag === 'INPUT:checkbox') await page.keyboard.press('Space');
+		else if (tag === 'INPUT:text') await page.keyboard.type('8080');
+		else if (tag.startsWith('SELECT')) await page.keyboard.press('ArrowDown');
+		const check = first.getByRole('button', { name: 'Controlla' });
+		if (await check.isDisabled())
+			await first.locator('.quiz-order-buttons button:not([disabled])').first().press('Enter');
+		await check.focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(() => first.locator('.quiz-feedback').count()).toBe(1);
+		expect(await first.locator('.quiz-verdict strong').textContent()).toMatch(
+			/Giusto!|In parte giusto\.|Non è giusto\./
+		);
+		expect(await page.locator('[aria-live="polite"]').first().textContent()).toMatch(
+			/su \d+ punti/
+		);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({
+			path: join(screenshotDir(), 'quiz-practice-it-desktop-light.png'),
+			fullPage: false,
+		});
+
+		// Same quiz in English: same order, the answer and its check kept.
+		await Promise.all([
+			page.waitForURL(url('en/quiz/docker/')),
+			page.locator('starlight-lang-select select').first().selectOption({ label: 'English' }),
+		]);
+		await page.locator('.quiz-feedback').first().waitFor();
+		expect(
+			await page.locator('.quiz-item').first().locator('.quiz-verdict strong').textContent()
+		).toMatch(/Correct!|Partly right\.|Not quite\./);
+		expect((await prompts(page)).length).toBe(order.length);
+
+		// A reload keeps the order.
+		await page.goto(url('quiz/docker/'));
+		await page.locator('.quiz-feedback').first().waitFor();
+		expect(await prompts(page)).toEqual(order);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	test('test mode: answer, submit, see the score per topic and follow a review link', async () => {
+		const { context, page, errors } = await openPage(browser, {
+			viewport: 'phone',
+			colorScheme: 'dark',
+		});
+		await page.goto(url('en/quiz/final/'));
+		await page.locator('.quiz-item').first().waitFor();
+		expect(await page.getByRole('radio', { name: 'Test' }).isChecked()).toBe(true);
+		const count = await page.locator('.quiz-item').count();
+		expect(count).toBe(20);
+		await page.locator('.quiz-item input[type="radio"]').first().check();
+		await page.getByRole('button', { name: 'Submit' }).click();
+		const results = page.getByRole('region', { name: 'Your results' });
+		await results.waitFor();
+		expect(await results.textContent()).toMatch(/You scored [\d.]+ out of \d+ points \(\d+%\)/);
+		expect(await results.locator('meter').count()).toBe(4);
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('quiz-results-title');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({
+			path: join(screenshotDir(), 'quiz-results-en-phone-dark.png'),
+			fullPage: true,
+		});
+		const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(scroll).toBeLessThanOrEqual(390);
+
+		const review = results.locator('ul:not(.quiz-bars) a').first();
+		const href = (await review.getAttribute('href')) ?? '';
+		expect(href).toMatch(/^\/corso\/en\/.+#.+/);
+		await review.click();
+		await page.waitForURL(`**${href}`);
+		const anchor = decodeURIComponent(href.split('#')[1] ?? '');
+		expect(await page.locator(`[id="${anchor}"]`).count()).toBe(1);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	test('a chapter ends with a short quiz of its own questions', async () => {
+		const { context, page } = await openPage(browser);
+		await page.goto(url('docker/volumi/'));
+		const block = page.getByRole('region', { name: 'Mettiti alla prova' });
+		await block.locator('.quiz-item').first().waitFor();
+		const reviews = await block.evaluate(() => document.querySelectorAll('.quiz-item').length);
+		expect(reviews).toBeGreaterThan(0);
+		expect(await axeViolations(page)).toEqual([]);
+		await context.close();
+	});
+
+	test('stored progress that is not ours is set aside with a notice', async () => {
+		const { context, page } = await openPage(browser);
+		await page.goto(url('quiz/docker/'));
+		await page.evaluate(() =>
+			localStorage.setItem('virtualizzazione-docker:quiz-progress', '{"hello":1}')
+		);
+		await page.reload();
+		await page.getByText('non sono progressi di questo corso').waitFor();
+		expect(await page.locator('.quiz-item').count()).toBeGreaterThan(0);
+		await context.close();
+	});
+});

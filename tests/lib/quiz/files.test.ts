@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../../src/lib/quiz/bank';
+import { bankJsonSchema, checkAllBanks, headingIndex } from '../../../src/lib/quiz/files';
+import { topics } from '../../../src/lib/quiz/schema';
+
+const root = process.cwd();
+
+function quiz(...args: string[]) {
+	return spawnSync(process.execPath, ['scripts/quiz.ts', ...args], { cwd: root, encoding: 'utf8' });
+}
+
+describe('the course’s question banks', () => {
+	const { banks, problems } = checkAllBanks(root);
+
+	test('are all valid, with review links to real headings in both languages', () => {
+		expect(problems.map(formatProblem)).toEqual([]);
+	});
+
+	test('cover every topic', () => {
+		expect(banks.map((bank) => bank.bank?.topic).sort()).toEqual([...topics].sort());
+	});
+
+	test('use every question type', () => {
+		const types = new Set(banks.flatMap((bank) => bank.bank?.questions.map((q) => q.type) ?? []));
+		expect([...types].sort()).toEqual(
+			[
+				'categorize',
+				'matching',
+				'multiple',
+				'numeric',
+				'ordering',
+				'short',
+				'single',
+				'truefalse',
+			].sort()
+		);
+	});
+
+	test('the published JSON Schema is the one the zod schema gives', () => {
+		expect(readFileSync(join(root, 'public/schemas/quiz-bank.json'), 'utf8')).toBe(
+			bankJsonSchema()
+		);
+	});
+});
+
+describe('headingIndex()', () => {
+	test('knows the headings of the chapters in both languages', () => {
+		const index = headingIndex(root);
+		expect(index.get('/virtualizzazione/scopo/')?.has('riepilogo')).toBe(true);
+		expect(index.get('/en/virtualizzazione/scopo/')?.has('summary')).toBe(true);
+	});
+});
+
+describe('npm run quiz', () => {
+	test('check passes on the course’s banks', () => {
+		const result = quiz('check');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/^4 banks, \d+ questions: all valid\.$/m);
+	});
+
+	test('export writes GIFT in the chosen language and topic', () => {
+		const result = quiz('export', '--format', 'gift', '--lang', 'en', '--topic', 'docker');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/^::docker-/m);
+		expect(result.stdout).not.toMatch(/^::basics-/m);
+	});
+
+	test('import turns a GIFT file into a bank', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'gift-')), 'moodle.gift');
+		writeFileSync(file, '::vm:: Il guest gira sopra l’hypervisor? {T}\n');
+		const result = quiz(
+			'import',
+			'--format',
+			'gift',
+			file,
+			'--lang',
+			'it',
+			'--topic',
+			'hypervisor-types'
+		);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('topic: hypervisor-types');
+		expect(result.stderr).toContain('1 question imported.');
+	});
+
+	test('a bad GIFT file is refused with its line and column', () => {
+		const file = join(mkdtempSync(join(tmpdir(), 'gift-')), 'bad.gift');
+		writeFileSync(file, '::q:: Broken {=a ~b\n');
+		const result = quiz('import', '--format', 'gift', file, '--lang', 'it');
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(/bad\.gift:\d+:\d+: /);
+	});
+
+	test('a missing language or format is a usage error', () => {
+		expect(quiz('export', '--format', 'gift').status).toBe(2);
+		expect(quiz('export', '--lang', 'it').status).toBe(2);
+		expect(quiz('nonsense').status).toBe(2);
+	});
+});
