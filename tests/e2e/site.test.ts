@@ -74,7 +74,7 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 			langs.flatMap((lang) => (['light', 'dark'] as const).map((scheme) => ({ lang, scheme })))
 		)('$lang, $scheme: axe-core reports no violation', async ({ lang, scheme }) => {
 			const { context, page } = await openPage(browser, { colorScheme: scheme });
-			await page.goto(url(pageTypes[type][lang]));
+			await page.goto(url(pageTypes[type][lang]), { waitUntil: 'networkidle' });
 			// Starlight follows the system colour scheme until the reader picks a theme.
 			expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
 			expect(await axeViolations(page)).toEqual([]);
@@ -97,7 +97,7 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 			for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
 				for (const scheme of ['light', 'dark'] as const) {
 					const { context, page } = await openPage(browser, { viewport, colorScheme: scheme });
-					await page.goto(url(pageTypes[type][lang]));
+					await page.goto(url(pageTypes[type][lang]), { waitUntil: 'networkidle' });
 					const file = join(screenshotDir(), `${type}-${lang}-${viewport}-${scheme}.png`);
 					await page.screenshot({ path: file, fullPage: true });
 					await context.close();

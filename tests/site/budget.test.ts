@@ -17,6 +17,10 @@ describe('byte budgets of the built pages', () => {
 		expect(budgets.pages.chapter).toBeLessThanOrEqual(budgets.starlightBaseline + 2048);
 	});
 
+	test('a quiz page runs no more than a chapter’s budget + 20 KB', () => {
+		expect(budgets.pages.quiz).toBeLessThanOrEqual(budgets.pages.chapter + 20 * 1024);
+	});
+
 	test.each(
 		(Object.keys(pageTypes) as PageType[]).flatMap((type) =>
 			(['it', 'en'] as const).map((lang) => ({ type, lang }))

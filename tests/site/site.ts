@@ -31,6 +31,7 @@ export const pageTypes = {
 	home: { it: '', en: 'en/' },
 	chapter: { it: 'virtualizzazione/scopo/', en: 'en/virtualizzazione/scopo/' },
 	notFound: { it: '404.html', en: 'en/404/' },
+	quiz: { it: 'quiz/docker/', en: 'en/quiz/docker/' },
 } as const;
 export type PageType = keyof typeof pageTypes;
 
