@@ -5,6 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { pageTypes, pageWeight, TEST_BASE, type PageType } from '../tests/site/site.ts';
+import { benchCompose } from './compose.ts';
+import { benchDockerfile } from './dockerfile.ts';
 
 const started = performance.now();
 const build = spawnSync('astro', ['build', '--force'], {
@@ -27,8 +29,18 @@ const rows = (Object.keys(pageTypes) as PageType[]).flatMap((type) =>
 			'HTML gzip': kb(weight.htmlGzip),
 			'JS raw': kb(weight.jsBytes),
 			'JS gzip': kb(weight.jsGzip),
+			'JS later (gzip)': kb(weight.deferredJsGzip),
 		};
 	})
 );
 console.log(`Build under ${TEST_BASE}: ${buildSeconds.toFixed(1)} s`);
 console.table(rows);
+
+console.log('\nLogic in Node (median of repeated runs):');
+console.table(
+	[...benchDockerfile(), ...benchCompose()].map(({ name, medianMs, runs }) => ({
+		benchmark: name,
+		'median ms': medianMs,
+		runs,
+	}))
+);

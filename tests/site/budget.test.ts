@@ -6,6 +6,7 @@ import { pageTypes, pageWeight, type PageType } from './site';
 interface Budgets {
 	starlightBaseline: number;
 	pages: Record<PageType, number>;
+	deferred: Partial<Record<PageType, number>>;
 }
 
 const budgets = JSON.parse(
@@ -14,11 +15,11 @@ const budgets = JSON.parse(
 
 describe('byte budgets of the built pages', () => {
 	test('a plain chapter page runs no more than Starlight’s own JavaScript + 2 KB', () => {
-		expect(budgets.pages.chapter).toBeLessThanOrEqual(budgets.starlightBaseline + 2048);
+		expect(budgets.pages.plainChapter).toBeLessThanOrEqual(budgets.starlightBaseline + 2048);
 	});
 
 	test('a quiz page runs no more than a chapter’s budget + 20 KB', () => {
-		expect(budgets.pages.quiz).toBeLessThanOrEqual(budgets.pages.chapter + 20 * 1024);
+		expect(budgets.pages.quiz).toBeLessThanOrEqual(budgets.pages.plainChapter + 20 * 1024);
 	});
 
 	test.each(
@@ -31,4 +32,17 @@ describe('byte budgets of the built pages', () => {
 			budgets.pages[type]
 		);
 	});
+
+	test.each(
+		(Object.keys(budgets.deferred) as PageType[]).flatMap((type) =>
+			(['it', 'en'] as const).map((lang) => ({ type, lang }))
+		)
+	)(
+		'$type ($lang) loads no more than its budget when the reader scrolls to the quiz',
+		({ type, lang }) => {
+			const { deferredJsGzip } = pageWeight(pageTypes[type][lang]);
+			expect(deferredJsGzip).toBeGreaterThan(0);
+			expect(deferredJsGzip).toBeLessThanOrEqual(budgets.deferred[type]!);
+		}
+	);
 });

@@ -1,10 +1,11 @@
-// zod's small build: this module runs in the quiz pages, where every kilobyte counts.
-import * as z from 'zod/mini';
 import type { Answer } from './score.ts';
 
 /**
  * A learner's progress, kept on their device. It is keyed by question id, not by page or
  * language, so switching between Italian and English keeps every answer.
+ *
+ * The shape is checked by hand rather than with zod: this module runs in every quiz page, and
+ * even zod's small build would add 8 KB (gzip) there, more than the checks below.
  */
 
 /** Bump when the stored shape changes; older data is set aside, never misread. */
@@ -12,52 +13,99 @@ export const PROGRESS_VERSION = 1;
 /** The `localStorage` key. */
 export const PROGRESS_KEY = 'virtualizzazione-docker:quiz-progress';
 
-const AnswerSchema = z.discriminatedUnion('type', [
-	z.object({ type: z.literal('single'), choice: z.nullable(z.string()) }),
-	z.object({ type: z.literal('multiple'), choices: z.array(z.string()) }),
-	z.object({ type: z.literal('truefalse'), value: z.nullable(z.boolean()) }),
-	z.object({ type: z.literal('matching'), matches: z.record(z.string(), z.nullable(z.string())) }),
-	z.object({ type: z.literal('ordering'), order: z.array(z.string()) }),
-	z.object({
-		type: z.literal('categorize'),
-		placement: z.record(z.string(), z.nullable(z.string())),
-	}),
-	z.object({ type: z.literal('short'), text: z.string() }),
-	z.object({ type: z.literal('numeric'), value: z.nullable(z.number()) }),
-]);
-
-const QuestionProgressSchema = z.object({
+/** What is kept for one question. */
+export interface QuestionProgress {
 	/** The last answer given. */
-	answer: AnswerSchema,
+	answer: Answer;
 	/** Points of the last checked answer, if it was checked. */
-	points: z.optional(z.number()),
+	points?: number;
 	/** Points of a fully right answer. */
-	max: z.optional(z.number()),
+	max?: number;
 	/** When it was last answered (ms since the epoch). */
-	updated: z.number(),
-});
-export type QuestionProgress = z.output<typeof QuestionProgressSchema>;
+	updated: number;
+}
 
-const AttemptSchema = z.object({
+/** The current attempt of a quiz page. */
+export interface Attempt {
 	/** The shuffling seed, so a reload shows the same order. */
-	seed: z.int().check(z.nonnegative()),
+	seed: number;
 	/** Practice (check each answer) or test (submit at the end). */
-	mode: z.enum(['practice', 'test']),
+	mode: 'practice' | 'test';
 	/** Set when a test has been submitted. */
-	submitted: z._default(z.boolean(), false),
+	submitted: boolean;
 	/** When the attempt started (ms since the epoch). */
-	started: z.number(),
-});
-export type Attempt = z.output<typeof AttemptSchema>;
+	started: number;
+}
 
-export const ProgressSchema = z.object({
-	version: z.literal(PROGRESS_VERSION),
+/** Everything stored. */
+export interface Progress {
+	version: typeof PROGRESS_VERSION;
 	/** Progress per question id. */
-	questions: z.record(z.string(), QuestionProgressSchema),
+	questions: Record<string, QuestionProgress>;
 	/** The current attempt of each quiz page, keyed by quiz id (`docker`, `final`, a chapter's quiz). */
-	attempts: z.record(z.string(), AttemptSchema),
-});
-export type Progress = z.output<typeof ProgressSchema>;
+	attempts: Record<string, Attempt>;
+}
+
+type Check = (value: unknown) => boolean;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString: Check = (value) => typeof value === 'string';
+const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value);
+const nullable =
+	(check: Check): Check =>
+	(value) =>
+		value === null || check(value);
+const arrayOf =
+	(check: Check): Check =>
+	(value) =>
+		Array.isArray(value) && value.every(check);
+const recordOf =
+	(check: Check): Check =>
+	(value) =>
+		isObject(value) && Object.values(value).every(check);
+
+/** The field each answer type holds, and how to check it. */
+const answerFields: Record<Answer['type'], [string, Check]> = {
+	single: ['choice', nullable(isString)],
+	multiple: ['choices', arrayOf(isString)],
+	truefalse: ['value', nullable((value) => typeof value === 'boolean')],
+	matching: ['matches', recordOf(nullable(isString))],
+	ordering: ['order', arrayOf(isString)],
+	categorize: ['placement', recordOf(nullable(isString))],
+	short: ['text', isString],
+	numeric: ['value', nullable(isNumber)],
+};
+
+const isAnswer: Check = (value) => {
+	if (!isObject(value) || typeof value['type'] !== 'string') return false;
+	const field = answerFields[value['type'] as Answer['type']] as [string, Check] | undefined;
+	return field !== undefined && field[1](value[field[0]]);
+};
+
+const isQuestionProgress: Check = (value) =>
+	isObject(value) &&
+	isAnswer(value['answer']) &&
+	isNumber(value['updated']) &&
+	(value['points'] === undefined || isNumber(value['points'])) &&
+	(value['max'] === undefined || isNumber(value['max']));
+
+const isAttempt: Check = (value) =>
+	isObject(value) &&
+	Number.isInteger(value['seed']) &&
+	(value['seed'] as number) >= 0 &&
+	(value['mode'] === 'practice' || value['mode'] === 'test') &&
+	(value['submitted'] === undefined || typeof value['submitted'] === 'boolean') &&
+	isNumber(value['started']);
+
+/** Whether stored data has the shape of this version's progress. */
+export function isProgress(value: unknown): value is Progress {
+	return (
+		isObject(value) &&
+		value['version'] === PROGRESS_VERSION &&
+		recordOf(isQuestionProgress)(value['questions']) &&
+		recordOf(isAttempt)(value['attempts'])
+	);
+}
 
 /** Why stored data was set aside. */
 export type ProgressProblem = 'corrupt' | 'foreign' | 'old';
@@ -98,9 +146,9 @@ export function parseProgress(text: string | null): LoadedProgress {
 	if (typeof version === 'number' && version < PROGRESS_VERSION) {
 		return { progress: emptyProgress(), problem: 'old', setAside: text };
 	}
-	const parsed = ProgressSchema.safeParse(data);
-	if (!parsed.success) return { progress: emptyProgress(), problem: 'foreign', setAside: text };
-	return { progress: parsed.data };
+	if (!isProgress(data)) return { progress: emptyProgress(), problem: 'foreign', setAside: text };
+	for (const attempt of Object.values(data.attempts)) attempt.submitted ??= false;
+	return { progress: data };
 }
 
 /** Reads progress from a store; a store that throws (private mode, quota) counts as empty. */

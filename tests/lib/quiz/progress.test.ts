@@ -49,6 +49,23 @@ describe('parseProgress()', () => {
 			}),
 		],
 		['foreign', JSON.stringify({ version: PROGRESS_VERSION + 1, questions: {}, attempts: {} })],
+		[
+			'foreign',
+			JSON.stringify({
+				version: PROGRESS_VERSION,
+				questions: { q: { answer: { type: 'essay', text: 'x' }, updated: 1 } },
+				attempts: {},
+			}),
+		],
+		[
+			'foreign',
+			JSON.stringify({
+				version: PROGRESS_VERSION,
+				questions: {},
+				attempts: { docker: { seed: -1, mode: 'test', started: 0 } },
+			}),
+		],
+		['foreign', JSON.stringify({ version: PROGRESS_VERSION, questions: [], attempts: {} })],
 		['old', JSON.stringify({ version: 0, answers: {} })],
 	])('sets %s data aside without throwing: %s', (problem, text) => {
 		const loaded = parseProgress(text);
