@@ -1,0 +1,101 @@
+/**
+ * The one entry point of the Compose diagram generator, for the island and the command line:
+ * text in; findings, the topology, the diagram and its description out. It never throws.
+ */
+import type { Localized } from '../i18n/locale.ts';
+import type { Locale } from '../links/url.ts';
+import { checkCompose } from './checks.ts';
+import { describeTopology } from './describe.ts';
+import { byPosition, type Finding } from './finding.ts';
+import { diagramLabels } from './labels.ts';
+import { layoutTopology, type LayoutOptions } from './layout.ts';
+import { buildModel, type TopologyModel } from './model.ts';
+import { parseCompose, placeIssues } from './parse.ts';
+import { drawDiagram, type SvgNode } from './svg.ts';
+import { validateCompose } from './validate.ts';
+
+/** How to analyse and draw. */
+export interface AnalyzeOptions extends LayoutOptions {
+	/** The language of the messages, labels and description; Italian by default. */
+	lang?: Locale;
+	/** The diagram's accessible name (`<title>`), in both languages; "Compose file diagram" by default. */
+	title?: Localized<string>;
+	/** The diagram's `<desc>`, in both languages; the topology in sentences by default. */
+	desc?: Localized<string>;
+	/** Prefix of the ids inside the SVG, unique per page. */
+	idPrefix?: string;
+}
+
+/** What the analysis found: always the findings; the rest when the file could be read. */
+export interface Analysis {
+	/** Every problem, ordered by position. */
+	findings: Finding[];
+	model?: TopologyModel;
+	diagram?: SvgNode;
+	/** The topology in sentences, one per string. */
+	description?: string[];
+}
+
+/** Past this many boxes the diagram would be unreadable and slow to place; the checks still run. */
+export const maxDiagramNodes = 400;
+
+/** Parses, validates, checks, and draws a Compose file. Never throws. */
+export function analyzeCompose(text: string, options: AnalyzeOptions = {}): Analysis {
+	try {
+		return analyze(text, options);
+	} catch {
+		// Unreachable by design; if a pathological input finds a way, say so rather than crash.
+		return {
+			findings: [
+				{
+					rule: 'input-limit',
+					severity: 'error',
+					message: {
+						it: 'Questo file è troppo complesso da analizzare qui. Prova con una versione più piccola.',
+						en: 'This file is too complex to analyse here. Try a smaller version.',
+					},
+					line: 1,
+					column: 1,
+					path: [],
+				},
+			],
+		};
+	}
+}
+
+function analyze(text: string, options: AnalyzeOptions): Analysis {
+	const lang = options.lang ?? 'it';
+	const parsed = parseCompose(text);
+	if (!parsed.ok) return { findings: parsed.findings.sort(byPosition) };
+	const { file, issues } = validateCompose(parsed.data);
+	const findings = [
+		...parsed.findings,
+		...placeIssues([...issues, ...(file ? checkCompose(file) : [])], parsed.locate),
+	];
+	if (!file) return { findings: findings.sort(byPosition) };
+
+	const model = buildModel(file);
+	const description = describeTopology(model, lang);
+	const boxes = model.services.length + model.networks.length + model.volumes.length;
+	if (boxes > maxDiagramNodes) {
+		findings.push({
+			rule: 'input-limit',
+			severity: 'info',
+			message: {
+				it: `Il file ha ${boxes} tra servizi, reti e volumi: troppi per uno schema leggibile (il massimo è ${maxDiagramNodes}). I controlli sono stati fatti comunque.`,
+				en: `The file has ${boxes} services, networks and volumes: too many for a readable diagram (the limit is ${maxDiagramNodes}). The checks were run all the same.`,
+			},
+			line: 1,
+			column: 1,
+			path: [],
+		});
+		return { findings: findings.sort(byPosition), model, description };
+	}
+	const diagram = drawDiagram(layoutTopology(model, lang, options), {
+		lang,
+		title: (options.title ?? { it: diagramLabels.it.title, en: diagramLabels.en.title })[lang],
+		description: options.desc?.[lang] ?? description.join(' '),
+		...(options.idPrefix !== undefined && { idPrefix: options.idPrefix }),
+	});
+	return { findings: findings.sort(byPosition), model, diagram, description };
+}

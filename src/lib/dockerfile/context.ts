@@ -1,0 +1,178 @@
+/**
+ * What the lint rules see: the model split into stages, each instruction's shell commands read
+ * once, and helpers that turn a word of an instruction into a 1-based range.
+ */
+import type { Localized } from '../i18n/locale.ts';
+import {
+	escapeOf,
+	isInstruction,
+	type Command,
+	type Dockerfile,
+	type Instruction,
+	type Source,
+	type SourceRange,
+	type Stage,
+} from './model.ts';
+import { shellNames, splitCommands, type SimpleCommand, type Word } from './shell.ts';
+import { rangeIn } from './text.ts';
+
+/** How much a finding matters: `error` fails the CLI, `info` is a suggestion. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** What the builder and the docs list about a rule. */
+export interface RuleInfo {
+	/** Our kebab-case id: `untagged-image`. */
+	id: string;
+	/** The same check elsewhere: a hadolint code (`DL3006`) or a `docker build --check` name. */
+	counterpart: string | null;
+	severity: Severity;
+	/** Why it matters and how to fix it, in each language. */
+	message: Localized<string>;
+	/** A page of the course, without the base path: `/docker/dockerfile/`. */
+	docs: string;
+}
+
+/** A node with an id and, in the linter, always a source. */
+export interface Located {
+	id: string;
+	source?: Source;
+}
+
+/** One place a rule complains about. */
+export interface Hit {
+	node: Located;
+	/** The offending text; the whole node when absent. */
+	range?: SourceRange;
+}
+
+/** A rule: what it is, and the check that finds its hits. */
+export interface Rule extends RuleInfo {
+	check(context: LintContext): Hit[];
+}
+
+/** A stage as the rules see it. */
+export interface StageContext {
+	index: number;
+	stage: Stage;
+	/** The stage name in lower case (Docker compares them so), or empty. */
+	name: string;
+	/** The instructions after FROM, in order. */
+	instructions: Instruction[];
+	/** The earlier stage this one is built FROM, if any. */
+	parent: StageContext | null;
+	/** Whether this is the last stage, the image that `docker build` produces. */
+	isFinal: boolean;
+}
+
+/** A command's simple commands and where each word is. */
+export interface ShellView {
+	commands: SimpleCommand[];
+	/** The range of a word; the whole instruction when words have no offsets (exec form). */
+	rangeOf(word: Word): SourceRange;
+	/** The range from one word to another. */
+	span(from: Word, to: Word): SourceRange;
+}
+
+/** Everything a rule's check receives. */
+export interface LintContext {
+	model: Dockerfile;
+	escape: string;
+	/** The instructions before the first FROM. */
+	preamble: Instruction[];
+	stages: StageContext[];
+	/** Every instruction of the file in order, FROMs included. */
+	instructions: Instruction[];
+	/** The shell view of a RUN, CMD, ENTRYPOINT or HEALTHCHECK command (read once). */
+	shell(node: Located, command: Command): ShellView;
+	/** The range of the first `needle` in the node's text at or after `from`, else the node's. */
+	find(node: Located, needle: string, from?: number): SourceRange;
+	/** The range of the last `needle` in the node's text, else the node's. */
+	findLast(node: Located, needle: string): SourceRange;
+	/** The range of `text.slice(start, end)` in the node's text. */
+	at(node: Located, start: number, end: number): SourceRange;
+}
+
+/** Builds the context for a model whose nodes all have a source. */
+export function createContext(model: Dockerfile): LintContext {
+	const escape = escapeOf(model);
+	const cache = new Map<Located, ShellView>();
+	const stages: StageContext[] = [];
+	for (const [index, stage] of model.stages.entries()) {
+		const parent = stages.find(
+			(earlier) => earlier.name !== '' && earlier.name === stage.from.image.toLowerCase()
+		);
+		stages.push({
+			index,
+			stage,
+			name: stage.from.name.toLowerCase(),
+			instructions: stage.items.filter(isInstruction),
+			parent: parent ?? null,
+			isFinal: index === model.stages.length - 1,
+		});
+	}
+	const preamble = model.preamble.filter(isInstruction);
+	return {
+		model,
+		escape,
+		preamble,
+		stages,
+		instructions: [
+			...preamble,
+			...stages.flatMap((stage) => [stage.stage.from, ...stage.instructions]),
+		],
+		shell(node, command) {
+			const cached = cache.get(node);
+			if (cached) return cached;
+			const view = shellView(node, command, escape);
+			cache.set(node, view);
+			return view;
+		},
+		find: (node, needle, from = 0) =>
+			foundAt(node, node.source?.text.indexOf(needle, from) ?? -1, needle),
+		findLast: (node, needle) => foundAt(node, node.source?.text.lastIndexOf(needle) ?? -1, needle),
+		at: (node, start, end) => (node.source ? rangeIn(node.source, start, end) : rangeOf(node)),
+	};
+}
+
+/** The range of a whole node. */
+export function rangeOf(node: Located): SourceRange {
+	return node.source?.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+/** The range of `needle` found at `index` in the node's text; the whole node if not found. */
+function foundAt(node: Located, index: number, needle: string): SourceRange {
+	return node.source && index !== -1 && needle !== ''
+		? rangeIn(node.source, index, index + needle.length)
+		: rangeOf(node);
+}
+
+function shellView(node: Located, command: Command, escape: string): ShellView {
+	const text = command.form === 'shell' ? command.text : null;
+	const source = node.source;
+	const offset =
+		text !== null && source?.text.endsWith(text) ? source.text.length - text.length : -1;
+	const locate = (start: number, end: number) =>
+		source && offset !== -1 && start >= 0
+			? rangeIn(source, offset + start, offset + end)
+			: rangeOf(node);
+	return {
+		commands:
+			text === null
+				? execCommands(command.form === 'exec' ? command.args : [], escape)
+				: splitCommands(text, escape),
+		rangeOf: (word) => locate(word.start, word.end),
+		span: (from, to) => locate(from.start, to.end),
+	};
+}
+
+/** An exec form is one command, unless it runs a shell with `-c`: then its script is read. */
+function execCommands(args: readonly string[], escape: string): SimpleCommand[] {
+	const [program = '', flag, script] = args;
+	if (shellNames.has(program.split('/').at(-1) ?? '') && flag === '-c' && script !== undefined) {
+		return splitCommands(script, escape).map((command) => ({
+			...command,
+			words: command.words.map((word) => ({ ...word, start: -1, end: -1 })),
+		}));
+	}
+	return [{ words: args.map((text) => ({ text, start: -1, end: -1 })), next: '' }];
+}

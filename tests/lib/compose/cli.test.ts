@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { galleryExamples, lectureExample } from '../../../src/lib/compose/examples';
+
+const folder = mkdtempSync(join(tmpdir(), 'compose-cli-'));
+const lecture = join(folder, 'lecture.yml');
+const valid = join(folder, 'valid.yml');
+writeFileSync(lecture, lectureExample.source);
+writeFileSync(valid, galleryExamples[0]?.source ?? '');
+
+afterAll(() => {
+	rmSync(folder, { recursive: true, force: true });
+});
+
+/** Runs `node scripts/compose.ts …` as the lead's npm script does. */
+function run(args: string[], input?: string) {
+	const result = spawnSync(process.execPath, ['scripts/compose.ts', ...args], {
+		encoding: 'utf8',
+		...(input !== undefined && { input }),
+	});
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('scripts/compose.ts', () => {
+	test('check lists the findings as FILE:LINE:COL severity RULE message and exits 1 on errors', () => {
+		const { code, stdout } = run(['check', lecture]);
+		expect(code).toBe(1);
+		expect(stdout.trim()).toBe(
+			`${lecture}:29:19 error invalid-cidr "192.168.100/24" non è un CIDR valido: un indirizzo IPv4 ha sempre quattro numeri separati da punti, anche quando finisce con degli zeri. Scrivi 192.168.100.0/24.`
+		);
+	});
+
+	test('check writes JSON in the language asked, and exits 0 on a clean file', () => {
+		const { code, stdout } = run(['check', lecture, '--format', 'json', '--lang', 'en']);
+		expect(code).toBe(1);
+		expect(JSON.parse(stdout)).toEqual([
+			{
+				rule: 'invalid-cidr',
+				severity: 'error',
+				line: 29,
+				column: 19,
+				message: expect.stringContaining('Write 192.168.100.0/24.') as string,
+			},
+		]);
+		expect(run(['check', valid])).toEqual({ code: 0, stdout: '', stderr: '' });
+	});
+
+	test('diagram writes a standalone SVG, from a file or stdin', () => {
+		const { code, stdout } = run(['diagram', valid, '--direction', 'TB', '--lang', 'en']);
+		expect(code).toBe(0);
+		expect(stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true);
+		expect(stdout).toContain('<title id="cd-title">Compose file diagram</title>');
+		expect(run(['diagram', '-'], galleryExamples[1]?.source).stdout).toContain('wordpress');
+	});
+
+	test('diagram puts the findings on stderr and exits 1 when the file has errors', () => {
+		const { code, stdout, stderr } = run(['diagram', lecture]);
+		expect(code).toBe(1);
+		expect(stdout).toBe('');
+		expect(stderr).toContain(`${lecture}:29:19 error invalid-cidr`);
+	});
+
+	test.each([
+		[['check', join(folder, 'missing.yml')], /cannot read .*missing\.yml: no such file/],
+		[['check'], /Missing FILE/],
+		[['draw', valid], /Unknown command "draw"/],
+		[['check', valid, '--format', 'xml'], /--format must be text or json/],
+		[['check', valid, '--direction', 'TB'], /--direction does not apply to check/],
+		[['diagram', valid, '--lang', 'fr'], /--lang must be it or en/],
+		[['diagram', valid, '--colour'], /Unknown option '--colour'/],
+	])('exits 2 with a clear message on %j', (args, message) => {
+		const { code, stderr } = run(args);
+		expect(code).toBe(2);
+		expect(stderr).toMatch(message);
+	});
+});

@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { parse } from '../../../src/lib/dockerfile/parse';
+import { print, printInstruction, withPrintedSources } from '../../../src/lib/dockerfile/print';
+import { templates } from '../../../src/lib/dockerfile/templates';
+
+const format = (text: string) => print(parse(text));
+
+describe('print()', () => {
+	test('writes keywords in upper case with one space between words', () => {
+		expect(format('from   alpine:3  as   base\nrun    echo hi\ncopy  a   /b/\n')).toBe(
+			'FROM alpine:3 AS base\nRUN echo hi\nCOPY a /b/\n'
+		);
+	});
+
+	test('writes exec forms as JSON arrays with double quotes', () => {
+		expect(format('FROM a:1\nCMD [ \'x\' ]\nCMD ["node","server.js"]\n')).toBe(
+			'FROM a:1\nCMD [ \'x\' ]\nCMD ["node", "server.js"]\n'
+		);
+	});
+
+	test('keeps long RUN commands as the learner wrote them', () => {
+		const run =
+			'RUN apt-get update \\\n\t&& apt-get install -y curl \\\n\t&& rm -rf /var/lib/apt/lists/*';
+		expect(format(`FROM a:1\n${run}\n`)).toBe(`FROM a:1\n${run}\n`);
+	});
+
+	test('puts a blank line before each stage, above the comments that introduce it', () => {
+		expect(format('FROM a:1 AS one\nRUN x\n\n\n# the final image\nFROM b:2\n')).toBe(
+			'FROM a:1 AS one\nRUN x\n\n# the final image\nFROM b:2\n'
+		);
+	});
+
+	test('writes parser directives first, then a blank line', () => {
+		expect(format('# escape=`\nFROM a:1\n')).toBe('# escape=`\n\nFROM a:1\n');
+	});
+
+	test('keeps a first comment that looks like a directive from becoming one', () => {
+		const text = format('\n# escape=`\nFROM a:1\n');
+		expect(text).toBe('\n# escape=`\nFROM a:1\n');
+		expect(parse(text).directives).toEqual([]);
+	});
+
+	test('switches COPY and VOLUME to the JSON form when a path needs it', () => {
+		expect(format('FROM a:1\nCOPY ["my file.txt", "/app/"]\nCOPY ["a", "/b/"]\n')).toBe(
+			'FROM a:1\nCOPY ["my file.txt", "/app/"]\nCOPY a /b/\n'
+		);
+	});
+
+	test('writes ENV pairs with =, one per line when the line would be long', () => {
+		expect(format('FROM a:1\nENV NODE_ENV production\n')).toBe(
+			'FROM a:1\nENV NODE_ENV=production\n'
+		);
+		const long =
+			'LABEL org.opencontainers.image.title="Sito" org.opencontainers.image.authors="ada@example.com"';
+		expect(format(`FROM a:1\n${long}\n`)).toBe(
+			'FROM a:1\nLABEL org.opencontainers.image.title="Sito" \\\n    org.opencontainers.image.authors="ada@example.com"\n'
+		);
+	});
+
+	test('keeps raw instructions as they were', () => {
+		expect(format('FROM a:1\nCOPY <<EOF /a.txt\nhello\nEOF\nFOO  bar\n')).toBe(
+			'FROM a:1\nCOPY <<EOF /a.txt\nhello\nEOF\nFOO  bar\n'
+		);
+	});
+
+	test('gives back each template unchanged, since they are written canonically', () => {
+		for (const template of templates)
+			expect(format(template.dockerfile), template.id).toBe(template.dockerfile);
+	});
+
+	test('prints nothing for an empty model', () => {
+		expect(print({ directives: [], preamble: [], stages: [] })).toBe('');
+	});
+});
+
+describe('printInstruction()', () => {
+	test('writes one instruction, with the file escape character for wrapped pairs', () => {
+		const pairs = Array.from({ length: 6 }, (_, index) => ({
+			key: `KEY_NUMBER_${index}`,
+			value: 'value',
+		}));
+		expect(printInstruction({ id: 'x', kind: 'env', pairs }, '`')).toContain(
+			' `\n    KEY_NUMBER_1=value'
+		);
+		expect(printInstruction({ id: 'x', kind: 'healthcheck', flags: [], command: null })).toBe(
+			'HEALTHCHECK NONE'
+		);
+	});
+});
+
+describe('withPrintedSources()', () => {
+	test('places every node on the canonical text', () => {
+		const model = withPrintedSources(parse('from a:1\n\n\nrun   echo hi\n'));
+		expect(model.stages[0]?.items[0]?.source).toEqual({
+			range: { line: 2, column: 1, endLine: 2, endColumn: 12 },
+			text: 'RUN echo hi',
+		});
+		expect(model.stages[0]?.source?.range).toEqual({
+			line: 1,
+			column: 1,
+			endLine: 2,
+			endColumn: 12,
+		});
+	});
+});
