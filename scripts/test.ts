@@ -44,7 +44,11 @@ const steps: Step[] = [
 		title: 'Crawl of the built site',
 		command: siteTests('tests/site/crawl.test.ts'),
 	},
-	{ name: 'parity', title: 'Translation parity', command: siteTests('tests/site/parity.test.ts') },
+	{
+		name: 'parity',
+		title: 'Translation parity',
+		command: siteTests('tests/site/parity.test.ts', 'tests/site/glossary.test.ts'),
+	},
 	{ name: 'e2e', title: 'End to end in Chromium', command: siteTests('tests/e2e') },
 	{ name: 'budget', title: 'Byte budgets', command: siteTests('tests/site/budget.test.ts') },
 ];
