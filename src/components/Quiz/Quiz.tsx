@@ -34,7 +34,7 @@ export interface QuizProps {
 	quizId: string;
 	questions: Question[];
 	/** Draw this many questions per topic (the final quiz). */
-	perTopic?: number;
+	perTopic?: number | undefined;
 	penalties: Partial<Record<Topic, number>>;
 	lang: Lang;
 	strings: Strings;
