@@ -44,7 +44,7 @@ export function parseBank(text: string, file: string): LoadedBank {
 			})),
 		};
 	}
-	const result = BankSchema().safeParse(document.toJS());
+	const result = BankSchema().safeParse(document.toJS(), { reportInput: true });
 	if (result.success) return { file, bank: result.data, problems: [] };
 	const data = document.toJS() as { questions?: { id?: unknown }[] } | null;
 	return {

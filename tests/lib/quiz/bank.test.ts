@@ -46,6 +46,13 @@ describe('parseBank()', () => {
 		]);
 	});
 
+	test('says what type a field needs when the value is of another', () => {
+		const text = good.replace('    answer: true', '    answer: true\n    points: lots');
+		expect(problems(text)).toEqual([
+			'docker.yaml:11: question volume-survives: points: expected number',
+		]);
+	});
+
 	test('refuses an empty text', () => {
 		const text = good.replace(
 			'prompt: { it: Il volume resta?, en: Does the volume stay? }',
