@@ -9,8 +9,7 @@ import { formatMapping } from './ports.ts';
 
 /** Describes the topology in the given language, one sentence per string. */
 export function describeTopology(model: TopologyModel, lang: Locale): string[] {
-	const list = (items: string[]) =>
-		new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+	const list = (items: string[]) => joinList(items, lang);
 	const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 	const summary =
 		lang === 'it'
@@ -138,6 +137,12 @@ function describeNetwork(network: NetworkNode, lang: Locale): string {
 				: 'is created by Compose for the services that name no network'
 			: '',
 	].filter(Boolean);
-	const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(facts);
+	const list = joinList(facts, lang);
 	return it ? `La rete ${network.name} ${list}.` : `Network ${network.name} ${list}.`;
+}
+
+/** «a, b e c» / "a, b and c"; Italian writes «ed» before a word starting with e or è. */
+function joinList(items: string[], lang: Locale): string {
+	const joined = new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+	return lang === 'it' ? joined.replace(/ e (?=[eè])/g, ' ed ') : joined;
 }

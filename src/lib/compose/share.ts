@@ -1,0 +1,155 @@
+/**
+ * The Compose generator's state (the text and the diagram options) as a shareable link and as
+ * what the device keeps: the text goes in the URL's hash as base64url of its UTF-8 bytes, so the
+ * link works in any browser and the server never sees it. Reading never throws: bad state is
+ * reported, and the caller falls back to an example.
+ */
+
+/** The diagram options a learner can change. */
+export interface DiagramOptions {
+	/** Leave out the `default` network Compose creates. */
+	hideDefaultNetwork: boolean;
+	/** Leave out named volumes and host paths. */
+	hideVolumes: boolean;
+	/** Left to right, or top to bottom. */
+	direction: 'LR' | 'TB';
+}
+
+/** Everything needed to show the same diagram again. */
+export interface ComposeState {
+	text: string;
+	options: DiagramOptions;
+}
+
+/** The options a diagram starts with. */
+export const defaultOptions: DiagramOptions = {
+	hideDefaultNetwork: false,
+	hideVolumes: false,
+	direction: 'LR',
+};
+
+/** The hash parameter that holds the text: `#compose=…&dir=TB&hide=default,volumes`. */
+export const hashKey = 'compose';
+
+/** The `localStorage` key of one generator (each starting example keeps its own work). */
+export function storageKey(exampleId: string): string {
+	return `virtualizzazione-docker:compose:${exampleId}`;
+}
+
+/**
+ * The longest text a link may carry: `limits.maxChars` of `parse.ts`, repeated here so that the
+ * island can read a link without loading the parser.
+ */
+export const maxSharedChars = 256 * 1024;
+// Base64 grows text by a third and UTF-8 takes up to four bytes a character.
+const maxEncoded = Math.ceil((maxSharedChars * 4 * 4) / 3) + 4;
+
+/** Encodes text as base64url (RFC 4648 §5, no padding) of its UTF-8 bytes. */
+export function encodeText(text: string): string {
+	const bytes = new TextEncoder().encode(text);
+	let binary = '';
+	// In chunks: spreading a whole large file into one call would overflow the stack.
+	for (let i = 0; i < bytes.length; i += 0x8000)
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Decodes base64url of UTF-8 text; `undefined` when it is not valid base64url or UTF-8. */
+export function decodeText(encoded: string): string | undefined {
+	if (encoded.length > maxEncoded || !/^[A-Za-z0-9_-]*$/.test(encoded) || encoded.length % 4 === 1)
+		return undefined;
+	try {
+		const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
+		const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Writes the state as a URL hash, with the leading `#`. */
+export function stateToHash(state: ComposeState): string {
+	const hidden = [
+		...(state.options.hideDefaultNetwork ? ['default'] : []),
+		...(state.options.hideVolumes ? ['volumes'] : []),
+	];
+	return `#${hashKey}=${encodeText(state.text)}&dir=${state.options.direction}${
+		hidden.length ? `&hide=${hidden.join(',')}` : ''
+	}`;
+}
+
+/** What a hash holds: nothing of ours, a state, or something of ours that cannot be read. */
+export type HashRead = { kind: 'none' } | { kind: 'state'; state: ComposeState } | { kind: 'bad' };
+
+/**
+ * Reads a URL hash. A hash that is not ours (a heading's anchor) is `none`; ours with a bad text
+ * or an unknown option is `bad`.
+ */
+export function stateFromHash(hash: string): HashRead {
+	const body = hash.replace(/^#/, '');
+	if (!body.startsWith(`${hashKey}=`)) return { kind: 'none' };
+	const params = new Map<string, string>();
+	for (const part of body.split('&')) {
+		const at = part.indexOf('=');
+		const [key, value] = at === -1 ? [part, ''] : [part.slice(0, at), part.slice(at + 1)];
+		if (params.has(key)) return { kind: 'bad' };
+		params.set(key, value);
+	}
+	const text = decodeText(params.get(hashKey) ?? '');
+	const direction = params.get('dir') ?? 'LR';
+	const hidden = params.get('hide')?.split(',') ?? [];
+	const known = [...params.keys()].every((key) => [hashKey, 'dir', 'hide'].includes(key));
+	if (
+		text === undefined ||
+		!known ||
+		(direction !== 'LR' && direction !== 'TB') ||
+		!hidden.every((item) => item === 'default' || item === 'volumes')
+	)
+		return { kind: 'bad' };
+	return {
+		kind: 'state',
+		state: {
+			text,
+			options: {
+				hideDefaultNetwork: hidden.includes('default'),
+				hideVolumes: hidden.includes('volumes'),
+				direction,
+			},
+		},
+	};
+}
+
+/** Writes the state for `localStorage`. */
+export function serializeState(state: ComposeState): string {
+	return JSON.stringify({ version: 1, text: state.text, options: state.options });
+}
+
+/** What the device held: nothing, a state, or something that cannot be read. */
+export type StoredRead =
+	{ kind: 'none' } | { kind: 'state'; state: ComposeState } | { kind: 'bad' };
+
+/** Reads what `serializeState` wrote, checking every field (the storage may hold anything). */
+export function parseStoredState(raw: string | null | undefined): StoredRead {
+	if (raw === null || raw === undefined) return { kind: 'none' };
+	let data: unknown;
+	try {
+		data = JSON.parse(raw);
+	} catch {
+		return { kind: 'bad' };
+	}
+	if (typeof data !== 'object' || data === null) return { kind: 'bad' };
+	const { version, text, options } = data as Record<string, unknown>;
+	if (version !== 1 || typeof text !== 'string' || typeof options !== 'object' || !options)
+		return { kind: 'bad' };
+	const { hideDefaultNetwork, hideVolumes, direction } = options as Record<string, unknown>;
+	if (
+		typeof hideDefaultNetwork !== 'boolean' ||
+		typeof hideVolumes !== 'boolean' ||
+		(direction !== 'LR' && direction !== 'TB')
+	)
+		return { kind: 'bad' };
+	return {
+		kind: 'state',
+		state: { text, options: { hideDefaultNetwork, hideVolumes, direction } },
+	};
+}

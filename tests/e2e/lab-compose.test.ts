@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { axeViolations, hasChromium, launch, openPage, screenshotDir } from './browser';
+
+const siteUrl = inject('siteUrl');
+const url = (path: string) => new URL(path, siteUrl).href;
+
+describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser.close();
+	});
+
+	test('the lecture’s example: its finding at line 29, fixed by editing, and the diagram follows', async () => {
+		const { context, page, errors } = await openPage(browser);
+		let dialogs = 0;
+		page.on('dialog', (dialog) => {
+			dialogs += 1;
+			void dialog.dismiss();
+		});
+		await page.goto(url('lab/compose/'), { waitUntil: 'networkidle' });
+		const editor = page.getByLabel('File Compose (compose.yaml)');
+		await editor.waitFor();
+		const findings = page
+			.locator('.compose-lab, body')
+			.getByText(/192\.168\.100\/24/)
+			.first();
+		await findings.waitFor();
+		expect(await page.getByText('riga 29').count()).toBeGreaterThan(0);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({
+			path: join(screenshotDir(), 'lab-compose-it-desktop-light.png'),
+			fullPage: true,
+		});
+
+		// Fix the subnet and add a service whose name is markup: the finding goes, the box appears.
+		const text = await editor.inputValue();
+		await editor.fill(
+			`${text.replace('192.168.100/24', '192.168.100.0/24')}\n`.replace(
+				'services:\n',
+				'services:\n  "<img src=x onerror=alert(1)>":\n    image: nginx\n'
+			)
+		);
+		await expect.poll(() => page.getByText('riga 29').count(), { timeout: 5000 }).toBe(0);
+		const diagram = page
+			.locator('svg[role="img"]')
+			.filter({ hasText: '<img src=x onerror=alert(1)>' });
+		await expect.poll(() => diagram.count(), { timeout: 5000 }).toBe(1);
+		expect(await page.locator('svg img, .compose-lab img').count()).toBe(0);
+		expect(dialogs).toBe(0);
+
+		// Export the standalone SVG.
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Scarica SVG' }).click(),
+		]);
+		expect(download.suggestedFilename()).toMatch(/\.svg$/);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	test('phone width, dark mode, English: readable with no sideways scroll', async () => {
+		const { context, page, errors } = await openPage(browser, {
+			viewport: 'phone',
+			colorScheme: 'dark',
+		});
+		await page.goto(url('en/lab/compose/'), { waitUntil: 'networkidle' });
+		await page.locator('svg[role="img"]').first().waitFor();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			390
+		);
+		expect(await axeViolations(page, ['color-contrast'])).toEqual([]);
+		await page.screenshot({
+			path: join(screenshotDir(), 'lab-compose-en-phone-dark.png'),
+			fullPage: true,
+		});
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
