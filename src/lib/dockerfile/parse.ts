@@ -68,6 +68,11 @@ interface Input {
 	words: string[];
 }
 
+// dockerfile-ast checks the first character for a byte-order mark with Node's `Buffer.from`, which
+// browsers lack; outside Node, give it the one method it calls.
+const globals = globalThis as { Buffer?: { from(text: string): Uint8Array } };
+globals.Buffer ??= { from: (text: string) => new TextEncoder().encode(text) };
+
 type Converter = (input: Input) => Instruction | null;
 
 /** Reads Dockerfile text into the model; never throws. */

@@ -1,0 +1,316 @@
+// @vitest-environment happy-dom
+import axe from 'axe-core';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import DockerfileBuilder, { type BuilderTemplate } from '../../src/components/Dockerfile/Builder';
+import { parse } from '../../src/lib/dockerfile/parse';
+import { encodeState, STATE_KEY, withoutSources } from '../../src/lib/dockerfile/share';
+import { templates } from '../../src/lib/dockerfile/templates';
+import italian from '../../src/content/i18n/it.json';
+
+const strings = Object.fromEntries(
+	Object.entries(italian).filter(([key]) => key.startsWith('builder.'))
+);
+// What the Astro wrapper passes: the templates read into the model at build time.
+const builderTemplates: BuilderTemplate[] = templates.map((template) => ({
+	id: template.id,
+	title: template.title.it,
+	description: template.description.it,
+	image: template.id === 'apache2' ? 'my-apache' : `my-${template.id}-app`,
+	model: withoutSources(parse(template.dockerfile)),
+}));
+const apache = templates[0]!.dockerfile;
+
+function renderBuilder() {
+	return render(
+		<DockerfileBuilder
+			lang="it"
+			strings={strings}
+			templates={builderTemplates}
+			labUrl="/lab/dockerfile/"
+		/>
+	);
+}
+
+const preview = () => screen.getByRole('region', { name: 'Testo del Dockerfile generato' });
+const type = (field: HTMLElement, value: string) => fireEvent.input(field, { target: { value } });
+const group = (name: RegExp, container: HTMLElement = document.body) =>
+	within(container).getByRole('group', { name });
+
+/** Adds an instruction to stage 1 from the palette, and returns its box. */
+function addInstruction(kind: string, position: number, keyword: string) {
+	fireEvent.change(screen.getByLabelText('Istruzione da aggiungere allo stage 1'), {
+		target: { value: kind },
+	});
+	fireEvent.click(screen.getByRole('button', { name: 'Aggiungi allo stage 1' }));
+	return group(new RegExp(`^${position}\\. ${keyword}`));
+}
+
+async function paste(text: string) {
+	type(screen.getByLabelText('Testo del Dockerfile'), text);
+	fireEvent.click(screen.getByRole('button', { name: 'Trasforma in modulo' }));
+	await screen.findByText(/^Dockerfile letto:/);
+}
+
+let clipboard: string[] = [];
+beforeEach(() => {
+	localStorage.clear();
+	history.replaceState(null, '', '/lab/dockerfile/');
+	clipboard = [];
+	Object.defineProperty(navigator, 'clipboard', {
+		configurable: true,
+		value: { writeText: vi.fn((text: string) => Promise.resolve(void clipboard.push(text))) },
+	});
+});
+afterEach(cleanup);
+
+describe('<DockerfileBuilder>', () => {
+	test('starts from the lecture example, and a template can be loaded again', async () => {
+		renderBuilder();
+		expect(preview().textContent).toBe(apache);
+		fireEvent.change(screen.getByLabelText('Modello di partenza'), { target: { value: 'go' } });
+		fireEvent.click(screen.getByRole('button', { name: 'Carica il modello' }));
+		expect(preview().textContent).toContain('COPY --from=build /out/app /app');
+		expect(screen.getByRole('group', { name: /^Stage 1: build/ })).toBeTruthy();
+		fireEvent.click(screen.getByRole('button', { name: 'Annulla' }));
+		expect(preview().textContent).toBe(apache);
+		expect(await screen.findByText('Ultima modifica annullata.')).toBeTruthy();
+	});
+
+	test('builds the apache2 example through the form, with its commands', async () => {
+		renderBuilder();
+		fireEvent.change(screen.getByLabelText('Modello di partenza'), { target: { value: 'empty' } });
+		fireEvent.click(screen.getByRole('button', { name: 'Carica il modello' }));
+		expect(preview().textContent).toBe('FROM \n');
+
+		const stage = group(/^Stage 1/);
+		type(within(stage).getByLabelText('Immagine di base'), 'ubuntu');
+		type(within(stage).getByLabelText('Tag (versione)'), '24.04');
+
+		const run = addInstruction('run', 1, 'RUN');
+		const command = within(run).getByLabelText('Comando');
+		// Adding an instruction moves focus to its main field.
+		await waitFor(() => expect(document.activeElement).toBe(command));
+		type(
+			command,
+			'apt-get update && apt-get install -y --no-install-recommends apache2 && rm -rf /var/lib/apt/lists/*'
+		);
+
+		const copy = addInstruction('copy', 2, 'COPY');
+		type(within(copy).getByLabelText('Sorgente 1'), 'vh.conf');
+		type(
+			within(copy).getByLabelText("Destinazione nell'immagine"),
+			'/etc/apache2/sites-available/000-default.conf'
+		);
+
+		const expose = addInstruction('expose', 3, 'EXPOSE');
+		type(within(expose).getByLabelText('Porta 1'), '80');
+
+		const cmd = addInstruction('cmd', 4, 'CMD');
+		type(within(cmd).getByLabelText('Argomento 1'), 'apache2ctl');
+		fireEvent.click(within(cmd).getByRole('button', { name: 'Aggiungi un argomento' }));
+		type(within(cmd).getByLabelText('Argomento 2'), '-D');
+		fireEvent.click(within(cmd).getByRole('button', { name: 'Aggiungi un argomento' }));
+		type(within(cmd).getByLabelText('Argomento 3'), 'FOREGROUND');
+
+		expect(preview().textContent).toBe(
+			[
+				'FROM ubuntu:24.04',
+				'RUN apt-get update && apt-get install -y --no-install-recommends apache2 && rm -rf /var/lib/apt/lists/*',
+				'COPY vh.conf /etc/apache2/sites-available/000-default.conf',
+				'EXPOSE 80',
+				'CMD ["apache2ctl", "-D", "FOREGROUND"]',
+				'',
+			].join('\n')
+		);
+
+		const commands = screen.getByRole('region', { name: 'I comandi per provarlo' });
+		type(within(commands).getByLabelText("Nome dell'immagine"), 'my-apache');
+		type(within(commands).getByLabelText('Nome del container, facoltativo'), 'web');
+		type(within(commands).getByLabelText("Porta dell'host per 80"), '8080');
+		expect(within(commands).getByText('docker build -t my-apache .')).toBeTruthy();
+		expect(
+			within(commands).getByText('docker run -d --name web -p 8080:80 my-apache')
+		).toBeTruthy();
+
+		fireEvent.click(within(commands).getByRole('button', { name: 'Copia i comandi' }));
+		expect(await within(commands).findByText(/Comandi copiati negli appunti/)).toBeTruthy();
+		expect(clipboard).toEqual([
+			'docker build -t my-apache .\ndocker run -d --name web -p 8080:80 my-apache\n',
+		]);
+	});
+
+	test('a pasted file with three known problems shows exactly those findings', async () => {
+		renderBuilder();
+		await paste('FROM ubuntu\nRUN apt install -y apache2\nCMD apache2ctl -D FOREGROUND\n');
+		const checks = screen.getByRole('region', { name: /^Controlli/ });
+		expect(within(checks).getByRole('heading').textContent).toContain('3 segnalazioni');
+		const items = within(checks).getAllByRole('listitem');
+		expect(items.map((item) => item.querySelector('code')?.textContent)).toEqual([
+			'untagged-image',
+			'apt-instead-of-apt-get',
+			'json-args-recommended',
+		]);
+		expect(items[0]!.textContent).toContain('Avviso');
+		expect(items[0]!.textContent).toContain('hadolint DL3006');
+		expect(items[2]!.textContent).toContain('docker build --check: JSONArgsRecommended');
+		expect(
+			within(items[0]!)
+				.getByRole('link', { name: 'Approfondisci nel capitolo' })
+				.getAttribute('href')
+		).toBe('/docker/dockerfile/');
+
+		// Choosing a finding moves focus to the field of the instruction it is about.
+		fireEvent.click(within(items[1]!).getByRole('button', { name: "Vai all'istruzione (riga 2)" }));
+		const runCommand = within(group(/^1\. RUN/)).getByLabelText('Comando');
+		expect(document.activeElement).toBe(runCommand);
+		expect((runCommand as HTMLTextAreaElement).value).toBe('apt install -y apache2');
+	});
+
+	test('what the form cannot break down stays as editable text', async () => {
+		renderBuilder();
+		await paste('# Server web\nFROM ubuntu:24.04\nFOO /app\nCOPY <<EOF /etc/motd\nCiao\nEOF\n');
+		const comment = within(group(/^1\. Commento/)).getByLabelText('Testo del commento');
+		expect((comment as HTMLTextAreaElement).value).toBe('Server web');
+		const heredoc = within(group(/^2\. COPY/)).getByLabelText("Testo dell'istruzione");
+		expect((heredoc as HTMLTextAreaElement).value).toBe('COPY <<EOF /etc/motd\nCiao\nEOF');
+
+		const raw = group(/^1\. FOO/);
+		expect(raw.textContent).toContain('1 segnalazione');
+		type(within(raw).getByLabelText("Testo dell'istruzione"), 'WORKDIR /app');
+		expect(preview().textContent).toContain('\nWORKDIR /app\n');
+		fireEvent.click(within(raw).getByRole('button', { name: /^Riporta nel modulo/ }));
+		const workdir = await screen.findByLabelText('Cartella di lavoro (percorso assoluto)');
+		expect((workdir as HTMLInputElement).value).toBe('/app');
+	});
+
+	test('keeps the state in localStorage and in the URL across a reload', async () => {
+		const first = renderBuilder();
+		const run = within(group(/^1\. RUN/)).getByLabelText('Comando');
+		type(run, 'echo ciao');
+		type(screen.getByLabelText("Nome dell'immagine"), 'saluti');
+		await waitFor(() => expect(location.search).toMatch(/^\?s=[\w-]+$/));
+		first.unmount();
+
+		renderBuilder();
+		await waitFor(() => expect(preview().textContent).toContain('RUN echo ciao\n'));
+		expect(screen.getByLabelText<HTMLInputElement>("Nome dell'immagine").value).toBe('saluti');
+		cleanup();
+
+		// The link alone (another browser) gives the same Dockerfile, and saves nothing until edited.
+		localStorage.clear();
+		renderBuilder();
+		await waitFor(() => expect(preview().textContent).toContain('RUN echo ciao\n'));
+		expect(localStorage.getItem(STATE_KEY)).toBeNull();
+	});
+
+	test('a shared link does not lose the Dockerfile saved in this browser', async () => {
+		const inputs = { image: 'x', tag: '', containerName: '', detach: true, ports: {}, volumes: {} };
+		const state = (text: string) => encodeState({ model: parse(text), inputs });
+		localStorage.setItem(STATE_KEY, state('FROM alpine:3.21\nRUN echo mio\n'));
+		history.replaceState(null, '', `/lab/dockerfile/?s=${state('FROM debian:12\nRUN echo tuo\n')}`);
+		renderBuilder();
+		expect(await screen.findByText(/Stai guardando il Dockerfile del link/)).toBeTruthy();
+		expect(preview().textContent).toBe('FROM debian:12\nRUN echo tuo\n');
+		fireEvent.click(screen.getByRole('button', { name: 'Annulla' }));
+		expect(preview().textContent).toBe('FROM alpine:3.21\nRUN echo mio\n');
+	});
+
+	test('a broken link or a broken save falls back with a notice', async () => {
+		localStorage.setItem(STATE_KEY, 'not a saved state!');
+		history.replaceState(null, '', '/lab/dockerfile/?s=eyJ2IjoxfQ');
+		renderBuilder();
+		expect(await screen.findByText(/non contiene un Dockerfile valido/)).toBeTruthy();
+		expect(screen.getByText(/salvato in questo browser non si può leggere/)).toBeTruthy();
+		expect(preview().textContent).toBe(apache);
+	});
+
+	test('reorders with the buttons, announces it and keeps focus on the moved instruction', async () => {
+		renderBuilder();
+		fireEvent.click(screen.getByRole('button', { name: 'Sposta giù: RUN in posizione 1' }));
+		expect(preview().textContent).toMatch(/^FROM ubuntu:24\.04\nCOPY [^\n]+\nRUN /);
+		expect(await screen.findByText('RUN in posizione 1: ora in posizione 2 su 4.')).toBeTruthy();
+		await waitFor(() =>
+			expect(document.activeElement).toBe(
+				screen.getByRole('button', { name: 'Sposta giù: RUN in posizione 2' })
+			)
+		);
+	});
+
+	test('multi-stage: add a stage, name the first, and COPY --from it', () => {
+		renderBuilder();
+		type(screen.getByLabelText('Nome dello stage (AS), facoltativo'), 'base');
+		fireEvent.click(screen.getByRole('button', { name: 'Aggiungi uno stage (nuovo FROM)' }));
+		const second = group(/^Stage 2/);
+		type(within(second).getByLabelText('Immagine di base'), 'alpine');
+		type(within(second).getByLabelText('Tag (versione)'), '3.21');
+		fireEvent.change(within(second).getByLabelText('Istruzione da aggiungere allo stage 2'), {
+			target: { value: 'copy' },
+		});
+		fireEvent.click(within(second).getByRole('button', { name: 'Aggiungi allo stage 2' }));
+		type(within(second).getByLabelText('Sorgente 1'), '/etc/apache2');
+		type(within(second).getByLabelText("Destinazione nell'immagine"), '/backup/');
+		type(within(second).getByLabelText('Copia da uno stage (--from), facoltativo'), 'base');
+		expect(preview().textContent).toMatch(
+			/^FROM ubuntu:24\.04 AS base\n[\s\S]+\n\nFROM alpine:3\.21\nCOPY --from=base \/etc\/apache2 \/backup\/\n$/
+		);
+	});
+
+	test('copies and names the Dockerfile', async () => {
+		renderBuilder();
+		fireEvent.click(screen.getByRole('button', { name: 'Copia il Dockerfile' }));
+		expect(await screen.findByText(/Dockerfile copiato negli appunti/)).toBeTruthy();
+		expect(clipboard).toEqual([apache]);
+		expect(screen.getByRole('button', { name: 'Scarica il file Dockerfile' })).toBeTruthy();
+	});
+
+	test('shows what the learner types as text, never as HTML, also once highlighted', async () => {
+		renderBuilder();
+		const attack = '<img src=x onerror=alert(1)>';
+		type(within(group(/^1\. RUN/)).getByLabelText('Comando'), attack);
+		expect(preview().textContent).toContain(`RUN ${attack}\n`);
+		await waitFor(() => expect(preview().querySelector('.df-token')).toBeTruthy(), {
+			timeout: 10_000,
+		});
+		expect(preview().textContent).toContain(`RUN ${attack}\n`);
+		expect(document.querySelector('img')).toBeNull();
+	});
+
+	test('has no axe violations with every kind of instruction in the form', async () => {
+		renderBuilder();
+		await paste(
+			[
+				'# syntax=docker/dockerfile:1',
+				'ARG VERSION=24.04',
+				'FROM ubuntu:$VERSION AS base',
+				'ONBUILD RUN echo hi',
+				'RUN --mount=type=cache,target=/var/cache/apt apt install -y curl',
+				'COPY --chown=app:app a.txt b.txt /srv/',
+				'ADD https://example.com/x.tar.gz /opt/',
+				'ENV LANG=C.UTF-8 TZ=Europe/Rome',
+				'LABEL org.opencontainers.image.title=demo',
+				'EXPOSE 80 53/udp',
+				'USER app',
+				'WORKDIR /app',
+				'VOLUME /data',
+				'SHELL ["/bin/bash", "-c"]',
+				'HEALTHCHECK --interval=30s CMD curl -f http://localhost/',
+				'STOPSIGNAL SIGTERM',
+				'MAINTAINER me',
+				'FOO bar',
+				'# commento',
+				'CMD apache2ctl -D FOREGROUND',
+				'FROM alpine:3.21',
+				'COPY --from=base /srv /srv',
+				'EXPOSE 8080',
+				'VOLUME /var/lib/data',
+				'',
+			].join('\n')
+		);
+		// Contrast needs a real browser, and landmarks a whole page: the end-to-end tests check both.
+		const result = await axe.run(document.body, {
+			rules: { 'color-contrast': { enabled: false }, region: { enabled: false } },
+		});
+		expect(result.violations.map((violation) => violation.id)).toEqual([]);
+	});
+});
