@@ -4,7 +4,7 @@
  * time. Later features add their own figures here.
  */
 import { spawnSync } from 'node:child_process';
-import { pageTypes, pageWeight, TEST_BASE, type PageType } from '../tests/site/site.ts';
+import { labPages, pageTypes, pageWeight, TEST_BASE } from '../tests/site/site.ts';
 import { benchCompose } from './compose.ts';
 import { benchDockerfile } from './dockerfile.ts';
 
@@ -20,9 +20,10 @@ if (build.status !== 0) {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const rows = (Object.keys(pageTypes) as PageType[]).flatMap((type) =>
+const pages: Record<string, { it: string; en: string }> = { ...pageTypes, ...labPages };
+const rows = Object.keys(pages).flatMap((type) =>
 	(['it', 'en'] as const).map((lang) => {
-		const weight = pageWeight(pageTypes[type][lang]);
+		const weight = pageWeight(pages[type]![lang]);
 		return {
 			page: `${type} (${lang})`,
 			'HTML raw': kb(weight.htmlBytes),

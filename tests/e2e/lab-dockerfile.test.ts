@@ -53,7 +53,7 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await context.close();
 	});
 
-	test('the lecture’s apache2 template gives working commands, at phone width in dark mode', async () => {
+	test('phone width, dark mode, English: no sideways scroll, readable colours', async () => {
 		const { context, page, errors } = await openPage(browser, {
 			viewport: 'phone',
 			colorScheme: 'dark',
@@ -69,6 +69,67 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 			path: join(screenshotDir(), 'lab-dockerfile-en-phone-dark.png'),
 			fullPage: true,
 		});
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	test('the apache2 template gives the lecture’s file and the commands to build and run it', async () => {
+		const { context, page, errors } = await openPage(browser);
+		await page.goto(url('lab/dockerfile/'), { waitUntil: 'networkidle' });
+		await page
+			.getByLabel('Modello di partenza')
+			.selectOption({ label: 'Apache su Ubuntu (esempio della lezione)' });
+		await page.getByRole('button', { name: 'Carica il modello' }).click();
+		const preview = page.locator('pre').filter({ hasText: 'FROM ubuntu' }).first();
+		await expect.poll(() => preview.textContent()).toContain('apache2ctl');
+		expect(await preview.textContent()).toContain('EXPOSE 80');
+		await page
+			.getByLabel('Porta dell’host per 80')
+			.or(page.getByLabel("Porta dell'host per 80"))
+			.first()
+			.fill('8080');
+		const main = page.locator('main');
+		await expect.poll(() => main.textContent()).toMatch(/docker build -t my-apache \./);
+		expect(await main.textContent()).toMatch(/docker run -d -p 8080:80 my-apache/);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	test('markup typed into every field of the form stays text, and a finding leads to its field', async () => {
+		const { context, page, errors } = await openPage(browser);
+		let dialogs = 0;
+		page.on('dialog', (dialog) => {
+			dialogs += 1;
+			void dialog.dismiss();
+		});
+		await page.goto(url('lab/dockerfile/'), { waitUntil: 'networkidle' });
+		// Open every folded “more options” box, so that its fields are reachable too.
+		await page.evaluate(() => {
+			for (const details of document.querySelectorAll('main details')) {
+				(details as HTMLDetailsElement).open = true;
+			}
+		});
+		const fields = page.locator('main input[type="text"], main textarea, main input:not([type])');
+		const count = await fields.count();
+		expect(count).toBeGreaterThan(5);
+		for (let index = 0; index < count; index++) {
+			const field = fields.nth(index);
+			if ((await field.isVisible()) && (await field.isEditable())) {
+				await field.fill('<img src=x onerror=alert(1)>');
+			}
+		}
+		await page.waitForTimeout(500);
+		expect(await page.locator('main img').count()).toBe(0);
+		expect(dialogs).toBe(0);
+		expect(await page.locator('main').textContent()).toContain('<img src=x onerror=alert(1)>');
+
+		const goTo = page
+			.getByRole('button', { name: /Vai all’istruzione|Vai all'istruzione/ })
+			.first();
+		await goTo.click();
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(
+			/INPUT|TEXTAREA|SELECT/
+		);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { pageTypes, pageWeight, type PageType } from './site';
+import { labPages, pageTypes, pageWeight, type PageType } from './site';
 
 interface Budgets {
 	starlightBaseline: number;
 	pages: Record<PageType, number>;
 	deferred: Partial<Record<PageType, number>>;
+	labs: Record<keyof typeof labPages, number>;
 }
 
 const budgets = JSON.parse(
@@ -45,4 +46,13 @@ describe('byte budgets of the built pages', () => {
 			expect(deferredJsGzip).toBeLessThanOrEqual(budgets.deferred[type]!);
 		}
 	);
+
+	test.each(
+		(Object.keys(labPages) as (keyof typeof labPages)[]).flatMap((page) =>
+			(['it', 'en'] as const).map((lang) => ({ page, lang }))
+		)
+	)('$page ($lang) loads no more than its budget before its heavy parts', ({ page, lang }) => {
+		const { jsGzip } = pageWeight(labPages[page][lang]);
+		expect(jsGzip, `${page} (${lang}) loads ${jsGzip} B`).toBeLessThanOrEqual(budgets.labs[page]);
+	});
 });

@@ -103,3 +103,9 @@ export function pageWeight(path: string) {
 function gzipTotal(parts: Buffer[]): number {
 	return parts.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0);
 }
+
+/** The lab tools' pages, weighed by the budget test and the benchmark (their own e2e tests look at them). */
+export const labPages = {
+	dockerfileLab: { it: 'lab/dockerfile/', en: 'en/lab/dockerfile/' },
+	composeLab: { it: 'lab/compose/', en: 'en/lab/compose/' },
+} as const;
