@@ -30,7 +30,8 @@ const rows = Object.keys(pages).flatMap((type) =>
 			'HTML gzip': kb(weight.htmlGzip),
 			'JS raw': kb(weight.jsBytes),
 			'JS gzip': kb(weight.jsGzip),
-			'JS later (gzip)': kb(weight.deferredJsGzip),
+			'JS on scroll (gzip)': kb(weight.deferredJsGzip),
+			'JS after paint (gzip)': kb(weight.lazyJsGzip),
 		};
 	})
 );

@@ -31,6 +31,9 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 			.first();
 		await findings.waitFor();
 		expect(await page.getByText('riga 29').count()).toBeGreaterThan(0);
+		const marker = (line: number) =>
+			page.locator(`.cd-gutter-row[data-line="${line}"] .cd-marker-error`).count();
+		expect(await marker(29)).toBe(1);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.screenshot({
 			path: join(screenshotDir(), 'lab-compose-it-desktop-light.png'),
@@ -52,6 +55,22 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 		await expect.poll(() => diagram.count(), { timeout: 5000 }).toBe(1);
 		expect(await page.locator('svg img, .compose-lab img').count()).toBe(0);
 		expect(dialogs).toBe(0);
+		await expect.poll(() => marker(29)).toBe(0);
+
+		// A new mistake on the first line: its marker appears there.
+		await editor.fill((await editor.inputValue()).replace('services:', 'services: 3\nservices:'));
+		await expect
+			.poll(
+				() =>
+					page
+						.locator(
+							'.cd-gutter-row[data-line="1"] .cd-marker-error, .cd-gutter-row[data-line="2"] .cd-marker-error'
+						)
+						.count(),
+				{ timeout: 5000 }
+			)
+			.toBeGreaterThan(0);
+		await editor.fill((await editor.inputValue()).replace('services: 3\n', ''));
 
 		// Export the standalone SVG.
 		const [download] = await Promise.all([

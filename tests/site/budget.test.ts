@@ -55,4 +55,15 @@ describe('byte budgets of the built pages', () => {
 		const { jsGzip } = pageWeight(labPages[page][lang]);
 		expect(jsGzip, `${page} (${lang}) loads ${jsGzip} B`).toBeLessThanOrEqual(budgets.labs[page]);
 	});
+
+	test('the Compose page, with the analyser it loads after first paint, stays within 90 KB of a plain chapter', () => {
+		const total = (path: string) => {
+			const weight = pageWeight(path);
+			return weight.jsGzip + weight.lazyJsGzip;
+		};
+		for (const lang of ['it', 'en'] as const) {
+			const extra = total(labPages.composeLab[lang]) - total(pageTypes.plainChapter[lang]);
+			expect(extra, `${lang}: ${extra} B above a plain chapter`).toBeLessThanOrEqual(90 * 1024);
+		}
+	});
 });
