@@ -15,7 +15,8 @@ import {
 } from '../../lib/compose/share.ts';
 import { format } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/links/url.ts';
-import { download, svgToPng } from './download.ts';
+import { browserStore, download } from '../browser.ts';
+import { svgToPng } from './download.ts';
 import { Editor, severityGlyph } from './Editor.tsx';
 import { analysisOptions, loadEngine, type Engine } from './engine.ts';
 import { renderSvg } from './SvgTree.tsx';
@@ -43,15 +44,6 @@ export interface ComposeLabProps {
 export const debounceMs = 250;
 
 const severityOrder: Severity[] = ['info', 'warning', 'error'];
-
-/** Web storage when the browser lets us use it. */
-function browserStore(): Storage | undefined {
-	try {
-		return typeof localStorage === 'undefined' ? undefined : localStorage;
-	} catch {
-		return undefined;
-	}
-}
 
 function readStore(store: Storage | undefined, key: string): string | null {
 	try {

@@ -1,16 +1,4 @@
-/** Browser-only helpers of the Compose island: saving a file, and turning the SVG into a PNG. */
-
-/** Offers a file for download. */
-export function download(blob: Blob, filename: string): void {
-	const link = document.createElement('a');
-	link.href = URL.createObjectURL(blob);
-	link.download = filename;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	// Revoking at once can cancel the download in some browsers.
-	setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
+/** Browser-only helper of the Compose island: turning the SVG into a PNG. */
 
 // Browsers refuse canvases much past 16 000 px a side; a tall diagram is scaled down to fit.
 const maxCanvasSide = 16_000;

@@ -35,6 +35,7 @@ import { TextField } from './Fields';
 import { DockerfileForm } from './Form';
 import { Commands, CopyButton, defaultHostPort, Findings, Preview } from './Output';
 import { UiContext, type BuilderActions, type BuilderUi, type Strings } from './ui';
+import { browserStore, download } from '../browser.ts';
 
 /** A starting point, already read into the model (the wrapper parses it at build time). */
 export interface BuilderTemplate {
@@ -62,19 +63,6 @@ export interface DockerfileBuilderProps {
 type Notice = 'url' | 'storage' | 'shared' | 'unavailable';
 
 /** The part of Web Storage the builder uses. */
-interface Store {
-	getItem(key: string): string | null;
-	setItem(key: string, value: string): void;
-}
-
-function browserStore(): Store | undefined {
-	try {
-		return typeof localStorage === 'undefined' ? undefined : localStorage;
-	} catch {
-		return undefined;
-	}
-}
-
 /** Parsing needs `dockerfile-ast`: it loads only when the learner pastes or re-reads a line. */
 const loadParse = () => import('../../lib/dockerfile/parse.ts').then((module) => module.parse);
 
@@ -150,7 +138,7 @@ export default function DockerfileBuilder({
 	const [pasteError, setPasteError] = useState('');
 	const [shareUrl, setShareUrl] = useState('');
 	const [shareStatus, setShareStatus] = useState<'' | 'done' | 'failed'>('');
-	const store = useRef<Store | undefined>(undefined);
+	const store = useRef<Storage | undefined>(undefined);
 	// A chapter keeps its own copy, so it opens on the example its text talks about.
 	const storageKey = compact ? `${STATE_KEY}:chapter` : STATE_KEY;
 	const touched = useRef(false);
@@ -523,15 +511,7 @@ export default function DockerfileBuilder({
 		}
 	};
 
-	const download = () => {
-		const link = document.createElement('a');
-		link.href = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-		link.download = 'Dockerfile';
-		document.body.append(link);
-		link.click();
-		link.remove();
-		setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-	};
+	const downloadFile = () => download(new Blob([text], { type: 'text/plain' }), 'Dockerfile');
 
 	const goTo = (finding: Finding) => focusById(id(finding.nodeId));
 
@@ -640,7 +620,7 @@ export default function DockerfileBuilder({
 						<Preview text={text} highlight={highlight} />
 						<p class="df-buttons">
 							<CopyButton text={text} label={t('builder.copy')} done={t('builder.copied')} />
-							<button type="button" class="df-button" onClick={download}>
+							<button type="button" class="df-button" onClick={downloadFile}>
 								{t('builder.download')}
 							</button>
 						</p>

@@ -10,7 +10,6 @@ import {
 	resetQuiz,
 	saveProgress,
 	type Attempt,
-	type KeyValueStore,
 	type Progress,
 	type ProgressProblem,
 } from '../../lib/quiz/progress';
@@ -27,6 +26,7 @@ import {
 	type QuizScoring,
 } from '../../lib/quiz/session';
 import { newSeed, seedFrom } from '../../lib/quiz/shuffle';
+import { browserStore, download } from '../browser.ts';
 import { QuestionView, Rich, round, type Lang, type Strings } from './QuestionView';
 
 export interface QuizProps {
@@ -42,15 +42,6 @@ export interface QuizProps {
 	mode?: Attempt['mode'];
 	/** A short quiz at the end of a chapter: no mode switch, no progress tools. */
 	compact?: boolean;
-}
-
-/** Web storage when the browser lets us use it. */
-function browserStore(): KeyValueStore | undefined {
-	try {
-		return typeof localStorage === 'undefined' ? undefined : localStorage;
-	} catch {
-		return undefined;
-	}
 }
 
 /** The seed a class shares through `?seed=…`, if the page has one. */
@@ -77,6 +68,11 @@ export default function Quiz({
 	const store = useMemo(browserStore, []);
 	const [progress, setProgress] = useState<Progress>(emptyProgress);
 	const [problem, setProblem] = useState<{ kind: ProgressProblem; data: string } | undefined>();
+	// One object URL for the data set aside, not a new one at every render.
+	const setAsideUrl = useMemo(
+		() => problem && URL.createObjectURL(new Blob([problem.data], { type: 'text/plain' })),
+		[problem]
+	);
 	const [ready, setReady] = useState(false);
 	const [savable, setSavable] = useState(true);
 	const [message, setMessage] = useState('');
@@ -180,10 +176,7 @@ export default function Quiz({
 				<div class="quiz-notice" role="status">
 					<p>{strings[`quiz.storage.${problem.kind}`]}</p>
 					<p>
-						<a
-							href={URL.createObjectURL(new Blob([problem.data], { type: 'text/plain' }))}
-							download="quiz-progress-set-aside.txt"
-						>
+						<a href={setAsideUrl} download="quiz-progress-set-aside.txt">
 							{strings['quiz.storage.download']}
 						</a>
 					</p>
@@ -300,7 +293,12 @@ export default function Quiz({
 						<button
 							type="button"
 							class="quiz-button"
-							onClick={() => download(exportProgress(progress))}
+							onClick={() =>
+								download(
+									new Blob([exportProgress(progress)], { type: 'application/json' }),
+									'quiz-results.json'
+								)
+							}
 						>
 							{strings['quiz.export']}
 						</button>
@@ -327,14 +325,6 @@ export default function Quiz({
 			)}
 		</div>
 	);
-}
-
-function download(text: string) {
-	const link = document.createElement('a');
-	link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-	link.download = 'quiz-results.json';
-	link.click();
-	URL.revokeObjectURL(link.href);
 }
 
 function ResultsView({

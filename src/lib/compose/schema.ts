@@ -5,12 +5,11 @@
  */
 import * as z from 'zod/mini';
 import type { Localized } from '../i18n/locale.ts';
+import { isObject } from '../guards.ts';
 import { closest } from './suggest.ts';
 
 /** Whether a value is a mapping (a plain object), not a list nor a scalar. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isRecord = isObject;
 
 /** The `params` of the issue raised for a key the specification does not have. */
 export interface UnknownKeyParams {

@@ -7,6 +7,7 @@
  * this module at once, and zod would weigh more than these checks.
  */
 import type { Dockerfile, InstructionKind } from './model.ts';
+import { arrayOf, isObject, isString, nullable, recordOf, shape, type Check } from '../guards.ts';
 
 /** Bump when the shape changes: older strings are then refused, never misread. */
 export const STATE_VERSION = 1;
@@ -37,23 +38,7 @@ export interface BuilderState {
 	inputs: CommandInputs;
 }
 
-type Check = (value: unknown) => boolean;
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString: Check = (value) => typeof value === 'string';
-const isStringOrNull: Check = (value) => value === null || typeof value === 'string';
-const arrayOf =
-	(check: Check): Check =>
-	(value) =>
-		Array.isArray(value) && value.every(check);
-const recordOf =
-	(check: Check): Check =>
-	(value) =>
-		isObject(value) && Object.values(value).every(check);
-const shape =
-	(fields: Record<string, Check>): Check =>
-	(value) =>
-		isObject(value) && Object.entries(fields).every(([key, check]) => check(value[key]));
+const isStringOrNull = nullable(isString);
 
 const isFlag = shape({ name: isString, value: isStringOrNull });
 const isPair = shape({ key: isString, value: isStringOrNull });

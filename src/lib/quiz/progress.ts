@@ -1,3 +1,13 @@
+import {
+	arrayOf,
+	isBoolean,
+	isNumber,
+	isObject,
+	isString,
+	nullable,
+	recordOf,
+	type Check,
+} from '../guards.ts';
 import type { Answer } from './score.ts';
 
 /**
@@ -46,29 +56,11 @@ export interface Progress {
 	attempts: Record<string, Attempt>;
 }
 
-type Check = (value: unknown) => boolean;
-const isObject = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString: Check = (value) => typeof value === 'string';
-const isNumber: Check = (value) => typeof value === 'number' && Number.isFinite(value);
-const nullable =
-	(check: Check): Check =>
-	(value) =>
-		value === null || check(value);
-const arrayOf =
-	(check: Check): Check =>
-	(value) =>
-		Array.isArray(value) && value.every(check);
-const recordOf =
-	(check: Check): Check =>
-	(value) =>
-		isObject(value) && Object.values(value).every(check);
-
 /** The field each answer type holds, and how to check it. */
 const answerFields: Record<Answer['type'], [string, Check]> = {
 	single: ['choice', nullable(isString)],
 	multiple: ['choices', arrayOf(isString)],
-	truefalse: ['value', nullable((value) => typeof value === 'boolean')],
+	truefalse: ['value', nullable(isBoolean)],
 	matching: ['matches', recordOf(nullable(isString))],
 	ordering: ['order', arrayOf(isString)],
 	categorize: ['placement', recordOf(nullable(isString))],
