@@ -16,7 +16,7 @@ import {
 import { format } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/links/url.ts';
 import { browserStore, download } from '../browser.ts';
-import { svgToPng } from './download.ts';
+import { svgToPng } from './png.ts';
 import { Editor, severityGlyph } from './Editor.tsx';
 import { analysisOptions, loadEngine, type Engine } from './engine.ts';
 import { renderSvg } from './SvgTree.tsx';
