@@ -71,11 +71,16 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		});
 		await page.goto(url('en/quiz/final/'));
 		await page.locator('.quiz-item').first().waitFor();
-		expect(await page.getByRole('radio', { name: 'Test' }).isChecked()).toBe(true);
+		expect(
+			await page
+				.getByRole('group', { name: 'Mode' })
+				.getByRole('radio', { name: 'Test', exact: true })
+				.isChecked()
+		).toBe(true);
 		const count = await page.locator('.quiz-item').count();
 		expect(count).toBe(20);
 		await page.locator('.quiz-item input[type="radio"]').first().check();
-		await page.getByRole('button', { name: 'Submit' }).click();
+		await page.getByRole('button', { name: 'Submit', exact: true }).click();
 		const results = page.getByRole('region', { name: 'Your results' });
 		await results.waitFor();
 		expect(await results.textContent()).toMatch(/You scored [\d.]+ out of \d+ points \(\d+%\)/);
