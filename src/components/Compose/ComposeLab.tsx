@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../../lib/compose/analyze.ts';
 import { offsetOf } from '../../lib/compose/editor.ts';
 import { examples, lectureExample } from '../../lib/compose/examples.ts';
-import type { Finding, Severity } from '../../lib/compose/finding.ts';
+import type { Finding } from '../../lib/compose/finding.ts';
+import type { Severity } from '../../lib/findings.ts';
 import {
 	defaultOptions,
 	parseStoredState,
@@ -14,8 +15,9 @@ import {
 	type DiagramOptions,
 } from '../../lib/compose/share.ts';
 import { format } from '../../lib/i18n/format.ts';
-import type { Locale } from '../../lib/links/url.ts';
-import { browserStore, download } from '../browser.ts';
+import type { Locale } from '../../lib/i18n/locale.ts';
+import { browserStore } from '../shared/storage.ts';
+import { download } from '../shared/download.ts';
 import { svgToPng } from './png.ts';
 import { Editor, severityGlyph } from './Editor.tsx';
 import { analysisOptions, loadEngine, type Engine } from './engine.ts';
@@ -325,7 +327,7 @@ export default function ComposeLab({
 
 	return (
 		<div class="cd-lab not-content" id={id}>
-			<p class="cd-sr-only" aria-live="polite" aria-atomic="true">
+			<p class="sr-only" aria-live="polite" aria-atomic="true">
 				{message}
 			</p>
 			{notice && (

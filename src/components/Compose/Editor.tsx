@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
 import { indentEdit, lineCount, type TextEdit } from '../../lib/compose/editor.ts';
-import type { Severity } from '../../lib/compose/finding.ts';
+import type { Severity } from '../../lib/findings.ts';
 
 /** The shape of a marker, so severity is never told by colour alone. */
 export const severityGlyph: Record<Severity, string> = { error: '✖', warning: '▲', info: '●' };

@@ -5,7 +5,7 @@
 import type { AnalyzeOptions, analyzeCompose } from '../../lib/compose/analyze.ts';
 import type { DiagramOptions } from '../../lib/compose/share.ts';
 import type { serializeSvg } from '../../lib/compose/svg.ts';
-import type { Locale } from '../../lib/links/url.ts';
+import type { Locale } from '../../lib/i18n/locale.ts';
 
 /** What the island needs from the heavy modules. */
 export interface Engine {

@@ -30,12 +30,13 @@ import {
 	type CommandInputs,
 } from '../../lib/dockerfile/share.ts';
 import { format } from '../../lib/i18n/format.ts';
-import type { Locale } from '../../lib/links/url.ts';
+import type { Locale } from '../../lib/i18n/locale.ts';
 import { TextField } from './Fields';
 import { DockerfileForm } from './Form';
 import { Commands, CopyButton, defaultHostPort, Findings, Preview } from './Output';
 import { UiContext, type BuilderActions, type BuilderUi, type Strings } from './ui';
-import { browserStore, download } from '../browser.ts';
+import { browserStore } from '../shared/storage.ts';
+import { download } from '../shared/download.ts';
 
 /** A starting point, already read into the model (the wrapper parses it at build time). */
 export interface BuilderTemplate {
@@ -544,7 +545,7 @@ export default function DockerfileBuilder({
 	return (
 		<UiContext.Provider value={ui}>
 			<div class={`df-builder ${compact ? 'df-compact' : 'df-full'}`}>
-				<p class="df-sr" aria-live="polite" aria-atomic="true">
+				<p class="sr-only" aria-live="polite" aria-atomic="true">
 					{message}
 				</p>
 				{notices.map((notice) => (

@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { Place } from '../../lib/dockerfile/edit.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
 import type { InstructionKind, Item } from '../../lib/dockerfile/model.ts';
-import type { Locale } from '../../lib/links/url.ts';
+import type { Locale } from '../../lib/i18n/locale.ts';
 
 /** The UI strings of the builder (`builder.*` keys) in the page's language. */
 export type Strings = Record<string, string>;

@@ -26,7 +26,8 @@ import {
 	type QuizScoring,
 } from '../../lib/quiz/session';
 import { newSeed, seedFrom } from '../../lib/quiz/shuffle';
-import { browserStore, download } from '../browser.ts';
+import { browserStore } from '../shared/storage.ts';
+import { download } from '../shared/download.ts';
 import { QuestionView, Rich, round, type Lang, type Strings } from './QuestionView';
 
 export interface QuizProps {

@@ -2,11 +2,11 @@
  * The one entry point of the Compose diagram generator, for the island and the command line:
  * text in; findings, the topology, the diagram and its description out. It never throws.
  */
-import type { Localized } from '../i18n/locale.ts';
-import type { Locale } from '../links/url.ts';
+import { byPosition } from '../findings.ts';
+import type { Locale, Localized } from '../i18n/locale.ts';
 import { checkCompose } from './checks.ts';
 import { describeTopology } from './describe.ts';
-import { byPosition, type Finding } from './finding.ts';
+import type { Finding } from './finding.ts';
 import { diagramLabels } from './labels.ts';
 import { layoutTopology, type LayoutOptions } from './layout.ts';
 import { buildModel, type TopologyModel } from './model.ts';

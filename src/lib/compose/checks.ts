@@ -4,7 +4,8 @@
  * how to fix it, in Italian and English.
  */
 import type { Localized } from '../i18n/locale.ts';
-import type { Issue, Path, RuleId, Severity } from './finding.ts';
+import type { Severity } from '../findings.ts';
+import type { Issue, Path, RuleId } from './finding.ts';
 import { checkCidr, formatCidr, inCidr, parseIp, type Cidr } from './ip.ts';
 import { serviceDependencies, serviceNetworks } from './model.ts';
 import { parseMount } from './mounts.ts';

@@ -2,7 +2,7 @@
  * The topology in plain sentences, for screen readers and as the diagram's `<desc>`: the same
  * facts as the drawing, one sentence per service, network and volume.
  */
-import type { Locale } from '../links/url.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { diagramLabels } from './labels.ts';
 import type { Dependency, NetworkNode, ServiceNode, TopologyModel } from './model.ts';
 import { formatMapping } from './ports.ts';

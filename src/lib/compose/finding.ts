@@ -2,6 +2,7 @@
  * What the Compose checker reports: one finding per problem, with a stable rule id (tests, docs
  * and the island key on it), a message in both languages and the place in the file.
  */
+import type { Severity } from '../findings.ts';
 import type { Localized } from '../i18n/locale.ts';
 
 /** Every rule the checker knows, in the order the course introduces them. */
@@ -23,9 +24,6 @@ export const rules = [
 	'undefined-volume',
 ] as const;
 export type RuleId = (typeof rules)[number];
-
-/** `error`: Compose refuses the file; `warning`: it runs, but not as written; `info`: a note. */
-export type Severity = 'error' | 'warning' | 'info';
 
 /** A key of a mapping or an index of a list, from the document root to the node concerned. */
 export type Path = (string | number)[];
@@ -61,9 +59,4 @@ export function formatPath(path: readonly (string | number)[]): string {
 			typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`
 		)
 		.join('');
-}
-
-/** Orders findings as an editor lists them: by line, then column, then rule. */
-export function byPosition(a: Finding, b: Finding): number {
-	return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }

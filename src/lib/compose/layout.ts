@@ -4,7 +4,7 @@
  * text, measured as monospace, since there is no DOM to measure with.
  */
 import { Graph, layout, type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
-import type { Locale } from '../links/url.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { diagramLabels } from './labels.ts';
 import type { TopologyModel } from './model.ts';
 import { formatMapping } from './ports.ts';

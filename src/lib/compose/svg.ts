@@ -4,7 +4,7 @@
  * `serializeSvg` writes the same tree as a standalone file, escaped, with its own light and dark
  * colours. On the page, the `cd-*` classes and `currentColor` let the site's CSS theme it.
  */
-import type { Locale } from '../links/url.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { diagramLabels } from './labels.ts';
 import {
 	metrics,

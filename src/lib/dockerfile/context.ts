@@ -2,6 +2,7 @@
  * What the lint rules see: the model split into stages, each instruction's shell commands read
  * once, and helpers that turn a word of an instruction into a 1-based range.
  */
+import type { Severity } from '../findings.ts';
 import type { Localized } from '../i18n/locale.ts';
 import {
 	escapeOf,
@@ -13,11 +14,8 @@ import {
 	type SourceRange,
 	type Stage,
 } from './model.ts';
-import { shellNames, splitCommands, type SimpleCommand, type Word } from './shell.ts';
+import { shellNames, splitCommands, type SimpleCommand, type Word } from '../shell.ts';
 import { rangeIn } from './text.ts';
-
-/** How much a finding matters: `error` fails the CLI, `info` is a suggestion. */
-export type Severity = 'error' | 'warning' | 'info';
 
 /** What the builder and the docs list about a rule. */
 export interface RuleInfo {

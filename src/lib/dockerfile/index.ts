@@ -14,7 +14,7 @@ export {
 	updateItem,
 	type Place,
 } from './edit.ts';
-export { lint, rules, type Finding, type RuleInfo, type Severity } from './lint.ts';
+export { lint, rules, type Finding, type RuleInfo } from './lint.ts';
 export * from './model.ts';
 export { parse } from './parse.ts';
 export { imageReference, print, printInstruction, withPrintedSources } from './print.ts';

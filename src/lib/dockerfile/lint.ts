@@ -3,21 +3,15 @@
  * `docker build --check` name, and says in Italian and English why each finding matters.
  */
 import type { Localized } from '../i18n/locale.ts';
-import {
-	createContext,
-	rangeOf,
-	type Hit,
-	type Rule,
-	type RuleInfo,
-	type Severity,
-} from './context.ts';
+import { byPosition, type Severity } from '../findings.ts';
+import { createContext, rangeOf, type Hit, type Rule, type RuleInfo } from './context.ts';
 import type { Dockerfile, SourceRange } from './model.ts';
 import { withPrintedSources } from './print.ts';
 import { instructionRules } from './rules-instructions.ts';
 import { shellRules } from './rules-shell.ts';
 import { stageRules } from './rules-stages.ts';
 
-export type { RuleInfo, Severity };
+export type { RuleInfo };
 
 /** One problem found, placed on the text. */
 export interface Finding extends SourceRange {
@@ -76,8 +70,4 @@ function skippedRules(model: Dockerfile): Set<string> {
 	const check = model.directives.find((directive) => directive.name === 'check')?.value ?? '';
 	const skip = check.split(';').find((setting) => setting.startsWith('skip='));
 	return new Set(skip ? skip.slice('skip='.length).split(',') : []);
-}
-
-function byPosition(a: Finding, b: Finding): number {
-	return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }

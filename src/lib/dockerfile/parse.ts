@@ -32,7 +32,7 @@ import {
 	normalizeNewlines,
 	parseJsonArray,
 	skipBlanks,
-	splitWords,
+	splitKeyValueWords,
 } from './text.ts';
 import { printFlag } from './print.ts';
 
@@ -395,7 +395,7 @@ function isFlagValue(value: string | null, escape: string): boolean {
  */
 function withPairs(input: Input, kind: 'env' | 'arg' | 'label'): Instruction | null {
 	const { escape } = input.document;
-	const words = splitWords(input.joined, escape);
+	const words = splitKeyValueWords(input.joined, escape);
 	const [first = ''] = words;
 	const legacy = kind !== 'arg' && words.length > 1 && assignmentIndex(first, escape) === -1;
 	const pairs = legacy

@@ -6,7 +6,7 @@ import type { Hit, LintContext, Rule, StageContext } from './context.ts';
 import { keywordOf, keywords, type Instruction, type KeyValue } from './model.ts';
 import { printPort } from './print.ts';
 import { platformArgs } from './rules-stages.ts';
-import { assignmentIndex, joinContinuations, splitWords, variablesIn } from './text.ts';
+import { assignmentIndex, joinContinuations, splitKeyValueWords, variablesIn } from './text.ts';
 
 const docs = '/docker/dockerfile/';
 
@@ -193,7 +193,7 @@ export const instructionRules: Rule[] = [
 				const keyword = keywordOf(node);
 				if (keyword !== 'ENV' && keyword !== 'LABEL') return [];
 				const rest = (node.source?.text ?? '').replace(/^\S+\s+/, '');
-				const words = splitWords(joinContinuations(rest, context.escape), context.escape);
+				const words = splitKeyValueWords(joinContinuations(rest, context.escape), context.escape);
 				const [first = ''] = words;
 				const legacy = words.length > 1 && assignmentIndex(first, context.escape) === -1;
 				return legacy ? [{ node, range: context.find(node, first, keyword.length) }] : [];

@@ -11,7 +11,7 @@ import {
 	shellNames,
 	type SimpleCommand,
 	type Word,
-} from './shell.ts';
+} from '../shell.ts';
 
 const docs = '/docker/dockerfile/';
 

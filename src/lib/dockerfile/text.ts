@@ -2,24 +2,12 @@
  * Text helpers shared by the parser, the printer and the linter: line continuations, the JSON
  * (exec) form, and positions inside a node's source text.
  */
+import { continuationLength } from '../shell.ts';
 import type { Source, SourceRange } from './model.ts';
 
 /** Drops a byte-order mark and turns CRLF and lone CR line ends into LF. */
 export function normalizeNewlines(text: string): string {
 	return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-}
-
-/** After an escape character: the line break, and the blank or comment lines Docker skips. */
-const continuationTail = /[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*/y;
-
-/**
- * The length of a line continuation starting at `index` (the escape character, its line break and
- * the blank or comment lines after it), or 0 when there is none.
- */
-export function continuationLength(text: string, index: number, escape: string): number {
-	if (!text.startsWith(escape, index)) return 0;
-	continuationTail.lastIndex = index + escape.length;
-	return continuationTail.exec(text) ? continuationTail.lastIndex - index : 0;
 }
 
 /** The offset of the first character at or after `offset` that is not a blank or continuation. */
@@ -124,7 +112,7 @@ function positionIn(source: Source, offset: number): { line: number; column: num
  * Splits arguments on white space outside quotes, keeping each word as written (quotes and
  * escapes included), as Docker reads the words of ENV, ARG and LABEL.
  */
-export function splitWords(text: string, escape: string): string[] {
+export function splitKeyValueWords(text: string, escape: string): string[] {
 	const words: string[] = [];
 	let current = '';
 	let quote = '';

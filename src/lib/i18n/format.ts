@@ -33,19 +33,3 @@ export function parseNumber(text: string): number | null {
 	if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(trimmed)) return null;
 	return Number(trimmed);
 }
-
-/**
- * The UI strings of one island (`quiz.`, `builder.`, `compose.`), from all of Starlight's strings,
- * as the plain record the island receives as a prop.
- */
-export function stringsWithPrefix(
-	all: Record<string, unknown>,
-	prefix: string
-): Record<string, string> {
-	return Object.fromEntries(
-		Object.entries(all).filter(
-			(entry): entry is [string, string] =>
-				entry[0].startsWith(prefix) && typeof entry[1] === 'string'
-		)
-	);
-}

@@ -1,4 +1,6 @@
-import { locales, type Locale } from '../links/url.ts';
+/** The locales of the site: Italian at the root, English under `/en/`. */
+export const locales = ['it', 'en'] as const;
+export type Locale = (typeof locales)[number];
 
 /**
  * The course locale for Astro's `currentLocale` (`'it'`, `'en'`, or `undefined` on pages outside

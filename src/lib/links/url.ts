@@ -4,9 +4,7 @@
  * the links it generates, so every other link goes through these helpers.
  */
 
-/** The locales of the site: Italian at the root, English under `/en/`. */
-export const locales = ['it', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import type { Locale } from '../i18n/locale.ts';
 
 /** The base path the site is built with, always with a leading and a trailing slash. */
 export function getBase(): string {

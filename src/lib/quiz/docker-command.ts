@@ -4,6 +4,7 @@
  * and flags in any order. Only what changes the command's meaning is kept: command words, options
  * with their values (sorted), then the arguments in order.
  */
+import { splitCommands } from '../shell.ts';
 
 /** Older top-level commands and the management command each one stands for. */
 const aliases: Record<string, string> = {
@@ -144,43 +145,14 @@ const commands: Record<
 	'compose ps': { options: { a: flag('all'), q: flag('quiet') } },
 };
 
-/** Splits a command line into words like a POSIX shell would (quotes and backslashes). */
-export function splitWords(line: string): string[] {
-	const words: string[] = [];
-	let current = '';
-	let inWord = false;
-	let quote: '"' | "'" | null = null;
-	for (let i = 0; i < line.length; i++) {
-		const char = line[i]!;
-		if (quote) {
-			if (char === quote) quote = null;
-			else if (char === '\\' && quote === '"' && i + 1 < line.length) current += line[++i];
-			else current += char;
-		} else if (char === '"' || char === "'") {
-			quote = char;
-			inWord = true;
-		} else if (char === '\\' && i + 1 < line.length) {
-			current += line[++i];
-			inWord = true;
-		} else if (/\s/.test(char)) {
-			if (inWord) words.push(current);
-			current = '';
-			inWord = false;
-		} else {
-			current += char;
-			inWord = true;
-		}
-	}
-	if (inWord) words.push(current);
-	return words;
-}
-
 /**
  * The canonical form of a Docker command, or `null` when the text is not a `docker` command.
  * @example canonicalDockerCommand('docker ps -a') // 'docker container ls --all'
  */
 export function canonicalDockerCommand(line: string): string | null {
-	const words = splitWords(line.trim());
+	const [command, ...more] = splitCommands(line);
+	if (!command || more.length) return null;
+	const words = command.words.map((word) => word.text);
 	if (words[0] === 'docker-compose') words.splice(0, 1, 'docker', 'compose');
 	if (words[0] !== 'docker' || words.length < 2) return null;
 	let rest = words.slice(1);
@@ -242,6 +214,9 @@ export function sameDockerCommand(a: string, b: string): boolean {
 	const left = canonicalDockerCommand(a);
 	const right = canonicalDockerCommand(b);
 	if (left !== null && right !== null) return left === right;
-	const words = (text: string) => splitWords(text.toLowerCase()).join(' ');
+	const words = (text: string) =>
+		splitCommands(text.toLowerCase())
+			.flatMap((command) => [...command.words.map((word) => word.text), command.next])
+			.join(' ');
 	return words(a) === words(b);
 }

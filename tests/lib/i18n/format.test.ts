@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { codeSegments, format, parseNumber, stringsWithPrefix } from '../../../src/lib/i18n/format';
+import { codeSegments, format, parseNumber } from '../../../src/lib/i18n/format';
 
 describe('format()', () => {
 	test('fills the placeholders it has values for and leaves the others', () => {
@@ -40,16 +40,5 @@ describe('parseNumber()', () => {
 		['abc', null],
 	])('%j → %j', (text, expected) => {
 		expect(parseNumber(text)).toBe(expected);
-	});
-});
-
-describe('stringsWithPrefix()', () => {
-	test('keeps the string entries of one prefix', () => {
-		expect(
-			stringsWithPrefix(
-				{ 'quiz.check': 'Controlla', 'quiz.n': 3, 'builder.copy': 'Copia' },
-				'quiz.'
-			)
-		).toEqual({ 'quiz.check': 'Controlla' });
 	});
 });

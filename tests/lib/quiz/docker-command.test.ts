@@ -1,9 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-	canonicalDockerCommand,
-	sameDockerCommand,
-	splitWords,
-} from '../../../src/lib/quiz/docker-command';
+import { canonicalDockerCommand, sameDockerCommand } from '../../../src/lib/quiz/docker-command';
 
 describe('sameDockerCommand()', () => {
 	test.each([
@@ -63,20 +59,5 @@ describe('canonicalDockerCommand()', () => {
 		expect(canonicalDockerCommand('ls -a')).toBeNull();
 		expect(canonicalDockerCommand('docker')).toBeNull();
 		expect(canonicalDockerCommand('')).toBeNull();
-	});
-});
-
-describe('splitWords()', () => {
-	test('splits like a shell, honouring quotes and backslashes', () => {
-		expect(splitWords(`docker run -e "A=b c" -e 'D=e' x\\ y ""`)).toEqual([
-			'docker',
-			'run',
-			'-e',
-			'A=b c',
-			'-e',
-			'D=e',
-			'x y',
-			'',
-		]);
 	});
 });

@@ -1,9 +1,22 @@
 /**
- * A small reader of POSIX shell commands, enough for the linter to find programs and their
- * arguments in RUN and CMD (`apt-get install`, pipes, `cd`, `sudo`). It is not a shell: it knows
- * quotes, escapes, operators, `$(…)`, comments and Dockerfile line continuations, nothing more.
+ * A small reader of POSIX shell commands, enough to find programs and their arguments: in a
+ * Dockerfile's RUN and CMD for the linter (`apt-get install`, pipes, `cd`, `sudo`), and in a
+ * learner's answer for the quiz's Docker command matcher. It is not a shell: it knows quotes,
+ * escapes, operators, `$(…)`, comments and Dockerfile line continuations, nothing more.
  */
-import { continuationLength } from './text.ts';
+
+/** After an escape character: the line break, and the blank or comment lines Docker skips. */
+const continuationTail = /[ \t]*\n(?:[ \t]*(?:#[^\n]*)?\n)*/y;
+
+/**
+ * The length of a line continuation starting at `index` (the escape character, its line break and
+ * the blank or comment lines after it), or 0 when there is none.
+ */
+export function continuationLength(text: string, index: number, escape: string): number {
+	if (!text.startsWith(escape, index)) return 0;
+	continuationTail.lastIndex = index + escape.length;
+	return continuationTail.exec(text) ? continuationTail.lastIndex - index : 0;
+}
 
 /** A word of a command, unquoted, with its offsets in the text that was read. */
 export interface Word {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { argumentsOf, programOf, splitCommands } from '../../../src/lib/dockerfile/shell';
+import { argumentsOf, programOf, splitCommands } from '../../src/lib/shell.ts';
 
 const shape = (text: string, escape?: string) =>
 	splitCommands(text, escape).map((command) => [
@@ -49,6 +49,14 @@ describe('programOf() and argumentsOf()', () => {
 			'install',
 			'-y',
 			'x',
+		]);
+	});
+});
+
+describe('splitCommands() on a command line', () => {
+	test('splits like a shell, honouring quotes and backslashes', () => {
+		expect(shape(`docker run -e "A=b c" -e 'D=e' x\\ y ""`)).toEqual([
+			[['docker', 'run', '-e', 'A=b c', '-e', 'D=e', 'x y', ''], ''],
 		]);
 	});
 });
