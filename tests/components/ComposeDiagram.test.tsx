@@ -2,10 +2,12 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import ComposeLab, { debounceMs } from '../../src/components/Compose/ComposeLab';
-import { analysisOptions, loadEngine } from '../../src/components/Compose/engine';
+import { loadAnalyzer } from '../../src/components/Compose/loadAnalyzer';
 import { analyzeCompose } from '../../src/lib/compose/analyze';
 import { examples, galleryExamples, lectureExample } from '../../src/lib/compose/examples';
+import { analysisOptions } from '../../src/lib/compose/lab';
 import { defaultOptions, encodeText, storageKey } from '../../src/lib/compose/share';
+import { translator } from '../../src/lib/i18n/strings';
 import english from '../../src/content/i18n/en.json';
 import italian from '../../src/content/i18n/it.json';
 
@@ -19,7 +21,7 @@ function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 	const start = examples.find((example) => example.id === props.example) ?? lectureExample;
 	const initial = analyzeCompose(
 		start.source,
-		analysisOptions(lang, strings[lang], 'compose', defaultOptions)
+		analysisOptions(lang, translator(strings[lang]), 'compose', defaultOptions)
 	);
 	return render(<ComposeLab lang={lang} strings={strings[lang]} initial={initial} {...props} />);
 }
@@ -28,7 +30,7 @@ function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 async function renderReady(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 	const result = renderLab(props);
 	await act(async () => {
-		await loadEngine();
+		await loadAnalyzer();
 	});
 	return result;
 }
@@ -73,7 +75,7 @@ describe('<ComposeLab>', () => {
 		};
 		check();
 		await act(async () => {
-			await loadEngine();
+			await loadAnalyzer();
 		});
 		check();
 	});
