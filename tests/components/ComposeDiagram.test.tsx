@@ -56,7 +56,19 @@ beforeEach(() => {
 afterEach(() => {
 	cleanup();
 	vi.useRealTimers();
+	vi.unstubAllGlobals();
 });
+
+/** A device that reads but refuses every write, as a browser does when full or forbidden. */
+function refuseStorage(reason: 'SecurityError' | 'QuotaExceededError') {
+	vi.stubGlobal('localStorage', {
+		getItem: () => null,
+		setItem: () => {
+			throw new DOMException('refused', reason);
+		},
+		removeItem: () => undefined,
+	});
+}
 
 describe('<ComposeLab>', () => {
 	test('starts from the lecture’s file, with its invalid-cidr finding and a marker on line 29', async () => {
@@ -212,6 +224,31 @@ describe('<ComposeLab>', () => {
 		await renderReady();
 		expect(editor().value).toContain('saved:');
 		expect(boxes('service')).toEqual(['saved']);
+	});
+
+	test('tells once that the text is not kept when the device refuses to store it', async () => {
+		refuseStorage('SecurityError');
+		await renderReady();
+		vi.useFakeTimers();
+		expect(screen.queryByRole('status')).toBeNull();
+		type('services:\n  kept:\n    image: alpine\n');
+		expect(screen.getByRole('status').textContent).toContain(
+			'Il browser non salva il file su questo dispositivo'
+		);
+		fireEvent.click(screen.getByRole('button', { name: "Chiudi l'avviso" }));
+		type('services:\n  again:\n    image: alpine\n');
+		expect(screen.queryByRole('status')).toBeNull();
+	});
+
+	test('a shared link the device cannot keep says so at once', async () => {
+		refuseStorage('QuotaExceededError');
+		const text = 'services:\n  solo:\n    image: alpine\n';
+		history.replaceState(null, '', `/lab/compose/#compose=${encodeText(text)}`);
+		await renderReady();
+		expect(editor().value).toBe(text);
+		expect(screen.getByRole('status').textContent).toContain(
+			'Il browser non salva il file su questo dispositivo'
+		);
 	});
 
 	test('the share button puts the state in the link and in the address bar', async () => {

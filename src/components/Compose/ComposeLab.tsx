@@ -92,6 +92,7 @@ export default function ComposeLab({
 	const textareaRef = useRef<HTMLTextAreaElement>(null);
 	const timer = useRef<ReturnType<typeof setTimeout>>();
 	const edited = useRef(false);
+	const toldNotKept = useRef(false);
 	const latest = useRef<ComposeState>({ text, options });
 	latest.current = { text, options };
 
@@ -119,9 +120,13 @@ export default function ComposeLab({
 		setSource(state.text);
 		setOptions(state.options);
 	}, []);
+	// The learner hears once that the device is not keeping their text, whatever the reason.
 	const save = useCallback(
 		(state: ComposeState) => {
-			deviceStorage().write(key, serializeState(state));
+			if (deviceStorage().write(key, serializeState(state)) && !toldNotKept.current) {
+				toldNotKept.current = true;
+				setNotice('compose.notice.notKept');
+			}
 		},
 		[key]
 	);

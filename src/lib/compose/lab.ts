@@ -155,7 +155,8 @@ export type NoticeKey =
 	| 'compose.notice.hash'
 	| 'compose.notice.hashKept'
 	| 'compose.notice.hashStored'
-	| 'compose.notice.storage';
+	| 'compose.notice.storage'
+	| 'compose.notice.notKept';
 
 /**
  * The state to offer back ("restore the previous text") when `next` replaces `current`: none
