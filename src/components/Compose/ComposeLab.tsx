@@ -28,6 +28,7 @@ import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
 import { LiveRegion } from '../shared/LiveRegion.tsx';
 import { deviceStorage } from '../shared/storage.ts';
 import { TranslateContext } from '../shared/strings.ts';
+import { DiagramOptionsForm } from './DiagramOptionsForm.tsx';
 import { DiagramSection } from './DiagramSection.tsx';
 import { Editor, placeCursor } from './Editor.tsx';
 import { ExampleGallery } from './ExampleGallery.tsx';
@@ -107,9 +108,10 @@ export default function ComposeLab({
 			),
 		[analyzer, source, options, start.source, initial, lang, t, id]
 	);
+	// Kept across renders: the last diagram stays on screen while the file cannot be read.
 	const lastDrawn = useRef<Analysis | undefined>();
-	const { shown, stale, description, lastDrawn: drawn } = diagramView(analysis, lastDrawn.current);
-	lastDrawn.current = drawn;
+	const view = diagramView(analysis, lastDrawn.current);
+	lastDrawn.current = view.lastDrawn;
 	const { findings, markers, counts } = useMemo(() => findingsView(analysis), [analysis]);
 	const summary = t('compose.findings.count', counts);
 	const loading = t(analyzerFailed ? 'compose.engine.failed' : 'compose.engine.loading');
@@ -256,8 +258,7 @@ export default function ComposeLab({
 				headingLevel={headingLevel}
 				lang={lang}
 				findings={analysis && findings}
-				summary={summary}
-				loading={loading}
+				status={analysis ? summary : loading}
 				onChoose={goTo}
 			/>
 		),
@@ -309,16 +310,13 @@ export default function ComposeLab({
 				<DiagramSection
 					id={id}
 					headingLevel={headingLevel}
-					options={options}
-					onOptionsChange={setOption}
-					diagram={shown?.diagram}
-					stale={stale}
+					view={view}
 					noDiagram={analysis ? t('compose.diagram.none') : loading}
-					description={description}
+					options={<DiagramOptionsForm id={id} options={options} onChange={setOption} />}
 					tools={
 						<ExportTools
 							id={id}
-							diagram={shown?.diagram}
+							diagram={view.shown?.diagram}
 							analyzer={analyzer}
 							sharedUrl={sharedUrl}
 							onShare={share}

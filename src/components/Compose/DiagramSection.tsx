@@ -1,51 +1,37 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
-import type { DiagramOptions } from '../../lib/compose/share.ts';
-import type { SvgNode } from '../../lib/compose/svg.ts';
+import type { DiagramView } from '../../lib/compose/lab.ts';
 import { useT } from '../shared/strings.ts';
-import { DiagramOptionsForm } from './DiagramOptionsForm.tsx';
 import { renderSvg } from './SvgTree.tsx';
 
 interface Props {
 	id: string;
 	headingLevel: 2 | 3;
-	options: DiagramOptions;
-	onOptionsChange: (changes: Partial<DiagramOptions>) => void;
-	/** The diagram to draw; `undefined` when there is none. */
-	diagram: SvgNode | undefined;
-	/** Whether the diagram is of an earlier text, since the current one cannot be read. */
-	stale: boolean;
+	/** What to draw, whether it is old, and the topology in words. */
+	view: DiagramView;
 	/** What to say in place of the diagram when there is none. */
 	noDiagram: string;
-	/** The topology in sentences. */
-	description: readonly string[] | undefined;
-	/** The exports, under the diagram. */
+	/** The diagram's options, above it. */
+	options: ComponentChildren;
+	/** The exports, under it. */
 	tools: ComponentChildren;
 }
 
 /** The diagram with its options, its exports, and the same topology in words. */
-export function DiagramSection({
-	id,
-	headingLevel,
-	options,
-	onOptionsChange,
-	diagram,
-	stale,
-	noDiagram,
-	description,
-	tools,
-}: Props) {
+export function DiagramSection({ id, headingLevel, view, noDiagram, options, tools }: Props) {
 	const t = useT();
 	const Heading = `h${headingLevel}` as const;
 	const Subheading = `h${headingLevel + 1}` as 'h3' | 'h4';
 	// The tree is built again only for a new diagram, not at every keystroke.
+	const diagram = view.shown?.diagram;
 	const drawing = useMemo(() => diagram && renderSvg(diagram), [diagram]);
+	const { stale, description } = view;
 	return (
 		<section class="cd-output" aria-labelledby={`${id}-diagram`}>
 			<Heading id={`${id}-diagram`} class="cd-heading">
 				{t('compose.diagram.heading')}
 			</Heading>
-			<DiagramOptionsForm id={id} options={options} onChange={onOptionsChange} />
+			{options}
 
 			{stale && <p class="cd-note">{t('compose.diagram.stale')}</p>}
 			{drawing ? (
