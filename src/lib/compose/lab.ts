@@ -175,7 +175,7 @@ export interface StartDecision {
 	state?: ComposeState;
 	/** The notice to show, if any. */
 	notice?: NoticeKey;
-	/** What to offer back with one click. */
+	/** What to offer back with one click; none withdraws an earlier offer. */
 	previous?: ComposeState;
 	/** Whether `state` replaces what the device kept at once (it came from a shared link). */
 	save: boolean;
@@ -212,7 +212,7 @@ export interface LinkDecision {
 	state?: ComposeState;
 	/** The notice to show, if any. */
 	notice?: NoticeKey;
-	/** What to offer back with one click. */
+	/** What to offer back with one click; none withdraws an earlier offer. */
 	previous?: ComposeState;
 	/** Whether the hash is ours, so it leaves the address bar. */
 	dropHash: boolean;
