@@ -2,10 +2,12 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import ComposeLab, { debounceMs } from '../../src/components/Compose/ComposeLab';
-import { analysisOptions, loadEngine } from '../../src/components/Compose/engine';
+import { loadAnalyzer } from '../../src/components/Compose/loadAnalyzer';
 import { analyzeCompose } from '../../src/lib/compose/analyze';
 import { examples, galleryExamples, lectureExample } from '../../src/lib/compose/examples';
+import { analysisOptions } from '../../src/lib/compose/lab';
 import { defaultOptions, encodeText, storageKey } from '../../src/lib/compose/share';
+import { translator } from '../../src/lib/i18n/strings';
 import english from '../../src/content/i18n/en.json';
 import italian from '../../src/content/i18n/it.json';
 
@@ -19,7 +21,7 @@ function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 	const start = examples.find((example) => example.id === props.example) ?? lectureExample;
 	const initial = analyzeCompose(
 		start.source,
-		analysisOptions(lang, strings[lang], 'compose', defaultOptions)
+		analysisOptions(lang, translator(strings[lang]), 'compose', defaultOptions)
 	);
 	return render(<ComposeLab lang={lang} strings={strings[lang]} initial={initial} {...props} />);
 }
@@ -28,7 +30,7 @@ function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 async function renderReady(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 	const result = renderLab(props);
 	await act(async () => {
-		await loadEngine();
+		await loadAnalyzer();
 	});
 	return result;
 }
@@ -54,7 +56,19 @@ beforeEach(() => {
 afterEach(() => {
 	cleanup();
 	vi.useRealTimers();
+	vi.unstubAllGlobals();
 });
+
+/** A device that reads but refuses every write, as a browser does when full or forbidden. */
+function refuseStorage(reason: 'SecurityError' | 'QuotaExceededError') {
+	vi.stubGlobal('localStorage', {
+		getItem: () => null,
+		setItem: () => {
+			throw new DOMException('refused', reason);
+		},
+		removeItem: () => undefined,
+	});
+}
 
 describe('<ComposeLab>', () => {
 	test('starts from the lecture’s file, with its invalid-cidr finding and a marker on line 29', async () => {
@@ -73,7 +87,7 @@ describe('<ComposeLab>', () => {
 		};
 		check();
 		await act(async () => {
-			await loadEngine();
+			await loadAnalyzer();
 		});
 		check();
 	});
@@ -210,6 +224,31 @@ describe('<ComposeLab>', () => {
 		await renderReady();
 		expect(editor().value).toContain('saved:');
 		expect(boxes('service')).toEqual(['saved']);
+	});
+
+	test('tells once that the text is not kept when the device refuses to store it', async () => {
+		refuseStorage('SecurityError');
+		await renderReady();
+		vi.useFakeTimers();
+		expect(screen.queryByRole('status')).toBeNull();
+		type('services:\n  kept:\n    image: alpine\n');
+		expect(screen.getByRole('status').textContent).toContain(
+			'Il browser non salva il file su questo dispositivo'
+		);
+		fireEvent.click(screen.getByRole('button', { name: "Chiudi l'avviso" }));
+		type('services:\n  again:\n    image: alpine\n');
+		expect(screen.queryByRole('status')).toBeNull();
+	});
+
+	test('a shared link the device cannot keep says so at once', async () => {
+		refuseStorage('QuotaExceededError');
+		const text = 'services:\n  solo:\n    image: alpine\n';
+		history.replaceState(null, '', `/lab/compose/#compose=${encodeText(text)}`);
+		await renderReady();
+		expect(editor().value).toBe(text);
+		expect(screen.getByRole('status').textContent).toContain(
+			'Il browser non salva il file su questo dispositivo'
+		);
 	});
 
 	test('the share button puts the state in the link and in the address bar', async () => {

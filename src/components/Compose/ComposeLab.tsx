@@ -1,9 +1,18 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../../lib/compose/analyze.ts';
-import { offsetOf } from '../../lib/compose/editor.ts';
-import { examples, lectureExample } from '../../lib/compose/examples.ts';
+import { examples, lectureExample, type ComposeExample } from '../../lib/compose/examples.ts';
 import type { Finding } from '../../lib/compose/finding.ts';
-import type { Severity } from '../../lib/findings.ts';
+import {
+	analysisOptions,
+	currentAnalysis,
+	diagramView,
+	findingsAnnouncement,
+	findingsView,
+	linkDecision,
+	previousToOffer,
+	startDecision,
+	type NoticeKey,
+} from '../../lib/compose/lab.ts';
 import {
 	defaultOptions,
 	parseStoredState,
@@ -14,19 +23,23 @@ import {
 	type ComposeState,
 	type DiagramOptions,
 } from '../../lib/compose/share.ts';
-import { format } from '../../lib/i18n/format.ts';
 import type { Locale } from '../../lib/i18n/locale.ts';
-import { browserStore } from '../shared/storage.ts';
-import { download } from '../shared/download.ts';
-import { svgToPng } from './png.ts';
-import { Editor, severityGlyph } from './Editor.tsx';
-import { analysisOptions, loadEngine, type Engine } from './engine.ts';
-import { renderSvg } from './SvgTree.tsx';
+import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
+import { LiveRegion } from '../shared/LiveRegion.tsx';
+import { deviceStorage } from '../shared/storage.ts';
+import { TranslateContext } from '../shared/strings.ts';
+import { DiagramOptionsForm } from './DiagramOptionsForm.tsx';
+import { DiagramSection } from './DiagramSection.tsx';
+import { Editor, placeCursor } from './Editor.tsx';
+import { ExampleGallery } from './ExampleGallery.tsx';
+import { ExportTools } from './ExportTools.tsx';
+import { FindingsSection } from './FindingsSection.tsx';
+import { loadAnalyzer, type Analyzer } from './loadAnalyzer.ts';
 
 export interface ComposeLabProps {
 	lang: Locale;
-	/** The `compose.*` UI strings of the page's language. */
-	strings: Record<string, string>;
+	/** The `compose.*` UI strings of the page's language, by their full keys. */
+	strings: UiStrings;
 	/** The id of the example to start from (`examples.ts`); the lecture's by default. */
 	example?: string;
 	/**
@@ -44,24 +57,6 @@ export interface ComposeLabProps {
 
 /** How long typing must pause before the file is analysed again. */
 export const debounceMs = 250;
-
-const severityOrder: Severity[] = ['info', 'warning', 'error'];
-
-function readStore(store: Storage | undefined, key: string): string | null {
-	try {
-		return store?.getItem(key) ?? null;
-	} catch {
-		return null;
-	}
-}
-
-function writeStore(store: Storage | undefined, key: string, value: string): void {
-	try {
-		store?.setItem(key, value);
-	} catch {
-		// Full or refused storage: the work stays on the page, and the link can still share it.
-	}
-}
 
 /** Removes our state from the address bar, so a reload does not undo later edits. */
 function dropStateFromUrl() {
@@ -81,99 +76,93 @@ export default function ComposeLab({
 	id = 'compose',
 	shareTo,
 }: ComposeLabProps) {
-	const t = (key: string, values?: Record<string, string | number>) => {
-		const text = strings[`compose.${key}`] ?? key;
-		return values ? format(text, values) : text;
-	};
+	const t = useMemo(() => translator(strings), [strings]);
 	const start = examples.find((candidate) => candidate.id === example) ?? lectureExample;
 	const key = storageKey(start.id);
-	const Heading = `h${headingLevel}` as const;
-	const Subheading = `h${headingLevel + 1}` as 'h3' | 'h4';
 
 	const [text, setText] = useState(start.source);
 	// The text last analysed: it follows `text` once typing pauses.
 	const [source, setSource] = useState(start.source);
 	const [options, setOptions] = useState<DiagramOptions>(defaultOptions);
-	const [choice, setChoice] = useState(start.id);
-	const [notice, setNotice] = useState('');
+	const [notice, setNotice] = useState<NoticeKey | undefined>();
 	const [message, setMessage] = useState('');
 	const [previous, setPrevious] = useState<ComposeState | undefined>();
-	const [pngFailed, setPngFailed] = useState(false);
 	const [sharedUrl, setSharedUrl] = useState('');
-	const [engine, setEngine] = useState<Engine | undefined>();
-	const [engineFailed, setEngineFailed] = useState(false);
+	const [analyzer, setAnalyzer] = useState<Analyzer | undefined>();
+	const [analyzerFailed, setAnalyzerFailed] = useState(false);
 	const textareaRef = useRef<HTMLTextAreaElement>(null);
 	const timer = useRef<ReturnType<typeof setTimeout>>();
 	const edited = useRef(false);
+	const toldNotKept = useRef(false);
 	const latest = useRef<ComposeState>({ text, options });
 	latest.current = { text, options };
 
-	// Until the analyser arrives, only the starting example (drawn on the server) can be shown.
-	const analysis = useMemo((): Analysis | undefined => {
-		if (engine) return engine.analyzeCompose(source, analysisOptions(lang, strings, id, options));
-		const untouched =
-			source === start.source &&
-			(Object.keys(defaultOptions) as (keyof DiagramOptions)[]).every(
-				(name) => options[name] === defaultOptions[name]
-			);
-		return untouched ? initial : undefined;
-	}, [engine, source, options, lang]);
-	// While the file cannot be read (half-typed YAML), the last diagram stays, marked as old.
+	const analysis = useMemo(
+		() =>
+			currentAnalysis(
+				{ text: source, options },
+				{ source: start.source, analysis: initial },
+				analyzer &&
+					((state) =>
+						analyzer.analyzeCompose(state.text, analysisOptions(lang, t, id, state.options)))
+			),
+		[analyzer, source, options, start.source, initial, lang, t, id]
+	);
+	// Kept across renders: the last diagram stays on screen while the file cannot be read.
 	const lastDrawn = useRef<Analysis | undefined>();
-	if (analysis?.diagram) lastDrawn.current = analysis;
-	const readable = analysis?.diagram !== undefined || analysis?.description !== undefined;
-	const shown = analysis?.diagram
-		? analysis
-		: readable || !analysis
-			? undefined
-			: lastDrawn.current;
-	const stale = shown !== undefined && shown !== analysis;
-	const description = analysis?.description ?? shown?.description;
-	const findings = analysis?.findings ?? [];
-	const loading = t(engineFailed ? 'engine.failed' : 'engine.loading');
+	const view = diagramView(analysis, lastDrawn.current);
+	lastDrawn.current = view.lastDrawn;
+	const { findings, markers, counts } = useMemo(() => findingsView(analysis), [analysis]);
+	const summary = t('compose.findings.count', counts);
+	const loading = t(analyzerFailed ? 'compose.engine.failed' : 'compose.engine.loading');
 
-	const replace = (state: ComposeState) => {
+	const replace = useCallback((state: ComposeState) => {
 		clearTimeout(timer.current);
 		setText(state.text);
 		setSource(state.text);
 		setOptions(state.options);
-	};
-	const keepPrevious = (next: ComposeState) => {
-		const now = latest.current;
-		setPrevious(now.text === next.text ? undefined : now);
-	};
+	}, []);
+	// The learner hears once that the device is not keeping their text, whatever the reason.
+	const save = useCallback(
+		(state: ComposeState) => {
+			if (deviceStorage().write(key, serializeState(state)) && !toldNotKept.current) {
+				toldNotKept.current = true;
+				setNotice('compose.notice.notKept');
+			}
+		},
+		[key]
+	);
 
 	useEffect(() => {
-		loadEngine().then(setEngine, () => setEngineFailed(true));
-		const store = browserStore();
-		const fromHash = stateFromHash(location.hash);
-		const stored = parseStoredState(readStore(store, key));
-		if (fromHash.kind !== 'none') dropStateFromUrl();
-		if (fromHash.kind === 'state') {
-			// A shared link wins; what this device held stays one click away.
-			replace(fromHash.state);
-			if (stored.kind === 'state' && stored.state.text !== fromHash.state.text)
-				setPrevious(stored.state);
+		loadAnalyzer().then(setAnalyzer, () => setAnalyzerFailed(true));
+	}, []);
+
+	useEffect(() => {
+		const opened = startDecision(
+			stateFromHash(location.hash),
+			parseStoredState(deviceStorage().read(key))
+		);
+		if (opened.dropHash) dropStateFromUrl();
+		if (opened.state) replace(opened.state);
+		setPrevious(opened.previous);
+		setNotice(opened.notice);
+		if (opened.state && opened.save) {
 			edited.current = true;
-			writeStore(store, key, serializeState(fromHash.state));
-		} else if (stored.kind === 'state') {
-			replace(stored.state);
-			if (fromHash.kind === 'bad') setNotice(t('notice.hashStored'));
-		} else if (fromHash.kind === 'bad') setNotice(t('notice.hash'));
-		else if (stored.kind === 'bad') setNotice(t('notice.storage'));
+			save(opened.state);
+		}
 
 		const onHashChange = () => {
-			const read = stateFromHash(location.hash);
-			if (read.kind === 'none') return;
-			dropStateFromUrl();
-			if (read.kind === 'bad') return setNotice(t('notice.hashKept'));
-			keepPrevious(read.state);
+			const link = linkDecision(stateFromHash(location.hash), latest.current);
+			if (link.dropHash) dropStateFromUrl();
+			if (link.notice) setNotice(link.notice);
+			if (!link.state) return;
+			setPrevious(link.previous);
 			edited.current = true;
-			replace(read.state);
+			replace(link.state);
 		};
 		// Whatever was typed in the last quarter of a second is saved when the page goes away.
 		const onPageHide = () => {
-			if (edited.current) writeStore(store, key, serializeState(latest.current));
+			if (edited.current) save(latest.current);
 		};
 		addEventListener('hashchange', onHashChange);
 		addEventListener('pagehide', onPageHide);
@@ -182,39 +171,34 @@ export default function ComposeLab({
 			removeEventListener('pagehide', onPageHide);
 			clearTimeout(timer.current);
 		};
-	}, []);
+	}, [key, replace, save]);
 
 	useEffect(() => {
-		if (edited.current) writeStore(browserStore(), key, serializeState({ text: source, options }));
-	}, [source, options]);
-
-	const counts = { errors: 0, warnings: 0, infos: 0 };
-	const markers = useMemo(() => {
-		const worst = new Map<number, Severity>();
-		for (const finding of findings) {
-			const current = worst.get(finding.line);
-			if (!current || severityOrder.indexOf(finding.severity) > severityOrder.indexOf(current))
-				worst.set(finding.line, finding.severity);
-		}
-		return worst;
-	}, [analysis]);
-	for (const finding of findings) counts[`${finding.severity}s`]++;
-	const summary = t('findings.count', counts);
+		if (edited.current) save({ text: source, options });
+	}, [source, options, save]);
 
 	// Announce the findings when they change, not on every analysis, after what the learner did.
 	const announced = useRef(summary);
-	const pending = useRef('');
+	const action = useRef('');
 	const announce = (text: string) => {
-		pending.current = text;
+		action.current = text;
 		setMessage(text);
 	};
 	useEffect(() => {
-		if (announced.current === summary) return;
+		const title = t('compose.findings.title');
+		const said = findingsAnnouncement({
+			summary,
+			announced: announced.current,
+			action: action.current,
+			title,
+		});
+		if (said === undefined) return;
 		announced.current = summary;
-		setMessage(`${pending.current} ${t('findings.title')}: ${summary}`.trim());
-	}, [summary]);
+		setMessage(said);
+	}, [summary, t]);
+	// An action is told with the findings it changed, never with those of a later edit.
 	useEffect(() => {
-		pending.current = '';
+		action.current = '';
 	});
 
 	const onInput = (value: string) => {
@@ -229,13 +213,12 @@ export default function ComposeLab({
 		setOptions({ ...options, ...changes });
 	};
 
-	const loadExample = () => {
-		const chosen = examples.find((candidate) => candidate.id === choice) ?? lectureExample;
+	const loadExample = (chosen: ComposeExample) => {
 		const next = { text: chosen.source, options };
-		keepPrevious(next);
+		setPrevious(previousToOffer(latest.current, next));
 		edited.current = true;
 		replace(next);
-		announce(t('gallery.loaded', { title: chosen.title[lang] }));
+		announce(t('compose.gallery.loaded', { title: chosen.title[lang] }));
 	};
 
 	const restore = () => {
@@ -243,19 +226,12 @@ export default function ComposeLab({
 		edited.current = true;
 		replace(previous);
 		setPrevious(undefined);
-		announce(t('restored'));
+		announce(t('compose.restored'));
 	};
 
-	const goTo = (finding: Finding) => {
-		const textarea = textareaRef.current;
-		if (!textarea) return;
-		const offset = offsetOf(textarea.value, finding.line, finding.column);
-		textarea.focus();
-		textarea.setSelectionRange(offset, offset);
-		const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 22;
-		textarea.scrollTop = Math.max(0, (finding.line - 1) * lineHeight - textarea.clientHeight / 3);
-		textarea.dispatchEvent(new Event('scroll'));
-	};
+	const goTo = useCallback((finding: Finding) => {
+		if (textareaRef.current) placeCursor(textareaRef.current, finding.line, finding.column);
+	}, []);
 
 	const share = () => {
 		clearTimeout(timer.current);
@@ -269,233 +245,86 @@ export default function ComposeLab({
 		Promise.resolve()
 			.then(() => navigator.clipboard.writeText(url))
 			.then(
-				() => announce(t('share.copied')),
-				() => announce(t('share.manual'))
+				() => announce(t('compose.share.copied')),
+				() => announce(t('compose.share.manual'))
 			);
 	};
 
-	const exportSvg = () => {
-		if (shown?.diagram && engine)
-			download(
-				new Blob([engine.serializeSvg(shown.diagram)], { type: 'image/svg+xml' }),
-				'compose-diagram.svg'
-			);
-	};
-	const exportPng = () => {
-		const diagram = shown?.diagram;
-		if (!diagram || !engine) return;
-		setPngFailed(false);
-		svgToPng(
-			engine.serializeSvg(diagram),
-			Number(diagram.attrs.width),
-			Number(diagram.attrs.height)
-		)
-			.then((blob) => download(blob, 'compose-diagram.png'))
-			.catch(() => {
-				setPngFailed(true);
-				announce(t('export.failed'));
-			});
-	};
-
-	const drawing = useMemo(() => (shown?.diagram ? renderSvg(shown.diagram) : null), [shown]);
-	const findingsList = useMemo(
+	// The list is drawn again when the findings change, not at every keystroke.
+	const findingsSection = useMemo(
 		() => (
-			<ul class="cd-findings-list" role="list">
-				{findings.map((finding, index) => (
-					<li key={index}>
-						<button
-							type="button"
-							class={`cd-finding cd-finding-${finding.severity}`}
-							onClick={() => goTo(finding)}
-						>
-							<span class="cd-finding-head">
-								<span class={`cd-marker cd-marker-${finding.severity}`} aria-hidden="true">
-									{severityGlyph[finding.severity]}
-								</span>
-								<span class="cd-severity">{t(`severity.${finding.severity}`)}</span>
-								<code class="cd-rule">{finding.rule}</code>
-								<span class="cd-line">{t('line', { line: finding.line })}</span>
-							</span>
-							<span class="cd-message">{finding.message[lang]}</span>
-						</button>
-					</li>
-				))}
-			</ul>
+			<FindingsSection
+				id={id}
+				headingLevel={headingLevel}
+				lang={lang}
+				findings={analysis && findings}
+				status={analysis ? summary : loading}
+				onChoose={goTo}
+			/>
 		),
-		[analysis, lang]
+		[id, headingLevel, lang, analysis, findings, summary, loading, goTo]
 	);
 
 	return (
-		<div class="cd-lab not-content" id={id}>
-			<p class="sr-only" aria-live="polite" aria-atomic="true">
-				{message}
-			</p>
-			{notice && (
-				<div class="cd-notice" role="status">
-					<p>{notice}</p>
-					<button type="button" class="cd-button" onClick={() => setNotice('')}>
-						{t('notice.dismiss')}
-					</button>
-				</div>
-			)}
-
-			<div class="cd-gallery">
-				<label for={`${id}-example`}>{t('gallery.label')}</label>
-				<select
-					id={`${id}-example`}
-					value={choice}
-					onChange={(event) => setChoice(event.currentTarget.value)}
-				>
-					{examples.map((candidate) => (
-						<option key={candidate.id} value={candidate.id}>
-							{candidate.title[lang]}
-						</option>
-					))}
-				</select>
-				<button type="button" class="cd-button" onClick={loadExample}>
-					{t('gallery.load')}
-				</button>
-				{previous && (
-					<button type="button" class="cd-button" onClick={restore}>
-						{t('restore')}
-					</button>
-				)}
-			</div>
-
-			<div class="cd-workspace">
-				<div class="cd-editor-pane">
-					<label class="cd-label" for={`${id}-text`}>
-						{t('editor.label')}
-					</label>
-					<p class="cd-hint" id={`${id}-hint`}>
-						{t('editor.hint')}
-					</p>
-					<Editor
-						id={`${id}-text`}
-						value={text}
-						hintId={`${id}-hint`}
-						markers={markers}
-						textareaRef={textareaRef}
-						onInput={onInput}
-					/>
-				</div>
-				<section class="cd-findings" aria-labelledby={`${id}-findings`}>
-					<Heading id={`${id}-findings`} class="cd-heading">
-						{t('findings.title')}
-					</Heading>
-					{analysis && <p class="cd-summary">{summary}</p>}
-					{!analysis ? (
-						<p>{loading}</p>
-					) : findings.length ? (
-						<>
-							<p class="cd-hint">{t('findings.hint')}</p>
-							{findingsList}
-						</>
-					) : (
-						<p>{t('findings.none')}</p>
-					)}
-				</section>
-			</div>
-
-			<section class="cd-output" aria-labelledby={`${id}-diagram`}>
-				<Heading id={`${id}-diagram`} class="cd-heading">
-					{t('diagram.heading')}
-				</Heading>
-				<fieldset class="cd-options">
-					<legend>{t('options.legend')}</legend>
-					<label>
-						<input
-							type="checkbox"
-							checked={options.hideDefaultNetwork}
-							onChange={(event) => setOption({ hideDefaultNetwork: event.currentTarget.checked })}
-						/>
-						{t('options.hideDefault')}
-					</label>
-					<label>
-						<input
-							type="checkbox"
-							checked={options.hideVolumes}
-							onChange={(event) => setOption({ hideVolumes: event.currentTarget.checked })}
-						/>
-						{t('options.hideVolumes')}
-					</label>
-					<fieldset class="cd-direction">
-						<legend>{t('options.direction')}</legend>
-						{(['LR', 'TB'] as const).map((direction) => (
-							<label key={direction}>
-								<input
-									type="radio"
-									name={`${id}-direction`}
-									value={direction}
-									checked={options.direction === direction}
-									onChange={() => setOption({ direction })}
-								/>
-								{t(`options.${direction.toLowerCase()}`)}
-							</label>
-						))}
-					</fieldset>
-				</fieldset>
-
-				{stale && <p class="cd-note">{t('diagram.stale')}</p>}
-				{drawing ? (
-					<div
-						class={`cd-scroll${stale ? ' cd-stale' : ''}`}
-						role="region"
-						tabIndex={0}
-						aria-label={t('diagram.region')}
-					>
-						{drawing}
+		<TranslateContext.Provider value={t}>
+			<div class="cd-lab not-content" id={id}>
+				<LiveRegion message={message} />
+				{notice && (
+					<div class="cd-notice" role="status">
+						<p>{t(notice)}</p>
+						<button type="button" class="cd-button" onClick={() => setNotice(undefined)}>
+							{t('compose.notice.dismiss')}
+						</button>
 					</div>
-				) : (
-					<p class="cd-note">{analysis ? t('diagram.none') : loading}</p>
 				)}
 
-				<div class="cd-tools" role="group" aria-label={t('tools')}>
-					<button
-						type="button"
-						class="cd-button"
-						disabled={!drawing || !engine}
-						onClick={exportSvg}
-					>
-						{t('export.svg')}
-					</button>
-					<button
-						type="button"
-						class="cd-button"
-						disabled={!drawing || !engine}
-						onClick={exportPng}
-					>
-						{t('export.png')}
-					</button>
-					<button type="button" class="cd-button" onClick={share}>
-						{t('share')}
-					</button>
-				</div>
-				{pngFailed && <p class="cd-note">{t('export.failed')}</p>}
-				{sharedUrl && (
-					<p class="cd-share">
-						<label for={`${id}-link`}>{t('share.link')}</label>
-						<input
-							id={`${id}-link`}
-							type="text"
-							readOnly
-							value={sharedUrl}
-							onFocus={(event) => event.currentTarget.select()}
+				<ExampleGallery
+					id={id}
+					lang={lang}
+					startId={start.id}
+					canRestore={previous !== undefined}
+					onLoad={loadExample}
+					onRestore={restore}
+				/>
+
+				<div class="cd-workspace">
+					<div class="cd-editor-pane">
+						<label class="cd-label" for={`${id}-text`}>
+							{t('compose.editor.label')}
+						</label>
+						<p class="cd-hint" id={`${id}-hint`}>
+							{t('compose.editor.hint')}
+						</p>
+						<Editor
+							id={`${id}-text`}
+							value={text}
+							hintId={`${id}-hint`}
+							markers={markers}
+							textareaRef={textareaRef}
+							onInput={onInput}
 						/>
-					</p>
-				)}
+					</div>
+					{findingsSection}
+				</div>
 
-				{description && (
-					<>
-						<Subheading class="cd-heading">{t('description.title')}</Subheading>
-						<ul class="cd-description">
-							{description.map((sentence, index) => (
-								<li key={index}>{sentence}</li>
-							))}
-						</ul>
-					</>
-				)}
-			</section>
-		</div>
+				<DiagramSection
+					id={id}
+					headingLevel={headingLevel}
+					view={view}
+					noDiagram={analysis ? t('compose.diagram.none') : loading}
+					options={<DiagramOptionsForm id={id} options={options} onChange={setOption} />}
+					tools={
+						<ExportTools
+							id={id}
+							diagram={view.shown?.diagram}
+							analyzer={analyzer}
+							sharedUrl={sharedUrl}
+							onShare={share}
+							announce={announce}
+						/>
+					}
+				/>
+			</div>
+		</TranslateContext.Provider>
 	);
 }

@@ -1,10 +1,7 @@
 import type { RefObject } from 'preact';
 import { useMemo, useRef } from 'preact/hooks';
-import { indentEdit, lineCount, type TextEdit } from '../../lib/compose/editor.ts';
-import type { Severity } from '../../lib/findings.ts';
-
-/** The shape of a marker, so severity is never told by colour alone. */
-export const severityGlyph: Record<Severity, string> = { error: '✖', warning: '▲', info: '●' };
+import { indentEdit, lineCount, offsetOf, type TextEdit } from '../../lib/compose/editor.ts';
+import { severityGlyphs, type Severity } from '../../lib/findings.ts';
 
 interface Props {
 	id: string;
@@ -37,6 +34,17 @@ function applyEdit(textarea: HTMLTextAreaElement, edit: TextEdit) {
 	textarea.setSelectionRange(edit.selectionStart, edit.selectionEnd);
 }
 
+/** Puts the cursor at the start of a place (1-based) and scrolls it into the upper third. */
+export function placeCursor(textarea: HTMLTextAreaElement, line: number, column: number) {
+	const offset = offsetOf(textarea.value, line, column);
+	textarea.focus();
+	textarea.setSelectionRange(offset, offset);
+	const lineHeight = parseFloat(getComputedStyle(textarea).lineHeight) || 22;
+	textarea.scrollTop = Math.max(0, (line - 1) * lineHeight - textarea.clientHeight / 3);
+	// The gutter follows the textarea's own scroll events.
+	textarea.dispatchEvent(new Event('scroll'));
+}
+
 /**
  * A plain textarea with a gutter of line numbers and finding markers, scrolled with it. Tab
  * indents; after Escape, Tab moves the focus on as usual.
@@ -52,7 +60,7 @@ export function Editor({ id, value, hintId, markers, textareaRef, onInput }: Pro
 				return (
 					<div key={i} class="cd-gutter-row" data-line={i + 1}>
 						<span class={`cd-marker${severity ? ` cd-marker-${severity}` : ''}`}>
-							{severity ? severityGlyph[severity] : ''}
+							{severity ? severityGlyphs[severity] : ''}
 						</span>
 						<span class="cd-lineno">{i + 1}</span>
 					</div>

@@ -5,6 +5,8 @@
  * reported, and the caller falls back to an example.
  */
 
+import { isBoolean, isString, shape } from '../guards.ts';
+
 /** The diagram options a learner can change. */
 export interface DiagramOptions {
 	/** Leave out the `default` network Compose creates. */
@@ -19,6 +21,11 @@ export interface DiagramOptions {
 export interface ComposeState {
 	text: string;
 	options: DiagramOptions;
+}
+
+/** Whether a value read back is one of the two directions. */
+function isDirection(value: unknown): value is DiagramOptions['direction'] {
+	return value === 'LR' || value === 'TB';
 }
 
 /** The options a diagram starts with. */
@@ -102,7 +109,7 @@ export function stateFromHash(hash: string): HashRead {
 	if (
 		text === undefined ||
 		!known ||
-		(direction !== 'LR' && direction !== 'TB') ||
+		!isDirection(direction) ||
 		!hidden.every((item) => item === 'default' || item === 'volumes')
 	)
 		return { kind: 'bad' };
@@ -128,6 +135,13 @@ export function serializeState(state: ComposeState): string {
 export type StoredRead =
 	{ kind: 'none' } | { kind: 'state'; state: ComposeState } | { kind: 'bad' };
 
+// What `serializeState` writes; the device may hold anything, so every field is checked.
+const isStoredState = shape({
+	version: (value) => value === 1,
+	text: isString,
+	options: shape({ hideDefaultNetwork: isBoolean, hideVolumes: isBoolean, direction: isDirection }),
+});
+
 /** Reads what `serializeState` wrote, checking every field (the storage may hold anything). */
 export function parseStoredState(raw: string | null | undefined): StoredRead {
 	if (raw === null || raw === undefined) return { kind: 'none' };
@@ -137,17 +151,10 @@ export function parseStoredState(raw: string | null | undefined): StoredRead {
 	} catch {
 		return { kind: 'bad' };
 	}
-	if (typeof data !== 'object' || data === null) return { kind: 'bad' };
-	const { version, text, options } = data as Record<string, unknown>;
-	if (version !== 1 || typeof text !== 'string' || typeof options !== 'object' || !options)
-		return { kind: 'bad' };
-	const { hideDefaultNetwork, hideVolumes, direction } = options as Record<string, unknown>;
-	if (
-		typeof hideDefaultNetwork !== 'boolean' ||
-		typeof hideVolumes !== 'boolean' ||
-		(direction !== 'LR' && direction !== 'TB')
-	)
-		return { kind: 'bad' };
+	if (!isStoredState(data)) return { kind: 'bad' };
+	const { text, options } = data as ComposeState;
+	// A copy with only the known fields: whatever else the device held stays behind.
+	const { hideDefaultNetwork, hideVolumes, direction } = options;
 	return {
 		kind: 'state',
 		state: { text, options: { hideDefaultNetwork, hideVolumes, direction } },

@@ -1,0 +1,64 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { DiagramView } from '../../lib/compose/lab.ts';
+import { useT } from '../shared/strings.ts';
+import { renderSvg } from './SvgTree.tsx';
+
+interface Props {
+	id: string;
+	headingLevel: 2 | 3;
+	/** What to draw, whether it is old, and the topology in words. */
+	view: DiagramView;
+	/** What to say in place of the diagram when there is none. */
+	noDiagram: string;
+	/** The diagram's options, above it. */
+	options: ComponentChildren;
+	/** The exports, under it. */
+	tools: ComponentChildren;
+}
+
+/** The diagram with its options, its exports, and the same topology in words. */
+export function DiagramSection({ id, headingLevel, view, noDiagram, options, tools }: Props) {
+	const t = useT();
+	const Heading = `h${headingLevel}` as const;
+	const Subheading = `h${headingLevel + 1}` as 'h3' | 'h4';
+	// The tree is built again only for a new diagram, not at every keystroke.
+	const diagram = view.shown?.diagram;
+	const drawing = useMemo(() => diagram && renderSvg(diagram), [diagram]);
+	const { stale, description } = view;
+	return (
+		<section class="cd-output" aria-labelledby={`${id}-diagram`}>
+			<Heading id={`${id}-diagram`} class="cd-heading">
+				{t('compose.diagram.heading')}
+			</Heading>
+			{options}
+
+			{stale && <p class="cd-note">{t('compose.diagram.stale')}</p>}
+			{drawing ? (
+				<div
+					class={`cd-scroll${stale ? ' cd-stale' : ''}`}
+					role="region"
+					tabIndex={0}
+					aria-label={t('compose.diagram.region')}
+				>
+					{drawing}
+				</div>
+			) : (
+				<p class="cd-note">{noDiagram}</p>
+			)}
+
+			{tools}
+
+			{description && (
+				<>
+					<Subheading class="cd-heading">{t('compose.description.title')}</Subheading>
+					<ul class="cd-description">
+						{description.map((sentence, index) => (
+							<li key={index}>{sentence}</li>
+						))}
+					</ul>
+				</>
+			)}
+		</section>
+	);
+}

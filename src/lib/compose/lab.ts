@@ -1,0 +1,230 @@
+/**
+ * What the Compose generator decides, apart from the island that wires it to the page: how the
+ * text is analysed, which analysis the learner sees and whether it is out of date, what the editor
+ * marks and the findings list counts, when the findings are announced, and what a shared link or
+ * the device's copy opens with.
+ */
+import { countBySeverity, worstByLine, type Severity } from '../findings.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Translate } from '../i18n/strings.ts';
+import type { Analysis, AnalyzeOptions } from './analyze.ts';
+import type { Finding } from './finding.ts';
+import {
+	defaultOptions,
+	type ComposeState,
+	type DiagramOptions,
+	type HashRead,
+	type StoredRead,
+} from './share.ts';
+
+/** The analysis options, the same on the server and in the browser so the two drawings match. */
+export function analysisOptions(
+	lang: Locale,
+	t: Translate,
+	id: string,
+	options: DiagramOptions
+): AnalyzeOptions {
+	// The page has one language: the diagram's name is in it whatever the analysis is asked for.
+	const both = (key: string) => {
+		const text = t(key);
+		return { it: text, en: text };
+	};
+	return {
+		lang,
+		title: both('compose.diagram.title'),
+		desc: both('compose.diagram.desc'),
+		idPrefix: `${id}-svg`,
+		...options,
+	};
+}
+
+/** Whether the state is the starting example as the server analysed it: its text, default options. */
+export function isStartState(state: ComposeState, startSource: string): boolean {
+	return (
+		state.text === startSource &&
+		(Object.keys(defaultOptions) as (keyof DiagramOptions)[]).every(
+			(name) => state.options[name] === defaultOptions[name]
+		)
+	);
+}
+
+/** The starting example as the server drew it. */
+export interface StartAnalysis {
+	source: string;
+	analysis: Analysis;
+}
+
+/**
+ * The analysis of the state: the analyser's once it has loaded (`analyze`). Until then only the
+ * starting example, which the server analysed, can be shown; any other state has none yet.
+ */
+export function currentAnalysis(
+	state: ComposeState,
+	start: StartAnalysis,
+	analyze: ((state: ComposeState) => Analysis) | undefined
+): Analysis | undefined {
+	if (analyze) return analyze(state);
+	return isStartState(state, start.source) ? start.analysis : undefined;
+}
+
+/** What the diagram pane shows for the current analysis. */
+export interface DiagramView {
+	/** The analysis whose diagram is drawn; `undefined` when there is none to draw. */
+	shown: Analysis | undefined;
+	/** Whether the drawing is of an earlier text, because the current one cannot be read. */
+	stale: boolean;
+	/** The topology in words: the current text's, else the drawing's. */
+	description: readonly string[] | undefined;
+	/** The last analysis with a diagram, to keep on screen the next time the file cannot be read. */
+	lastDrawn: Analysis | undefined;
+}
+
+/**
+ * What to draw. A text that cannot be read at all (half-typed YAML: no diagram, no description)
+ * keeps the last diagram on screen, marked as old; a text that can be read but not drawn (too
+ * many boxes) shows none, and no analysis yet (the analyser is loading) shows none either.
+ */
+export function diagramView(
+	analysis: Analysis | undefined,
+	lastDrawn: Analysis | undefined
+): DiagramView {
+	const drawn = analysis?.diagram ? analysis : lastDrawn;
+	const unreadable =
+		analysis !== undefined && analysis.diagram === undefined && analysis.description === undefined;
+	const shown = analysis?.diagram ? analysis : unreadable ? lastDrawn : undefined;
+	return {
+		shown,
+		stale: shown !== undefined && shown !== analysis,
+		description: analysis?.description ?? shown?.description,
+		lastDrawn: drawn,
+	};
+}
+
+/** The values of the `compose.findings.count` string: how many findings of each severity. */
+export type FindingCounts = Record<'errors' | 'warnings' | 'infos', number>;
+
+/** The findings as the editor and the findings list show them. */
+export interface FindingsView {
+	/** Every finding, in the analysis's order (by position); none before there is an analysis. */
+	findings: readonly Finding[];
+	/** The worst severity of each line that has a finding, for the editor's gutter. */
+	markers: ReadonlyMap<number, Severity>;
+	counts: FindingCounts;
+}
+
+/** The findings of the analysis, their line markers and their counts. */
+export function findingsView(analysis: Analysis | undefined): FindingsView {
+	const findings = analysis?.findings ?? [];
+	const { error, warning, info } = countBySeverity(findings);
+	return {
+		findings,
+		markers: worstByLine(findings),
+		counts: { errors: error, warnings: warning, infos: info },
+	};
+}
+
+/** What the live region may say about the findings. */
+export interface FindingsAnnouncement {
+	/** The findings' summary now (`compose.findings.count`, filled in). */
+	summary: string;
+	/** The summary last announced. */
+	announced: string;
+	/** What the learner's last action said, if it said anything ("Loaded: …"); else empty. */
+	action: string;
+	/** The name of the findings list (`compose.findings.title`). */
+	title: string;
+}
+
+/**
+ * What to announce when the findings' summary changes: the learner's action, then the new count.
+ * Nothing when the summary is the one last announced, so that analysing the same findings again
+ * (each pause in typing) stays quiet.
+ */
+export function findingsAnnouncement({
+	summary,
+	announced,
+	action,
+	title,
+}: FindingsAnnouncement): string | undefined {
+	if (summary === announced) return undefined;
+	return `${action} ${title}: ${summary}`.trim();
+}
+
+/** The notices the generator can show, by their full key in the UI strings. */
+export type NoticeKey =
+	| 'compose.notice.hash'
+	| 'compose.notice.hashKept'
+	| 'compose.notice.hashStored'
+	| 'compose.notice.storage'
+	| 'compose.notice.notKept';
+
+/**
+ * The state to offer back ("restore the previous text") when `next` replaces `current`: none
+ * when the text stays the same, since there would be nothing to restore.
+ */
+export function previousToOffer(
+	current: ComposeState,
+	next: ComposeState
+): ComposeState | undefined {
+	return current.text === next.text ? undefined : current;
+}
+
+/** How the generator starts, from the link it was opened with and what the device kept. */
+export interface StartDecision {
+	/** The state to show instead of the starting example; `undefined` keeps the example. */
+	state?: ComposeState;
+	/** The notice to show, if any. */
+	notice?: NoticeKey;
+	/** What to offer back with one click; none withdraws an earlier offer. */
+	previous?: ComposeState;
+	/** Whether `state` replaces what the device kept at once (it came from a shared link). */
+	save: boolean;
+	/** Whether the hash is ours, so it leaves the address bar (a reload must not undo later edits). */
+	dropHash: boolean;
+}
+
+/**
+ * A shared link wins over the device's copy, which stays one click away; else the device's copy
+ * wins over the example. What cannot be read is reported, saying what was loaded instead.
+ */
+export function startDecision(fromHash: HashRead, stored: StoredRead): StartDecision {
+	const dropHash = fromHash.kind !== 'none';
+	if (fromHash.kind === 'state') {
+		const previous =
+			stored.kind === 'state' ? previousToOffer(stored.state, fromHash.state) : undefined;
+		return { state: fromHash.state, ...(previous && { previous }), save: true, dropHash };
+	}
+	if (stored.kind === 'state')
+		return {
+			state: stored.state,
+			...(fromHash.kind === 'bad' && { notice: 'compose.notice.hashStored' as const }),
+			save: false,
+			dropHash,
+		};
+	if (fromHash.kind === 'bad') return { notice: 'compose.notice.hash', save: false, dropHash };
+	if (stored.kind === 'bad') return { notice: 'compose.notice.storage', save: false, dropHash };
+	return { save: false, dropHash };
+}
+
+/** What a link opened while the generator is on screen (the hash changed) does. */
+export interface LinkDecision {
+	/** The state to show; `undefined` leaves the learner's text as it is. */
+	state?: ComposeState;
+	/** The notice to show, if any. */
+	notice?: NoticeKey;
+	/** What to offer back with one click; none withdraws an earlier offer. */
+	previous?: ComposeState;
+	/** Whether the hash is ours, so it leaves the address bar. */
+	dropHash: boolean;
+}
+
+/**
+ * A link of ours replaces the text on screen, which stays one click away; a link that cannot be
+ * read leaves the text alone and says so; any other hash (a heading's anchor) is not ours.
+ */
+export function linkDecision(read: HashRead, current: ComposeState): LinkDecision {
+	if (read.kind === 'none') return { dropHash: false };
+	if (read.kind === 'bad') return { notice: 'compose.notice.hashKept', dropHash: true };
+	const previous = previousToOffer(current, read.state);
+	return { state: read.state, ...(previous && { previous }), dropHash: true };
+}
