@@ -85,8 +85,8 @@ export default function Quiz({
 	const drawn = useMemo(() => drawAttempt(questions, seed, perTopic), [questions, seed, perTopic]);
 	const scoring = useMemo<QuizScoring>(() => ({ lang, penalties }), [lang, penalties]);
 	const sheet = sheetOf(state, drawn, scoring);
-	if (!state.progress || !sheet) return <p class="quiz-loading">…</p>;
-	const { attempt, rows, answered } = sheet;
+	if (!sheet) return <p class="quiz-loading">…</p>;
+	const { progress, attempt, rows, answered } = sheet;
 
 	const record = (type: 'answer' | 'retry', row: SheetRow, answer: Answer) =>
 		dispatch({ type, questionId: row.question.id, answer, now: Date.now() });
@@ -133,7 +133,7 @@ export default function Quiz({
 				{sheet.showResults ? (
 					<Results
 						questions={rows.map((row) => row.question)}
-						progress={state.progress}
+						progress={progress}
 						scoring={scoring}
 						lang={lang}
 						headingRef={resultsRef}
@@ -178,7 +178,7 @@ export default function Quiz({
 
 				{!compact && (
 					<ProgressTools
-						progress={state.progress}
+						progress={progress}
 						seed={seed}
 						imported={state.imported}
 						onImport={(text) => dispatch({ type: 'import', text })}

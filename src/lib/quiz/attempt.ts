@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/strings.ts';
 import type { Attempt } from './progress.ts';
 import { acceptedAnswers, isFullMarks, type Answer, type Part, type Score } from './score.ts';
-import type { Bank, Question, QuestionOf, Topic } from './schema.ts';
+import type { Bank, LocalizedText, Question, QuestionOf, Topic } from './schema.ts';
 
 /**
  * One question as the learner works on it and sees it checked: what an answer becomes when they
@@ -80,10 +80,10 @@ export function partMarks(
 ): Partial<Record<string, Part['verdict']>> {
 	if (!score) return {};
 	const chosen = chosenChoices(answer);
+	const choices =
+		question.type === 'single' || question.type === 'multiple' ? question.choices : undefined;
 	const shown = (part: Part) =>
-		question.type !== 'single' && question.type !== 'multiple'
-			? true
-			: chosen.includes(part.id) || question.choices.some((c) => c.id === part.id && c.correct);
+		!choices || chosen.includes(part.id) || choices.some((c) => c.id === part.id && c.correct);
 	return Object.fromEntries(
 		score.parts.filter(shown).map((part) => [part.id, part.verdict] as const)
 	);
@@ -94,7 +94,7 @@ export function partMarks(
  * in backticks; for a short answer, every answer accepted in that language.
  */
 export function rightAnswer(question: Question, lang: Locale, t: Translate): string {
-	const tx = (text: { it: string; en: string }) => text[lang];
+	const tx = (text: LocalizedText) => text[lang];
 	const answer = (text: string) => t('quiz.rightAnswer', { answer: text });
 	switch (question.type) {
 		case 'single':

@@ -264,7 +264,11 @@ function withAttempt(progress: Progress, quizId: string, attempt: Attempt): Prog
 }
 
 /** The progress once the page opens: the stored attempt, unless there is none or another seed is shared. */
-function open(progress: Progress, quizId: string, action: QuizAction & { type: 'open' }): Progress {
+function open(
+	progress: Progress,
+	quizId: string,
+	action: Extract<QuizAction, { type: 'open' }>
+): Progress {
 	const current = progress.attempts[quizId];
 	const { sharedSeed } = action;
 	if (current && (sharedSeed === undefined || sharedSeed === current.seed)) return progress;
@@ -337,6 +341,8 @@ export interface SheetRow extends DrawnQuestion {
 
 /** A quiz as the page shows it now. */
 export interface Sheet {
+	/** Every quiz's progress, as read and changed since. */
+	progress: Progress;
 	attempt: Attempt;
 	rows: SheetRow[];
 	/** How many questions the learner has answered (an ordering counts once they move an item). */
@@ -351,9 +357,10 @@ export function sheetOf(
 	drawn: readonly DrawnQuestion[],
 	scoring: QuizScoring
 ): Sheet | undefined {
-	const attempt = state.progress?.attempts[state.quizId];
-	if (!state.progress || !attempt) return undefined;
-	const stored = state.progress.questions;
+	const { progress } = state;
+	const attempt = progress?.attempts[state.quizId];
+	if (!progress || !attempt) return undefined;
+	const stored = progress.questions;
 	const rows = drawn.map(({ question, layout }): SheetRow => {
 		const entry = stored[question.id];
 		const answer = entry?.answer ?? emptyAnswer(question, layout);
@@ -363,6 +370,7 @@ export function sheetOf(
 		return row;
 	});
 	return {
+		progress,
 		attempt,
 		rows,
 		answered: drawn.filter(({ question }) => isAnswered(question, stored[question.id]?.answer))

@@ -137,7 +137,7 @@ describe('quizReducer()', () => {
 	const opened = (progress: Progress): QuizState => ({ quizId: 'docker', progress });
 	const open = (
 		stored: Progress | string,
-		changes: Partial<QuizAction & { type: 'open' }> = {}
+		changes: Partial<Extract<QuizAction, { type: 'open' }>> = {}
 	): QuizState =>
 		quizReducer(
 			{ quizId: 'docker' },
@@ -153,7 +153,7 @@ describe('quizReducer()', () => {
 		);
 
 	describe('opening the page', () => {
-		test.each<[string, Progress, Partial<QuizAction & { type: 'open' }>, Attempt]>([
+		test.each<[string, Progress, Partial<Extract<QuizAction, { type: 'open' }>>, Attempt]>([
 			[
 				'starts an attempt with a fresh seed when there is none',
 				emptyProgress(),
