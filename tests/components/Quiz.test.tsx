@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import Quiz from '../../src/components/Quiz/Quiz';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
 import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
@@ -55,7 +55,10 @@ beforeEach(() => {
 	localStorage.clear();
 	history.replaceState(null, '', '/quiz/docker/');
 });
-afterEach(cleanup);
+afterEach(() => {
+	cleanup();
+	vi.unstubAllGlobals();
+});
 
 describe('<Quiz>', () => {
 	test('practice: checking an answer says whether it is right and why', async () => {
@@ -154,5 +157,44 @@ describe('<Quiz>', () => {
 		renderQuiz();
 		await screen.findAllByRole('group');
 		expect(order()).toEqual(first);
+	});
+
+	test('retry unlocks a checked answer, without its verdict', async () => {
+		renderQuiz();
+		const question = await screen.findByRole('group', { name: /cancella i volumi/ });
+		const item = question.parentElement!;
+		fireEvent.click(within(question).getByRole('radio', { name: 'Vero' }));
+		fireEvent.click(within(item).getByRole('button', { name: 'Controlla' }));
+		expect(await within(question).findByText('Non è giusto.')).toBeTruthy();
+		expect(within(question).getByText('Risposta giusta: Falso')).toBeTruthy();
+		expect(within(question).getByRole<HTMLInputElement>('radio', { name: 'Falso' }).disabled).toBe(
+			true
+		);
+		expect(screen.getByText('Non è giusto. 0 su 1 punti')).toBeTruthy();
+		fireEvent.click(within(item).getByRole('button', { name: 'Riprova' }));
+		expect(within(question).queryByText('Non è giusto.')).toBeNull();
+		expect(within(question).getByRole<HTMLInputElement>('radio', { name: 'Falso' }).disabled).toBe(
+			false
+		);
+	});
+
+	test('a chapter’s quiz has neither the mode switch nor the progress tools', async () => {
+		renderQuiz({ quizId: 'chapter-docker-volumi', compact: true });
+		await screen.findAllByRole('group');
+		expect(screen.queryByRole('group', { name: 'Modalità' })).toBeNull();
+		expect(screen.queryByText('Progressi')).toBeNull();
+	});
+
+	test.each([
+		['QuotaExceededError', /è pieno/],
+		['SecurityError', /non permette di salvare/],
+	])('says when the device refuses to keep the answers (%s)', async (name, notice) => {
+		const refuse = () => {
+			throw new DOMException('refused', name);
+		};
+		vi.stubGlobal('localStorage', { getItem: () => null, setItem: refuse, removeItem: refuse });
+		renderQuiz();
+		expect(await screen.findByText(notice)).toBeTruthy();
+		expect(screen.getByRole('group', { name: /Chi ospita/ })).toBeTruthy();
 	});
 });

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Bank, BankInput, LocalizedText, Question, Topic } from './schema.ts';
-import { choiceWeights, matchingOptions } from './score.ts';
+import { acceptedAnswers, choiceWeights, matchingOptions } from './score.ts';
 
 /**
  * Moodle's GIFT format, so instructors can move questions between this site and Moodle.
@@ -93,15 +93,12 @@ export function questionToGift(question: Question, lang: Lang): string {
 			break;
 		}
 		case 'short': {
-			const accepted = Array.isArray(question.accepted)
-				? question.accepted
-				: question.accepted[lang];
 			if (question.match === 'docker') {
 				lines.push(
 					'// Short answer: on the site, equivalent Docker commands count too; Moodle accepts only these forms.'
 				);
 			}
-			lines.push(block(accepted.map((a) => `=${escapeGift(a)}`)));
+			lines.push(block(acceptedAnswers(question, lang).map((a) => `=${escapeGift(a)}`)));
 			break;
 		}
 		case 'numeric':

@@ -110,11 +110,18 @@ export interface LoadedProgress {
 	setAside?: string;
 }
 
-/** The part of the Web Storage API we use, so tests can pass a plain object. */
-export interface KeyValueStore {
-	getItem(key: string): string | null;
-	setItem(key: string, value: string): void;
-	removeItem(key: string): void;
+/** Why progress was not kept: no storage at all (private modes, policies), or it is full. */
+export type SaveFailure = 'unavailable' | 'full';
+
+/**
+ * Where progress is kept: the device's storage as the islands use it (`deviceStorage()`), or a
+ * plain object in tests. Reading never throws; a write that is refused says why.
+ */
+export interface ProgressStore {
+	/** The stored text, or `null` when there is none or it cannot be read. */
+	read(key: string): string | null;
+	/** Stores the text; `null` when it is kept, else why not (no storage at all, or it is full). */
+	write(key: string, text: string): SaveFailure | null;
 }
 
 /** Progress with nothing in it. */
@@ -143,23 +150,17 @@ export function parseProgress(text: string | null): LoadedProgress {
 	return { progress: data };
 }
 
-/** Reads progress from a store; a store that throws (private mode, quota) counts as empty. */
-export function loadProgress(store: KeyValueStore | undefined): LoadedProgress {
-	try {
-		return parseProgress(store?.getItem(PROGRESS_KEY) ?? null);
-	} catch {
-		return { progress: emptyProgress() };
-	}
+/** Reads progress from a store; without a store (server rendering) there is none. */
+export function loadProgress(store: ProgressStore | undefined): LoadedProgress {
+	return parseProgress(store?.read(PROGRESS_KEY) ?? null);
 }
 
-/** Writes progress; returns false when the store refuses (full, or disabled). */
-export function saveProgress(store: KeyValueStore | undefined, progress: Progress): boolean {
-	try {
-		store?.setItem(PROGRESS_KEY, JSON.stringify(progress));
-		return store !== undefined;
-	} catch {
-		return false;
-	}
+/** Writes progress; `null` when it is kept, else why the store refused it. */
+export function saveProgress(
+	store: ProgressStore | undefined,
+	progress: Progress
+): SaveFailure | null {
+	return store ? store.write(PROGRESS_KEY, JSON.stringify(progress)) : 'unavailable';
 }
 
 /** Records an answer (and its score, when checked) for a question. */

@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.ts';
 import { sameDockerCommand } from './docker-command.ts';
 import type { Question, QuestionOf } from './schema.ts';
 
@@ -34,7 +35,7 @@ export interface ScoreOptions {
 	/** Negative marking: the fraction of a question's points a wrong answer may take away. */
 	penalty?: number;
 	/** The learner's language, for short answers accepted per language. */
-	lang?: 'it' | 'en';
+	lang?: Locale;
 }
 
 /**
@@ -69,7 +70,7 @@ export function scoreQuestion(
 }
 
 /** Whether a score is full marks. */
-export function isFullMarks(score: Score): boolean {
+export function isFullMarks(score: Pick<Score, 'points' | 'max'>): boolean {
 	return score.max > 0 && score.points >= score.max - 1e-9;
 }
 
@@ -240,6 +241,11 @@ export function scoreCategorize(
 	return fractionOfParts(question.points, parts);
 }
 
+/** The answers a short-answer question accepts in a language: its one list, or that language's. */
+export function acceptedAnswers(question: QuestionOf<'short'>, lang: Locale): readonly string[] {
+	return Array.isArray(question.accepted) ? question.accepted : question.accepted[lang];
+}
+
 /** Lower case, single spaces, no spaces at the ends: how short text answers are compared. */
 export function normalizeText(text: string): string {
 	return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -251,12 +257,11 @@ export function scoreShort(
 	{ lang = 'it' }: ScoreOptions = {}
 ): Score {
 	const text = answer?.text.trim() ?? '';
-	const accepted = Array.isArray(question.accepted) ? question.accepted : question.accepted[lang];
 	const same =
 		question.match === 'docker'
 			? (a: string) => sameDockerCommand(a, text)
 			: (a: string) => normalizeText(a) === normalizeText(text);
-	const right = text !== '' && accepted.some(same);
+	const right = text !== '' && acceptedAnswers(question, lang).some(same);
 	return {
 		points: right ? question.points : 0,
 		max: question.points,

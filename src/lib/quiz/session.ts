@@ -1,5 +1,14 @@
-import type { Progress } from './progress.ts';
 import {
+	importProgress,
+	recordAnswer,
+	resetQuiz,
+	type Attempt,
+	type LoadedProgress,
+	type Progress,
+	type ProgressProblem,
+} from './progress.ts';
+import {
+	isFullMarks,
 	matchingOptions,
 	scoreQuestion,
 	type Answer,
@@ -7,11 +16,12 @@ import {
 	type ScoreOptions,
 } from './score.ts';
 import type { Question, Topic } from './schema.ts';
-import { shuffle } from './shuffle.ts';
+import { seedFrom, shuffle } from './shuffle.ts';
 
 /**
  * What a quiz page needs between the banks and the screen: which questions, in which order, the
- * order of their parts, and the totals. Everything depends only on its inputs and the seed.
+ * order of their parts, the totals, and how the learner's actions change what is kept. Everything
+ * depends only on its inputs and the seed; the island adds the clock, the dice and the storage.
  */
 
 /** The questions of a quiz in the attempt's order. `perTopic` draws that many from each topic. */
@@ -168,7 +178,7 @@ export function results(
 		tally.max += score.max;
 		points += score.points;
 		max += score.max;
-		if (score.points < score.max) misses.push(question);
+		if (!isFullMarks(score)) misses.push(question);
 	}
 	return { points, max, byTopic, scores, misses };
 }
@@ -176,4 +186,195 @@ export function results(
 /** A percentage for people: whole numbers, never below zero. */
 export function percentage({ points, max }: Tally): number {
 	return max > 0 ? Math.max(0, Math.round((points / max) * 100)) : 0;
+}
+
+/** The seed a class shares through `?seed=…` (a number, or any word), if the address has one. */
+export function seedFromQuery(search: string): number | undefined {
+	const value = new URLSearchParams(search).get('seed');
+	if (!value) return undefined;
+	return /^\d+$/.test(value) ? Number(value) >>> 0 : seedFrom(value);
+}
+
+/** A question of an attempt, with the order of its parts. */
+export interface DrawnQuestion {
+	question: Question;
+	layout: Layout;
+}
+
+/** The questions of an attempt in its order, each with its layout. */
+export function drawAttempt(
+	questions: readonly Question[],
+	seed: number,
+	perTopic?: number
+): DrawnQuestion[] {
+	return drawQuestions(questions, seed, perTopic).map((question) => ({
+		question,
+		layout: layoutQuestion(question, seed),
+	}));
+}
+
+/** The island's state: every quiz's progress once read from the device, and what to say of it. */
+export interface QuizState {
+	/** The quiz this page shows. */
+	quizId: string;
+	/** Every quiz's progress, once read from the device; until then, none. */
+	progress?: Progress;
+	/** Stored data that could not be used, kept for the learner to download. */
+	setAside?: { problem: ProgressProblem; text: string };
+	/** What the last import of a file did, for the tools' status line. */
+	imported?: 'imported' | 'importFailed';
+}
+
+/** What the learner (or the page, on opening) does to a quiz. */
+export type QuizAction =
+	/** The page has read the device: keep the attempt, or start one (a new seed, or the shared one). */
+	| {
+			type: 'open';
+			loaded: LoadedProgress;
+			/** The mode a new attempt starts in. */
+			mode: Attempt['mode'];
+			/** The seed of the address, which replaces an attempt of another seed. */
+			sharedSeed: number | undefined;
+			/** A fresh seed, for a new attempt without a shared one. */
+			seed: number;
+			now: number;
+	  }
+	/** A new answer to a question (an unchecked one: no score kept). */
+	| { type: 'answer'; questionId: string; answer: Answer; now: number }
+	/** Practice: the answer, checked, with its score. */
+	| { type: 'check'; questionId: string; answer: Answer; score: Score; now: number }
+	/** Practice: the checked answer back to being edited. */
+	| { type: 'retry'; questionId: string; answer: Answer; now: number }
+	/** Practice or test; switching always leaves a test unsubmitted. */
+	| { type: 'mode'; mode: Attempt['mode'] }
+	/** Test: hand in every answer. */
+	| { type: 'submit' }
+	/** Forget this quiz's answers and start again, in the same mode, with a new seed. */
+	| { type: 'restart'; questionIds: readonly string[]; seed: number; now: number }
+	/** Merge an exported file; the newer answer of each question wins. */
+	| { type: 'import'; text: string };
+
+/** A new attempt. */
+function freshAttempt(seed: number, mode: Attempt['mode'], now: number): Attempt {
+	return { seed, mode, submitted: false, started: now };
+}
+
+function withAttempt(progress: Progress, quizId: string, attempt: Attempt): Progress {
+	return { ...progress, attempts: { ...progress.attempts, [quizId]: attempt } };
+}
+
+/** The progress once the page opens: the stored attempt, unless there is none or another seed is shared. */
+function open(
+	progress: Progress,
+	quizId: string,
+	action: Extract<QuizAction, { type: 'open' }>
+): Progress {
+	const current = progress.attempts[quizId];
+	const { sharedSeed } = action;
+	if (current && (sharedSeed === undefined || sharedSeed === current.seed)) return progress;
+	return withAttempt(
+		progress,
+		quizId,
+		freshAttempt(sharedSeed ?? action.seed, current?.mode ?? action.mode, action.now)
+	);
+}
+
+/**
+ * How each action changes the island's state. Before the page has read the device, only `open`
+ * does anything, so nothing the learner cannot see yet is kept over their stored progress.
+ */
+export function quizReducer(state: QuizState, action: QuizAction): QuizState {
+	if (action.type === 'open') {
+		const { loaded } = action;
+		return {
+			quizId: state.quizId,
+			progress: open(loaded.progress, state.quizId, action),
+			...(loaded.problem
+				? { setAside: { problem: loaded.problem, text: loaded.setAside ?? '' } }
+				: {}),
+		};
+	}
+	const { progress, quizId } = state;
+	const attempt = progress?.attempts[quizId];
+	if (!progress || !attempt) return state;
+	const next = (changed: Progress): QuizState => ({ ...state, progress: changed });
+	switch (action.type) {
+		case 'answer':
+		case 'retry':
+			return next(recordAnswer(progress, action.questionId, action.answer, undefined, action.now));
+		case 'check':
+			return next(
+				recordAnswer(progress, action.questionId, action.answer, action.score, action.now)
+			);
+		case 'mode':
+			return next(
+				withAttempt(progress, quizId, { ...attempt, mode: action.mode, submitted: false })
+			);
+		case 'submit':
+			return next(withAttempt(progress, quizId, { ...attempt, submitted: true }));
+		case 'restart':
+			return next(
+				withAttempt(
+					resetQuiz(progress, quizId, action.questionIds),
+					quizId,
+					freshAttempt(action.seed, attempt.mode, action.now)
+				)
+			);
+		case 'import': {
+			const result = importProgress(progress, action.text);
+			return 'progress' in result
+				? { ...state, progress: result.progress, imported: 'imported' }
+				: { ...state, imported: 'importFailed' };
+		}
+	}
+}
+
+/** One question as the page shows it now. */
+export interface SheetRow extends DrawnQuestion {
+	/** The answer given, or the one it starts with. */
+	answer: Answer;
+	/** Whether the answer is complete, so it can be checked. */
+	complete: boolean;
+	/** Practice: its score, once checked (the inputs lock until the learner retries). */
+	score?: Score;
+}
+
+/** A quiz as the page shows it now. */
+export interface Sheet {
+	/** Every quiz's progress, as read and changed since. */
+	progress: Progress;
+	attempt: Attempt;
+	rows: SheetRow[];
+	/** How many questions the learner has answered (an ordering counts once they move an item). */
+	answered: number;
+	/** A submitted test: the results take the questions' place. */
+	showResults: boolean;
+}
+
+/** What the page shows of an opened quiz: each question's answer and score, and the totals. */
+export function sheetOf(
+	state: QuizState,
+	drawn: readonly DrawnQuestion[],
+	scoring: QuizScoring
+): Sheet | undefined {
+	const { progress } = state;
+	const attempt = progress?.attempts[state.quizId];
+	if (!progress || !attempt) return undefined;
+	const stored = progress.questions;
+	const rows = drawn.map(({ question, layout }): SheetRow => {
+		const entry = stored[question.id];
+		const answer = entry?.answer ?? emptyAnswer(question, layout);
+		const row: SheetRow = { question, layout, answer, complete: isAnswered(question, answer) };
+		if (attempt.mode === 'practice' && entry?.points !== undefined)
+			row.score = scoreInQuiz(question, answer, scoring);
+		return row;
+	});
+	return {
+		progress,
+		attempt,
+		rows,
+		answered: drawn.filter(({ question }) => isAnswered(question, stored[question.id]?.answer))
+			.length,
+		showResults: attempt.mode === 'test' && attempt.submitted,
+	};
 }

@@ -10,21 +10,19 @@ import {
 	recordAnswer,
 	resetQuiz,
 	saveProgress,
-	type KeyValueStore,
+	type ProgressStore,
 } from '../../../src/lib/quiz/progress';
 
 function memoryStore(
 	initial: Record<string, string> = {}
-): KeyValueStore & { data: Record<string, string> } {
+): ProgressStore & { data: Record<string, string> } {
 	const data = { ...initial };
 	return {
 		data,
-		getItem: (key) => data[key] ?? null,
-		setItem: (key, value) => {
-			data[key] = value;
-		},
-		removeItem: (key) => {
-			delete data[key];
+		read: (key) => data[key] ?? null,
+		write: (key, text) => {
+			data[key] = text;
+			return null;
 		},
 	};
 }
@@ -85,7 +83,7 @@ describe('progress in a store', () => {
 			{ points: 1, max: 1 },
 			1000
 		);
-		expect(saveProgress(store, progress)).toBe(true);
+		expect(saveProgress(store, progress)).toBeNull();
 		expect(loadProgress(store).progress.questions['vm-isolation']).toEqual({
 			answer: { type: 'single', choice: 'b' },
 			points: 1,
@@ -94,23 +92,16 @@ describe('progress in a store', () => {
 		});
 	});
 
-	test('a store that throws counts as empty and refuses writes', () => {
-		const broken: KeyValueStore = {
-			getItem: () => {
-				throw new Error('SecurityError');
-			},
-			setItem: () => {
-				throw new Error('QuotaExceededError');
-			},
-			removeItem: () => undefined,
-		};
+	test('a store that cannot be read counts as empty, and a refused write says why', () => {
+		// What the device's storage gives when the browser refuses: nothing read, a reason to write.
+		const broken: ProgressStore = { read: () => null, write: () => 'full' };
 		expect(loadProgress(broken)).toEqual({ progress: emptyProgress() });
-		expect(saveProgress(broken, emptyProgress())).toBe(false);
+		expect(saveProgress(broken, emptyProgress())).toBe('full');
 	});
 
-	test('no store at all (server rendering) is empty too', () => {
+	test('no store at all (server rendering) is empty too, and cannot keep anything', () => {
 		expect(loadProgress(undefined).progress).toEqual(emptyProgress());
-		expect(saveProgress(undefined, emptyProgress())).toBe(false);
+		expect(saveProgress(undefined, emptyProgress())).toBe('unavailable');
 	});
 
 	test('reads the data stored under our key only', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { matchingOptions, scoreQuestion, type Answer } from '../../../src/lib/quiz/score';
+import {
+	acceptedAnswers,
+	isFullMarks,
+	matchingOptions,
+	scoreQuestion,
+	type Answer,
+} from '../../../src/lib/quiz/score';
 import { question, t } from './fixtures';
 
 const single = question('single', {
@@ -247,5 +253,29 @@ describe('matchingOptions()', () => {
 			'lpar',
 			'type-3',
 		]);
+	});
+});
+
+describe('acceptedAnswers()', () => {
+	test('gives the one list in either language, or the list of the language asked for', () => {
+		expect(acceptedAnswers(short, 'it')).toEqual(['hypervisor', 'VMM']);
+		expect(acceptedAnswers(short, 'en')).toEqual(['hypervisor', 'VMM']);
+		expect(acceptedAnswers(perLanguage, 'it')).toEqual(['contenitore']);
+		expect(acceptedAnswers(perLanguage, 'en')).toEqual(['container']);
+	});
+});
+
+describe('isFullMarks()', () => {
+	test.each([
+		[1, 1, true],
+		[2, 2, true],
+		[1 / 3 + 1 / 3 + 1 / 3, 1, true],
+		[0.9999999999, 1, true],
+		[0.9999, 1, false],
+		[0, 1, false],
+		[-0.5, 1, false],
+		[0, 0, false],
+	])('%d of %d points: %s', (points, max, full) => {
+		expect(isFullMarks({ points, max })).toBe(full);
 	});
 });

@@ -1,13 +1,28 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { emptyProgress, recordAnswer } from '../../../src/lib/quiz/progress';
 import {
+	emptyProgress,
+	parseProgress,
+	recordAnswer,
+	type Attempt,
+	type Progress,
+} from '../../../src/lib/quiz/progress';
+import { scoreQuestion } from '../../../src/lib/quiz/score';
+import {
+	drawAttempt,
 	drawQuestions,
 	emptyAnswer,
 	isAnswered,
 	layoutQuestion,
 	percentage,
+	quizReducer,
 	results,
+	seedFromQuery,
+	sheetOf,
+	type QuizAction,
+	type QuizState,
 } from '../../../src/lib/quiz/session';
+import { seedFrom } from '../../../src/lib/quiz/shuffle';
 import { QuestionSchema, type Question } from '../../../src/lib/quiz/schema';
 import { question, t } from './fixtures';
 
@@ -91,5 +106,266 @@ describe('results()', () => {
 		expect(result.misses.map((q) => q.id)).toEqual([b.id, c.id]);
 		expect(percentage(result)).toBe(17);
 		expect(percentage({ points: -1, max: 2 })).toBe(0);
+	});
+});
+
+describe('seedFromQuery()', () => {
+	test.each([
+		['?seed=42', 42],
+		['?seed=4294967297', 1],
+		['?seed=classe-3b', seedFrom('classe-3b')],
+		['?seed=', undefined],
+		['?other=1', undefined],
+		['', undefined],
+	])('%s gives %s', (search, seed) => {
+		expect(seedFromQuery(search)).toBe(seed);
+	});
+});
+
+describe('quizReducer()', () => {
+	const attempt = (changes: Partial<Attempt> = {}): Attempt => ({
+		seed: 7,
+		mode: 'practice',
+		submitted: false,
+		started: 100,
+		...changes,
+	});
+	const withAttempts = (attempts: Record<string, Attempt>, progress = emptyProgress()) => ({
+		...progress,
+		attempts,
+	});
+	const opened = (progress: Progress): QuizState => ({ quizId: 'docker', progress });
+	const open = (
+		stored: Progress | string,
+		changes: Partial<Extract<QuizAction, { type: 'open' }>> = {}
+	): QuizState =>
+		quizReducer(
+			{ quizId: 'docker' },
+			{
+				type: 'open',
+				loaded: parseProgress(typeof stored === 'string' ? stored : JSON.stringify(stored)),
+				mode: 'practice',
+				sharedSeed: undefined,
+				seed: 99,
+				now: 500,
+				...changes,
+			}
+		);
+
+	describe('opening the page', () => {
+		test.each<[string, Progress, Partial<Extract<QuizAction, { type: 'open' }>>, Attempt]>([
+			[
+				'starts an attempt with a fresh seed when there is none',
+				emptyProgress(),
+				{ mode: 'test' },
+				attempt({ seed: 99, mode: 'test', started: 500 }),
+			],
+			[
+				'keeps the stored attempt, its order and its mode',
+				withAttempts({ docker: attempt({ mode: 'test', submitted: true }) }),
+				{},
+				attempt({ mode: 'test', submitted: true }),
+			],
+			[
+				'keeps the stored attempt when the address shares its own seed',
+				withAttempts({ docker: attempt() }),
+				{ sharedSeed: 7 },
+				attempt(),
+			],
+			[
+				'starts again with a shared seed of another order, in the mode the learner chose',
+				withAttempts({ docker: attempt({ mode: 'test', submitted: true }) }),
+				{ sharedSeed: 42, mode: 'practice' },
+				attempt({ seed: 42, mode: 'test', started: 500 }),
+			],
+			[
+				'starts a shared attempt when there is none',
+				emptyProgress(),
+				{ sharedSeed: 42 },
+				attempt({ seed: 42, started: 500 }),
+			],
+		])('%s', (_, stored, changes, expected) => {
+			expect(open(stored, changes).progress?.attempts['docker']).toEqual(expected);
+		});
+
+		test('leaves the other quizzes’ attempts and every answer alone', () => {
+			const stored = withAttempts(
+				{ final: attempt({ seed: 3 }) },
+				recordAnswer(emptyProgress(), 'a', { type: 'truefalse', value: true }, undefined, 1)
+			);
+			const { progress } = open(stored);
+			expect(progress?.attempts['final']).toEqual(attempt({ seed: 3 }));
+			expect(progress?.questions).toEqual(stored.questions);
+		});
+
+		test('sets unusable stored data aside, to offer for download, and starts afresh', () => {
+			const state = open('{"hello":1}');
+			expect(state.setAside).toEqual({ problem: 'foreign', text: '{"hello":1}' });
+			expect(state.progress?.attempts['docker']).toEqual(attempt({ seed: 99, started: 500 }));
+		});
+	});
+
+	test.each<QuizAction>([
+		{ type: 'answer', questionId: 'a', answer: { type: 'truefalse', value: true }, now: 1 },
+		{ type: 'mode', mode: 'test' },
+		{ type: 'submit' },
+		{ type: 'restart', questionIds: [], seed: 1, now: 1 },
+		{ type: 'import', text: '{}' },
+	])('does nothing before the page has read the device: $type', (action) => {
+		const state: QuizState = { quizId: 'docker' };
+		expect(quizReducer(state, action)).toBe(state);
+	});
+
+	const started = opened(withAttempts({ docker: attempt(), final: attempt({ seed: 3 }) }));
+	const answer = { type: 'truefalse', value: true } as const;
+
+	test.each<[string, QuizState, QuizAction, (state: QuizState) => unknown, unknown]>([
+		[
+			'an answer is kept, unchecked',
+			started,
+			{ type: 'answer', questionId: 'a', answer, now: 9 },
+			(state) => state.progress?.questions['a'],
+			{ answer, updated: 9 },
+		],
+		[
+			'a check keeps the answer with its points',
+			started,
+			{ type: 'check', questionId: 'a', answer, score: { points: 1, max: 1, parts: [] }, now: 9 },
+			(state) => state.progress?.questions['a'],
+			{ answer, points: 1, max: 1, updated: 9 },
+		],
+		[
+			'a retry keeps the answer and forgets its points',
+			opened(recordAnswer(started.progress!, 'a', answer, { points: 0, max: 1 }, 1)),
+			{ type: 'retry', questionId: 'a', answer, now: 9 },
+			(state) => state.progress?.questions['a'],
+			{ answer, updated: 9 },
+		],
+		[
+			'switching to test mode leaves the test unsubmitted',
+			opened(withAttempts({ docker: attempt({ submitted: true }) })),
+			{ type: 'mode', mode: 'test' },
+			(state) => state.progress?.attempts['docker'],
+			attempt({ mode: 'test', submitted: false }),
+		],
+		[
+			'submitting marks the test as handed in',
+			opened(withAttempts({ docker: attempt({ mode: 'test' }) })),
+			{ type: 'submit' },
+			(state) => state.progress?.attempts['docker'],
+			attempt({ mode: 'test', submitted: true }),
+		],
+		[
+			'restarting gives a new order in the same mode',
+			opened(withAttempts({ docker: attempt({ mode: 'test', submitted: true }) })),
+			{ type: 'restart', questionIds: [], seed: 11, now: 900 },
+			(state) => state.progress?.attempts['docker'],
+			attempt({ seed: 11, mode: 'test', started: 900 }),
+		],
+		[
+			'importing a file of answers says it worked',
+			started,
+			{
+				type: 'import',
+				text: JSON.stringify(recordAnswer(emptyProgress(), 'b', answer, undefined, 5)),
+			},
+			(state) => [state.imported, state.progress?.questions['b']?.answer],
+			['imported', answer],
+		],
+		[
+			'importing a file of something else says it did not, and changes nothing',
+			started,
+			{ type: 'import', text: 'garbage' },
+			(state) => [state.imported, state.progress],
+			['importFailed', started.progress],
+		],
+	])('%s', (_, state, action, read, expected) => {
+		expect(read(quizReducer(state, action))).toEqual(expected);
+	});
+
+	test('restarting forgets this quiz’s answers only', () => {
+		let progress = recordAnswer(started.progress!, 'mine', answer, undefined, 1);
+		progress = recordAnswer(progress, 'other', answer, undefined, 1);
+		const state = quizReducer(opened(progress), {
+			type: 'restart',
+			questionIds: ['mine'],
+			seed: 11,
+			now: 900,
+		});
+		expect(Object.keys(state.progress!.questions)).toEqual(['other']);
+		expect(state.progress!.attempts['final']).toEqual(attempt({ seed: 3 }));
+	});
+
+	test('no action of one quiz touches another quiz’s attempt, and an attempt is always there', () => {
+		const actions = fc.oneof(
+			fc.record({
+				type: fc.constant('answer' as const),
+				questionId: fc.constantFrom('a', 'b'),
+				answer: fc.constant(answer),
+				now: fc.nat(),
+			}),
+			fc.record({ type: fc.constant('mode' as const), mode: fc.constantFrom('practice', 'test') }),
+			fc.constant({ type: 'submit' as const }),
+			fc.record({
+				type: fc.constant('restart' as const),
+				questionIds: fc.constant(['a']),
+				seed: fc.nat(),
+				now: fc.nat(),
+			}),
+			fc.record({ type: fc.constant('import' as const), text: fc.string() })
+		);
+		fc.assert(
+			fc.property(fc.array(actions, { maxLength: 20 }), (sequence) => {
+				const end = sequence.reduce<QuizState>(quizReducer, started);
+				expect(end.progress?.attempts['final']).toEqual(attempt({ seed: 3 }));
+				expect(end.progress?.attempts['docker']).toBeDefined();
+			})
+		);
+	});
+});
+
+describe('sheetOf()', () => {
+	const truefalse = many('docker', 1)[0]!;
+	const drawn = drawAttempt([single, ordering, truefalse], 5);
+	const state = (mode: Attempt['mode'], progress = emptyProgress(), submitted = false) => ({
+		quizId: 'docker',
+		progress: {
+			...progress,
+			attempts: { docker: { seed: 5, mode, submitted, started: 0 } },
+		},
+	});
+	const row = (sheet: ReturnType<typeof sheetOf>, id: string) =>
+		sheet!.rows.find((r) => r.question.id === id)!;
+
+	test('shows nothing before the page has read the device', () => {
+		expect(sheetOf({ quizId: 'docker' }, drawn, {})).toBeUndefined();
+	});
+
+	test('each question starts with its empty answer; only an ordering is complete from the start', () => {
+		const sheet = sheetOf(state('practice'), drawn, {});
+		expect(row(sheet, single.id).answer).toEqual({ type: 'single', choice: null });
+		expect(row(sheet, single.id).complete).toBe(false);
+		expect(row(sheet, ordering.id).complete).toBe(true);
+		// An ordering counts as answered only once the learner has moved something.
+		expect(sheet!.answered).toBe(0);
+	});
+
+	test('practice: a checked answer shows its score, an unchecked one does not', () => {
+		const chosen = { type: 'single', choice: 'a' } as const;
+		let progress = recordAnswer(emptyProgress(), single.id, chosen, scoreQuestion(single, chosen));
+		progress = recordAnswer(progress, truefalse.id, { type: 'truefalse', value: false });
+		const sheet = sheetOf(state('practice', progress), drawn, {});
+		expect(row(sheet, single.id).score?.points).toBe(1);
+		expect(row(sheet, truefalse.id).score).toBeUndefined();
+		expect(sheet!.answered).toBe(2);
+	});
+
+	test('test mode: no score is shown until the results, which take the questions’ place', () => {
+		const chosen = { type: 'single', choice: 'a' } as const;
+		const progress = recordAnswer(emptyProgress(), single.id, chosen, { points: 1, max: 1 });
+		expect(row(sheetOf(state('test', progress), drawn, {}), single.id).score).toBeUndefined();
+		expect(sheetOf(state('test', progress), drawn, {})!.showResults).toBe(false);
+		expect(sheetOf(state('test', progress, true), drawn, {})!.showResults).toBe(true);
+		expect(sheetOf(state('practice', progress, true), drawn, {})!.showResults).toBe(false);
 	});
 });
