@@ -1,4 +1,5 @@
 /** The inputs of `docker build` and `docker run`, and the two commands they give. */
+import type { ComponentProps } from 'preact';
 import type { CommandsPanel } from '../../lib/dockerfile/builder.ts';
 import type { CommandInputs } from '../../lib/dockerfile/share.ts';
 import { useT } from '../shared/strings.ts';
@@ -51,40 +52,29 @@ export function Commands({
 					onChecked={(detach) => dispatch({ type: 'setInputs', change: { detach } })}
 				/>
 			</div>
-			{panel.ports.length > 0 && (
-				<fieldset class="df-list">
-					<legend>{t('builder.commands.ports')}</legend>
-					<p class="df-hint">{t('builder.commands.portsHint')}</p>
-					<div class="df-grid">
-						{panel.ports.map(({ port, host }, index) => (
-							<TextField
-								key={port}
-								id={id('host-port', String(index))}
-								label={t('builder.commands.hostPort', { port })}
-								value={host}
-								inputMode="numeric"
-								onValue={(value) => dispatch({ type: 'setHostPort', port, host: value })}
-							/>
-						))}
-					</div>
-				</fieldset>
-			)}
-			{panel.volumes.length > 0 && (
-				<fieldset class="df-list">
-					<legend>{t('builder.commands.volumes')}</legend>
-					<p class="df-hint">{t('builder.commands.volumesHint')}</p>
-					{panel.volumes.map(({ path, name }, index) => (
-						<TextField
-							key={path}
-							id={id('volume', String(index))}
-							label={t('builder.commands.volume', { path })}
-							value={name}
-							placeholder={t('builder.commands.volumeAuto')}
-							onValue={(value) => dispatch({ type: 'setVolume', path, name: value })}
-						/>
-					))}
-				</fieldset>
-			)}
+			<HostChoices
+				legend={t('builder.commands.ports')}
+				hint={t('builder.commands.portsHint')}
+				grid
+				fields={panel.ports.map(({ port, host }, index) => ({
+					id: id('host-port', String(index)),
+					label: t('builder.commands.hostPort', { port }),
+					value: host,
+					inputMode: 'numeric',
+					onValue: (value) => dispatch({ type: 'setHostPort', port, host: value }),
+				}))}
+			/>
+			<HostChoices
+				legend={t('builder.commands.volumes')}
+				hint={t('builder.commands.volumesHint')}
+				fields={panel.volumes.map(({ path, name }, index) => ({
+					id: id('volume', String(index)),
+					label: t('builder.commands.volume', { path }),
+					value: name,
+					placeholder: t('builder.commands.volumeAuto'),
+					onValue: (value) => dispatch({ type: 'setVolume', path, name: value }),
+				}))}
+			/>
 			<p class="df-command-label">{t('builder.commands.build')}</p>
 			<pre class="df-shell">
 				<code>{build}</code>
@@ -101,5 +91,27 @@ export function Commands({
 				/>
 			</p>
 		</section>
+	);
+}
+
+/**
+ * What the host gives each port or volume of the final stage: one text field each, under a legend
+ * and a hint; nothing at all when there are none.
+ */
+function HostChoices(props: {
+	legend: string;
+	hint: string;
+	/** Side by side where there is room (short port numbers). */
+	grid?: boolean;
+	fields: ComponentProps<typeof TextField>[];
+}) {
+	if (props.fields.length === 0) return null;
+	const fields = props.fields.map((field) => <TextField key={field.id} {...field} />);
+	return (
+		<fieldset class="df-list">
+			<legend>{props.legend}</legend>
+			<p class="df-hint">{props.hint}</p>
+			{props.grid ? <div class="df-grid">{fields}</div> : fields}
+		</fieldset>
 	);
 }

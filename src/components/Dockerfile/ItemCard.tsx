@@ -4,7 +4,7 @@ import { itemKeyword, itemName, messageText } from '../../lib/dockerfile/builder
 import { isInstruction, type Item } from '../../lib/dockerfile/model.ts';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
-import { RowButtons, TextField } from './FieldWidgets';
+import { NodeTextField, RowButtons } from './FieldWidgets';
 import { FindingsMark } from './FindingsMark';
 import { InstructionFields } from './InstructionFields';
 
@@ -115,14 +115,14 @@ function ItemCard({
 				</RowButtons>
 			</div>
 			{item.kind === 'comment' ? (
-				<TextField
-					id={id(item.id, 'text')}
+				<NodeTextField
+					node={item}
+					field="text"
 					label={t('builder.comment.label')}
-					value={item.text}
 					multiline
 					primary
-					onValue={(text) =>
-						change((current) => (current.kind === 'comment' ? { ...current, text } : current))
+					set={(next) =>
+						change((current) => (current.kind === 'comment' ? next(current) : current))
 					}
 				/>
 			) : (

@@ -25,7 +25,6 @@ import {
 	decodeState,
 	encodeState,
 	isDockerfile,
-	withoutSources,
 	type BuilderState,
 } from '../../../src/lib/dockerfile/share';
 import { templates } from '../../../src/lib/dockerfile/templates';
@@ -48,7 +47,7 @@ const textOf = (session: BuilderSession) => print(session.current.model);
 const said = (session: BuilderSession) =>
 	session.outcome?.say ? messageText(t, session.outcome.say) : undefined;
 const state = (text: string): BuilderState => ({
-	model: withoutSources(parse(text)),
+	model: showing(text).current.model,
 	inputs: defaultInputs('x'),
 });
 
@@ -71,39 +70,28 @@ describe('initialSession()', () => {
 describe('reduceBuilder()', () => {
 	const start = initialSession(templateChoices);
 
-	test('add: puts a blank instruction at the end of a stage, focuses it and says so', () => {
-		const next = after(start, { type: 'add', kind: 'workdir', place: { stageId: 's1' } });
-		expect(next.current.model.stages[0]?.items.at(-1)).toEqual({
-			id: 'i6',
-			kind: 'workdir',
-			path: '',
-		});
-		expect(next.outcome?.focus).toEqual(['i6']);
-		expect(said(next)).toBe('Nuova riga in fondo allo stage 1: WORKDIR.');
-		expect(next.undo).toEqual([start.current]);
-		expect(next.edited).toBe(true);
-		expect(start.current.model.stages[0]?.items).toHaveLength(4);
-	});
+	test.each<[PaletteKind, string | null, object, string]>([
+		['workdir', 's1', { id: 'i6', kind: 'workdir', path: '' }, 'allo stage 1: WORKDIR.'],
+		['comment', 's1', { id: 'i6', kind: 'comment', text: '' }, 'allo stage 1: Commento.'],
+		['onbuild', 's1', { kind: 'onbuild', trigger: { id: 'i6-trigger' } }, 'allo stage 1: ONBUILD.'],
+		['arg', null, { id: 'i6', kind: 'arg', pairs: [{ key: '', value: null }] }, 'FROM: ARG.'],
+	])(
+		'add %s: a blank item at the end of its list, focused and announced',
+		(kind, stageId, item, end) => {
+			const next = after(start, { type: 'add', kind, place: { stageId } });
+			const list = stageId ? next.current.model.stages[0]?.items : next.current.model.preamble;
+			expect(list?.at(-1)).toMatchObject(item);
+			expect(next.outcome?.focus).toEqual(['i6']);
+			expect(said(next)).toMatch(new RegExp(`^Nuova riga (in fondo|prima del primo) .*${end}$`));
+			expect(next.undo).toEqual([start.current]);
+			expect(next.edited).toBe(true);
+		}
+	);
 
-	test('add: a comment, an ONBUILD with its own trigger id, a global ARG; never to a missing stage', () => {
-		const comment = after(start, { type: 'add', kind: 'comment', place: { stageId: 's1' } });
-		expect(comment.current.model.stages[0]?.items.at(-1)).toEqual({
-			id: 'i6',
-			kind: 'comment',
-			text: '',
-		});
-		expect(said(comment)).toBe('Nuova riga in fondo allo stage 1: Commento.');
-		const onbuild = after(start, { type: 'add', kind: 'onbuild', place: { stageId: 's1' } });
-		expect(onbuild.current.model.stages[0]?.items.at(-1)).toMatchObject({
-			kind: 'onbuild',
-			trigger: { id: 'i6-trigger', kind: 'run' },
-		});
-		const global = after(start, { type: 'add', kind: 'arg', place: { stageId: null } });
-		expect(global.current.model.preamble).toEqual([
-			{ id: 'i6', kind: 'arg', pairs: [{ key: '', value: null }] },
-		]);
-		expect(said(global)).toBe('Nuova riga prima del primo FROM: ARG.');
+	test('add: never to a stage that is not there, and never changes the session it is given', () => {
 		expect(after(start, { type: 'add', kind: 'run', place: { stageId: 's9' } })).toBe(start);
+		after(start, { type: 'add', kind: 'run', place: { stageId: 's1', index: 0 } });
+		expect(start.current.model.stages[0]?.items).toHaveLength(4);
 	});
 
 	test('move: swaps with a neighbour, keeps focus on a button that still works', () => {
@@ -548,7 +536,7 @@ describe('commandsPanel()', () => {
 });
 
 describe('locate(), itemName(), messageText() and findingsByNode()', () => {
-	const model = withoutSources(parse('ARG V=1\nFROM alpine\n# note\nRUN echo\n'));
+	const model = showing('ARG V=1\nFROM alpine\n# note\nRUN echo\n').current.model;
 
 	test('locate() finds an item in the preamble or a stage, never a FROM', () => {
 		expect(locate(model, 'i1')).toMatchObject({ stageId: null, index: 0, item: { kind: 'arg' } });
@@ -564,7 +552,7 @@ describe('locate(), itemName(), messageText() and findingsByNode()', () => {
 	});
 
 	test('findingsByNode() groups the findings by the node they are about', () => {
-		const findings = lint(withoutSources(parse('FROM ubuntu\nRUN apt install -y x\n')));
+		const findings = lint(showing('FROM ubuntu\nRUN apt install -y x\n').current.model);
 		const byNode = findingsByNode(findings);
 		expect([...byNode.values()].flat()).toHaveLength(findings.length);
 		for (const [nodeId, list] of byNode) {
