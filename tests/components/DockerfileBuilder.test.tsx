@@ -2,9 +2,10 @@
 import axe from 'axe-core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import DockerfileBuilder, { type BuilderTemplate } from '../../src/components/Dockerfile/Builder';
+import DockerfileBuilder from '../../src/components/Dockerfile/Builder';
+import { builderTemplates } from '../../src/lib/dockerfile/builder';
 import { parse } from '../../src/lib/dockerfile/parse';
-import { encodeState, STATE_KEY, withoutSources } from '../../src/lib/dockerfile/share';
+import { encodeState, STATE_KEY } from '../../src/lib/dockerfile/share';
 import { templates } from '../../src/lib/dockerfile/templates';
 import italian from '../../src/content/i18n/it.json';
 
@@ -12,13 +13,7 @@ const strings = Object.fromEntries(
 	Object.entries(italian).filter(([key]) => key.startsWith('builder.'))
 );
 // What the Astro wrapper passes: the templates read into the model at build time.
-const builderTemplates: BuilderTemplate[] = templates.map((template) => ({
-	id: template.id,
-	title: template.title.it,
-	description: template.description.it,
-	image: template.id === 'apache2' ? 'my-apache' : `my-${template.id}-app`,
-	model: withoutSources(parse(template.dockerfile)),
-}));
+const templateChoices = builderTemplates(templates, 'it', parse);
 const apache = templates[0]!.dockerfile;
 
 function renderBuilder() {
@@ -26,7 +21,7 @@ function renderBuilder() {
 		<DockerfileBuilder
 			lang="it"
 			strings={strings}
-			templates={builderTemplates}
+			templates={templateChoices}
 			labUrl="/lab/dockerfile/"
 		/>
 	);
@@ -62,7 +57,10 @@ beforeEach(() => {
 		value: { writeText: vi.fn((text: string) => Promise.resolve(void clipboard.push(text))) },
 	});
 });
-afterEach(cleanup);
+afterEach(() => {
+	cleanup();
+	vi.unstubAllGlobals();
+});
 
 describe('<DockerfileBuilder>', () => {
 	test('starts from the lecture example, and a template can be loaded again', async () => {
@@ -223,6 +221,87 @@ describe('<DockerfileBuilder>', () => {
 		expect(await screen.findByText(/non contiene un Dockerfile valido/)).toBeTruthy();
 		expect(screen.getByText(/salvato in questo browser non si può leggere/)).toBeTruthy();
 		expect(preview().textContent).toBe(apache);
+	});
+
+	test('a device that keeps nothing says so at once, and one that is full at the first save', async () => {
+		vi.stubGlobal('localStorage', undefined);
+		renderBuilder();
+		expect(await screen.findByText(/Questo browser non permette di salvare/)).toBeTruthy();
+		cleanup();
+
+		const refuse = () => {
+			throw new DOMException('full', 'QuotaExceededError');
+		};
+		vi.stubGlobal('localStorage', { getItem: () => null, setItem: refuse, removeItem: refuse });
+		renderBuilder();
+		expect(screen.queryByText(/memoria di questo browser/)).toBeNull();
+		type(within(group(/^1\. RUN/)).getByLabelText('Comando'), 'echo ciao');
+		expect(await screen.findByText(/La memoria di questo browser per i siti è piena/)).toBeTruthy();
+		type(within(group(/^1\. RUN/)).getByLabelText('Comando'), 'echo ancora');
+		expect(screen.getAllByText(/La memoria di questo browser/)).toHaveLength(1);
+	});
+
+	test('an empty paste box says what is missing, and leaves the Dockerfile alone', async () => {
+		renderBuilder();
+		fireEvent.click(screen.getByRole('button', { name: 'Trasforma in modulo' }));
+		const error = await screen.findByText(/^Il riquadro è vuoto/, { selector: '.df-error' });
+		const box = screen.getByLabelText('Testo del Dockerfile');
+		expect(box.getAttribute('aria-describedby')).toBe(error.id);
+		expect(preview().textContent).toBe(apache);
+	});
+
+	test('removing an instruction moves focus to the next one, and Undo brings it back', async () => {
+		renderBuilder();
+		fireEvent.click(screen.getByRole('button', { name: 'Rimuovi: RUN in posizione 1' }));
+		expect(preview().textContent).not.toContain('RUN');
+		await waitFor(() =>
+			expect(document.activeElement).toBe(
+				screen.getByRole('button', { name: 'Rimuovi: COPY in posizione 1' })
+			)
+		);
+		expect(await screen.findByText(/^Hai rimosso: RUN in posizione 1\./)).toBeTruthy();
+		fireEvent.click(screen.getByRole('button', { name: 'Annulla' }));
+		expect(preview().textContent).toBe(apache);
+	});
+
+	test('the rows of a list move and go with their buttons, and say so', async () => {
+		renderBuilder();
+		const cmd = group(/^4\. CMD/);
+		fireEvent.click(within(cmd).getByRole('button', { name: 'Sposta giù: Argomento 1' }));
+		expect(preview().textContent).toContain('CMD ["-D", "apache2ctl", "FOREGROUND"]');
+		expect(await screen.findByText('Argomento 1: ora in posizione 2 su 3.')).toBeTruthy();
+		await waitFor(() =>
+			expect(document.activeElement).toBe(
+				within(cmd).getByRole('button', { name: 'Sposta giù: Argomento 2' })
+			)
+		);
+		fireEvent.click(within(cmd).getByRole('button', { name: 'Rimuovi: Argomento 3' }));
+		expect(preview().textContent).toContain('CMD ["-D", "apache2ctl"]');
+		await waitFor(() =>
+			expect(document.activeElement).toBe(within(cmd).getByLabelText('Argomento 2'))
+		);
+	});
+
+	test('an instruction goes to text and back to its fields', async () => {
+		renderBuilder();
+		const expose = group(/^3\. EXPOSE/);
+		fireEvent.click(within(expose).getByRole('button', { name: /^Modifica come testo/ }));
+		const text = within(group(/^3\. EXPOSE/)).getByLabelText<HTMLTextAreaElement>(
+			"Testo dell'istruzione"
+		);
+		expect(text.value).toBe('EXPOSE 80');
+		await waitFor(() => expect(document.activeElement).toBe(text));
+		type(text, 'EXPOSE 8080/udp');
+		fireEvent.click(
+			within(group(/^3\. EXPOSE/)).getByRole('button', { name: /^Riporta nel modulo/ })
+		);
+		expect(
+			await screen.findByText("L'istruzione EXPOSE ora ha di nuovo i suoi campi.")
+		).toBeTruthy();
+		expect(within(group(/^3\. EXPOSE/)).getByLabelText<HTMLInputElement>('Porta 1').value).toBe(
+			'8080'
+		);
+		expect(preview().textContent).toContain('\nEXPOSE 8080/udp\n');
 	});
 
 	test('reorders with the buttons, announces it and keeps focus on the moved instruction', async () => {

@@ -1,22 +1,22 @@
-import { Fragment, type JSX } from 'preact';
+/** What the builder shows of the Dockerfile: its text, highlighted, and the linter's findings. */
+import { Fragment, type CSSProperties } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightToken } from '../../lib/dockerfile/highlight.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
-import type { CommandInputs } from '../../lib/dockerfile/share.ts';
 import { siteUrl } from '../../lib/links/url.ts';
-import { TextField } from './Fields';
-import { severityIcons } from './Form';
-import { useUi } from './ui';
+import { SeverityMarker } from '../shared/SeverityMarker';
+import { useT } from '../shared/strings.ts';
+import { useBuilder } from './BuilderContext.ts';
+import { useFindingsCount } from './FindingsMark';
 
-type Heading = 'h2' | 'h3' | 'h4';
+export type Heading = 'h2' | 'h3' | 'h4';
 
-/** A button that copies text, with a visible confirmation next to it. */
-export function CopyButton({ text, label, done }: { text: string; label: string; done: string }) {
-	const ui = useUi();
+/** Copies text to the clipboard, and says how it went for a while. */
+export function useClipboard() {
 	const [status, setStatus] = useState<'' | 'done' | 'failed'>('');
 	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 	useEffect(() => () => clearTimeout(timer.current), []);
-	const copy = async () => {
+	const copy = async (text: string) => {
 		clearTimeout(timer.current);
 		try {
 			await navigator.clipboard.writeText(text);
@@ -26,19 +26,33 @@ export function CopyButton({ text, label, done }: { text: string; label: string;
 			setStatus('failed');
 		}
 	};
+	return { status, copy };
+}
+
+/** How a copy went, next to its button: `done` is the confirmation for this button. */
+export function CopyStatus({ status, done }: { status: '' | 'done' | 'failed'; done: string }) {
+	const t = useT();
 	return (
-		<span class="df-copy">
-			<button type="button" class="df-button" onClick={() => void copy()}>
-				{label}
-			</button>
-			<span class="df-status" role="status">
-				{status === 'done' ? `✓ ${done}` : status === 'failed' ? ui.t('builder.copyFailed') : ''}
-			</span>
+		<span class="df-status" role="status">
+			{status === 'done' ? `✓ ${done}` : status === 'failed' ? t('builder.copyFailed') : ''}
 		</span>
 	);
 }
 
-function tokenStyle(token: HighlightToken): JSX.CSSProperties {
+/** A button that copies text, with a visible confirmation next to it. */
+export function CopyButton({ text, label, done }: { text: string; label: string; done: string }) {
+	const { status, copy } = useClipboard();
+	return (
+		<span class="df-copy">
+			<button type="button" class="df-button" onClick={() => void copy(text)}>
+				{label}
+			</button>
+			<CopyStatus status={status} done={done} />
+		</span>
+	);
+}
+
+function tokenStyle(token: HighlightToken): CSSProperties {
 	return {
 		'--df-l': token.light,
 		'--df-d': token.dark,
@@ -53,7 +67,7 @@ function tokenStyle(token: HighlightToken): JSX.CSSProperties {
  * span whose colours are CSS variables, one per theme, so the page's theme switch needs no work.
  */
 export function Preview({ text, highlight }: { text: string; highlight: Highlight | null }) {
-	const ui = useUi();
+	const t = useT();
 	const highlighted = useMemo(() => {
 		if (!highlight || !text) return null;
 		try {
@@ -62,7 +76,7 @@ export function Preview({ text, highlight }: { text: string; highlight: Highligh
 			return null;
 		}
 	}, [highlight, text]);
-	if (!text) return <p class="df-hint">{ui.t('builder.preview.empty')}</p>;
+	if (!text) return <p class="df-hint">{t('builder.preview.empty')}</p>;
 	const style = highlighted
 		? {
 				'--df-light-fg': highlighted.light.fg,
@@ -76,7 +90,7 @@ export function Preview({ text, highlight }: { text: string; highlight: Highligh
 			class={`df-code${highlighted ? ' df-highlighted' : ''}`}
 			tabIndex={0}
 			role="region"
-			aria-label={ui.t('builder.preview.label')}
+			aria-label={t('builder.preview.label')}
 			style={style}
 		>
 			<code>
@@ -107,22 +121,17 @@ export function Findings({
 	heading: Heading;
 	onGo: (finding: Finding) => void;
 }) {
-	const ui = useUi();
-	const headingId = ui.id('findings-heading');
+	const t = useT();
+	const count = useFindingsCount();
+	const { id, lang } = useBuilder();
+	const headingId = id('findings-heading');
 	return (
 		<section class="df-findings" aria-labelledby={headingId}>
 			<H id={headingId}>
-				{ui.t('builder.findings.heading')}{' '}
-				<span class="df-count">
-					(
-					{ui.t(findings.length === 1 ? 'builder.findings.one' : 'builder.findings.many', {
-						count: findings.length,
-					})}
-					)
-				</span>
+				{t('builder.findings.heading')} <span class="df-count">({count(findings.length)})</span>
 			</H>
 			{findings.length === 0 ? (
-				<p>{ui.t('builder.findings.none')}</p>
+				<p>{t('builder.findings.none')}</p>
 			) : (
 				<ul class="df-finding-list" role="list">
 					{findings.map((finding, index) => (
@@ -131,14 +140,15 @@ export function Findings({
 							class={`df-finding df-${finding.severity}`}
 						>
 							<p class="df-finding-head">
-								<span class="df-severity">
-									<span aria-hidden="true">{severityIcons[finding.severity]}</span>{' '}
-									{ui.t(`builder.severity.${finding.severity}`)}
-								</span>{' '}
+								<SeverityMarker
+									severity={finding.severity}
+									label={t(`builder.severity.${finding.severity}`)}
+									class="df-severity"
+								/>{' '}
 								<code>{finding.rule}</code>
 								{finding.counterpart && (
 									<span class="df-counterpart">
-										{ui.t(
+										{t(
 											/^DL\d+$/.test(finding.counterpart)
 												? 'builder.findings.hadolint'
 												: 'builder.findings.buildCheck',
@@ -147,151 +157,17 @@ export function Findings({
 									</span>
 								)}
 							</p>
-							<p class="df-message">{finding.message[ui.lang]}</p>
+							<p class="df-message">{finding.message[lang]}</p>
 							<p class="df-finding-links">
 								<button type="button" class="df-button df-small" onClick={() => onGo(finding)}>
-									{ui.t('builder.findings.goTo', { line: finding.line })}
+									{t('builder.findings.goTo', { line: finding.line })}
 								</button>
-								<a href={siteUrl(finding.docs, ui.lang)}>{ui.t('builder.findings.learnMore')}</a>
+								<a href={siteUrl(finding.docs, lang)}>{t('builder.findings.learnMore')}</a>
 							</p>
 						</li>
 					))}
 				</ul>
 			)}
-		</section>
-	);
-}
-
-/** The host port a container port gets unless the learner says otherwise: the same number. */
-export function defaultHostPort(port: string): string {
-	const number = port.split('/')[0] ?? '';
-	return /^\d+$/.test(number) ? number : '';
-}
-
-/** The inputs of `docker build` and `docker run`, and the two commands. */
-export function Commands({
-	inputs,
-	ports,
-	volumes,
-	commands,
-	heading: H,
-	setInputs,
-}: {
-	inputs: CommandInputs;
-	/** The exposed ports of the final stage: `80`, `53/udp`. */
-	ports: readonly string[];
-	/** The VOLUME paths of the final stage. */
-	volumes: readonly string[];
-	commands: { build: string; run: string };
-	heading: Heading;
-	setInputs: (change: (inputs: CommandInputs) => CommandInputs) => void;
-}) {
-	const ui = useUi();
-	const headingId = ui.id('commands-heading');
-	const text = (key: keyof CommandInputs) => (value: string) =>
-		setInputs((current) => ({ ...current, [key]: value }));
-	return (
-		<section class="df-commands" aria-labelledby={headingId}>
-			<H id={headingId}>{ui.t('builder.commands.heading')}</H>
-			<div class="df-pair">
-				<TextField
-					id={ui.id('image')}
-					label={ui.t('builder.commands.image')}
-					value={inputs.image}
-					onValue={text('image')}
-				/>
-				<TextField
-					id={ui.id('tag')}
-					label={ui.t('builder.commands.tag')}
-					value={inputs.tag}
-					onValue={text('tag')}
-				/>
-			</div>
-			<div class="df-pair">
-				<TextField
-					id={ui.id('container')}
-					label={ui.t('builder.commands.container')}
-					value={inputs.containerName}
-					onValue={text('containerName')}
-				/>
-				<div class="df-check">
-					<input
-						type="checkbox"
-						id={ui.id('detach')}
-						checked={inputs.detach}
-						onChange={(event) => {
-							const detach = event.currentTarget.checked;
-							setInputs((current) => ({ ...current, detach }));
-						}}
-					/>
-					<label for={ui.id('detach')}>{ui.t('builder.commands.detach')}</label>
-				</div>
-			</div>
-			{ports.length > 0 && (
-				<fieldset class="df-list">
-					<legend>{ui.t('builder.commands.ports')}</legend>
-					<p class="df-hint">{ui.t('builder.commands.portsHint')}</p>
-					<div class="df-grid">
-						{ports.map((port, index) => (
-							<div class="df-field" key={port}>
-								<label for={ui.id('host-port', String(index))}>
-									{ui.t('builder.commands.hostPort', { port })}
-								</label>
-								<input
-									id={ui.id('host-port', String(index))}
-									type="text"
-									inputMode="numeric"
-									autocomplete="off"
-									value={inputs.ports[port] ?? defaultHostPort(port)}
-									onInput={(event) => {
-										const value = event.currentTarget.value;
-										setInputs((current) => ({
-											...current,
-											ports: { ...current.ports, [port]: value },
-										}));
-									}}
-								/>
-							</div>
-						))}
-					</div>
-				</fieldset>
-			)}
-			{volumes.length > 0 && (
-				<fieldset class="df-list">
-					<legend>{ui.t('builder.commands.volumes')}</legend>
-					<p class="df-hint">{ui.t('builder.commands.volumesHint')}</p>
-					{volumes.map((path, index) => (
-						<TextField
-							key={path}
-							id={ui.id('volume', String(index))}
-							label={ui.t('builder.commands.volume', { path })}
-							value={inputs.volumes[path] ?? ''}
-							placeholder={ui.t('builder.commands.volumeAuto')}
-							onValue={(value) =>
-								setInputs((current) => ({
-									...current,
-									volumes: { ...current.volumes, [path]: value },
-								}))
-							}
-						/>
-					))}
-				</fieldset>
-			)}
-			<p class="df-command-label">{ui.t('builder.commands.build')}</p>
-			<pre class="df-shell">
-				<code>{commands.build}</code>
-			</pre>
-			<p class="df-command-label">{ui.t('builder.commands.run')}</p>
-			<pre class="df-shell">
-				<code>{commands.run}</code>
-			</pre>
-			<p class="df-buttons">
-				<CopyButton
-					text={`${commands.build}\n${commands.run}\n`}
-					label={ui.t('builder.commands.copy')}
-					done={ui.t('builder.commands.copied')}
-				/>
-			</p>
 		</section>
 	);
 }

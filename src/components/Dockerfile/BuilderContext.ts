@@ -1,0 +1,37 @@
+/**
+ * What every part of the Dockerfile builder needs from the island, given once at its root: the
+ * reducer's dispatch, its DOM ids, focus and the live region, and the findings by node. Strings
+ * come from the shared `TranslateContext` (`useT()`), not from here.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { BuilderAction, ParseDockerfile } from '../../lib/dockerfile/builder.ts';
+import type { Finding } from '../../lib/dockerfile/lint.ts';
+import type { Locale } from '../../lib/i18n/locale.ts';
+
+export interface BuilderView {
+	lang: Locale;
+	/** Applies a change to the builder's state (`src/lib/dockerfile/builder.ts`). */
+	dispatch: (action: BuilderAction) => void;
+	/** Dispatches an action that reads text, once the parser (loaded on demand) is there. */
+	withParser: (action: (parse: ParseDockerfile) => BuilderAction) => void;
+	/** A DOM id unique to this builder: `id('i3', 'path')`. */
+	id: (...parts: string[]) => string;
+	/** Moves focus to the element with this id once the next render is on screen. */
+	focusLater: (id: string) => void;
+	/** Says something through the builder's live region. */
+	announce: (message: string) => void;
+	/** The findings about a node, by its id. */
+	findingsFor: (nodeId: string) => readonly Finding[];
+	/** The id of the item being dragged, if any. */
+	dragged: { current: string | null };
+}
+
+export const BuilderContext = createContext<BuilderView | null>(null);
+
+/** The builder's context; only used inside the island. */
+export function useBuilder(): BuilderView {
+	const view = useContext(BuilderContext);
+	if (!view) throw new Error('useBuilder() outside the Dockerfile builder');
+	return view;
+}

@@ -1,0 +1,18 @@
+import { worstSeverity } from '../../lib/findings.ts';
+import type { Finding } from '../../lib/dockerfile/lint.ts';
+import { SeverityMarker } from '../shared/SeverityMarker';
+import { useT } from '../shared/strings.ts';
+
+/** The number of findings in words: "1 segnalazione", "3 segnalazioni". */
+export function useFindingsCount(): (count: number) => string {
+	const t = useT();
+	return (count) => t(count === 1 ? 'builder.findings.one' : 'builder.findings.many', { count });
+}
+
+/** A mark beside an instruction with findings: the worst severity's glyph, the count in words. */
+export function FindingsMark({ findings }: { findings: readonly Finding[] }) {
+	const count = useFindingsCount();
+	const worst = worstSeverity(findings);
+	if (!worst) return null;
+	return <SeverityMarker severity={worst} label={count(findings.length)} class="df-mark" />;
+}

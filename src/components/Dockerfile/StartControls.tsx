@@ -1,0 +1,120 @@
+/** Where the learner starts: a template, Undo, a link to share, and a box to paste a Dockerfile. */
+import { useState } from 'preact/hooks';
+import { EMPTY_TEMPLATE, messageText, type BuilderSession } from '../../lib/dockerfile/builder.ts';
+import { encodeState } from '../../lib/dockerfile/share.ts';
+import { useT } from '../shared/strings.ts';
+import { useBuilder } from './BuilderContext.ts';
+import { TextField } from './FieldWidgets';
+import { CopyStatus, useClipboard } from './Output';
+
+/** The template picker, Undo and the share button (with the link, once made). */
+export function StartControls({ session, labUrl }: { session: BuilderSession; labUrl: string }) {
+	const t = useT();
+	const { id, dispatch } = useBuilder();
+	const { status, copy } = useClipboard();
+	const [shareUrl, setShareUrl] = useState('');
+	const selected = session.templates.find((template) => template.id === session.templateId);
+	const share = () => {
+		const url = new URL(labUrl, location.href);
+		url.searchParams.set('s', encodeState(session.current));
+		setShareUrl(url.href);
+		void copy(url.href);
+	};
+	return (
+		<div class="df-start">
+			<div class="df-template">
+				<div class="df-field">
+					<label for={id('template')}>{t('builder.template.label')}</label>
+					<select
+						id={id('template')}
+						value={session.templateId}
+						aria-describedby={id('template-description')}
+						onChange={(event) =>
+							dispatch({ type: 'chooseTemplate', id: event.currentTarget.value })
+						}
+					>
+						{session.templates.map((template) => (
+							<option key={template.id} value={template.id}>
+								{template.title}
+							</option>
+						))}
+						<option value={EMPTY_TEMPLATE}>{t('builder.template.empty')}</option>
+					</select>
+				</div>
+				<button
+					type="button"
+					class="df-button df-primary"
+					onClick={() => dispatch({ type: 'loadTemplate' })}
+				>
+					{t('builder.template.apply')}
+				</button>
+				<p class="df-hint" id={id('template-description')}>
+					{selected?.description ?? t('builder.template.emptyDescription')}
+				</p>
+			</div>
+			<p class="df-buttons">
+				<button
+					type="button"
+					class="df-button"
+					disabled={session.undo.length === 0}
+					onClick={() => dispatch({ type: 'undo' })}
+				>
+					{t('builder.undo')}
+				</button>
+				<button type="button" class="df-button" onClick={share}>
+					{t('builder.share')}
+				</button>
+				<CopyStatus status={status} done={t('builder.shared')} />
+			</p>
+			{shareUrl && (
+				<TextField
+					id={id('share-url')}
+					label={t('builder.shareUrl')}
+					value={shareUrl}
+					readOnly
+					onValue={() => undefined}
+				/>
+			)}
+		</div>
+	);
+}
+
+/** The paste box: a Dockerfile's text, read into the form (folded away in a chapter). */
+export function PasteBox({ session, folded }: { session: BuilderSession; folded: boolean }) {
+	const t = useT();
+	const { id, dispatch, withParser } = useBuilder();
+	const error = session.pasteError && messageText(t, session.pasteError);
+	const box = (
+		<fieldset class="df-paste">
+			<legend>{t('builder.paste.legend')}</legend>
+			<TextField
+				id={id('paste')}
+				label={t('builder.paste.label')}
+				value={session.pasteText}
+				multiline
+				describedBy={error ? id('paste-error') : undefined}
+				onValue={(text) => dispatch({ type: 'typePaste', text })}
+			/>
+			{error && (
+				<p class="df-error" id={id('paste-error')}>
+					{error}
+				</p>
+			)}
+			<p class="df-hint">{t('builder.paste.hint')}</p>
+			<button
+				type="button"
+				class="df-button"
+				onClick={() => withParser((parse) => ({ type: 'paste', parse }))}
+			>
+				{t('builder.paste.button')}
+			</button>
+		</fieldset>
+	);
+	if (!folded) return box;
+	return (
+		<details class="df-paste-box">
+			<summary>{t('builder.paste.legend')}</summary>
+			{box}
+		</details>
+	);
+}
