@@ -65,8 +65,3 @@ function isQuotaError(error: unknown): boolean {
 		(error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
 	);
 }
-
-/** Web storage when the browser lets us use it. Kept until every island uses `deviceStorage()`. */
-export function browserStore(): Storage | undefined {
-	return webStorage();
-}

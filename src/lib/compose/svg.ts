@@ -200,14 +200,6 @@ function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: nu
 	switch (kind) {
 		case 'service':
 		case 'host':
-			return el('rect', {
-				...paint,
-				x: left,
-				y: top,
-				width: round(width),
-				height: round(height),
-				rx: kind === 'host' ? 10 : 6,
-			});
 		case 'network':
 			return el('rect', {
 				...paint,
@@ -215,7 +207,8 @@ function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: nu
 				y: top,
 				width: round(width),
 				height: round(height),
-				rx: round(height / 2),
+				// A network is a pill; the host's corners are rounder than a service's.
+				rx: kind === 'network' ? round(height / 2) : kind === 'host' ? 10 : 6,
 			});
 		case 'volume': {
 			const rx = round(width / 2);
