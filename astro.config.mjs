@@ -7,6 +7,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { baseLinksPlugin } from './src/lib/links/base-links-plugin.ts';
+import { focusableTablesPlugin } from './src/lib/markdown/focusable-tables-plugin.ts';
 
 // Instructors publish to `https://<owner>.github.io/<repo>/`: the deploy workflow sets these two
 // variables from the repository, and they can be set by hand for any other host.
@@ -36,7 +37,12 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	markdown: { processor: satteri({ mdastPlugins: [baseLinksPlugin(base)] }) },
+	markdown: {
+		processor: satteri({
+			mdastPlugins: [baseLinksPlugin(base)],
+			hastPlugins: [focusableTablesPlugin()],
+		}),
+	},
 	integrations: [
 		starlight({
 			title: { it: 'Virtualizzazione e Docker', en: 'Virtualization and Docker' },
