@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_BASE } from '../tests/site/site.ts';
+import { TEST_BASE } from './built-site.ts';
 
 interface Step {
 	name: string;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { builtPages } from '../site/site';
+import { builtPages } from '../../scripts/built-site';
 import { axeViolations, hasChromium, launch, openPage, screenshotDir, viewports } from './browser';
 
 const siteUrl = inject('siteUrl');

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { pageTypes, type PageType } from '../site/site';
+import { pageTypes, type PageType } from '../../scripts/built-site';
 import { axeViolations, hasChromium, launch, openPage, screenshotDir, viewports } from './browser';
 
 const siteUrl = inject('siteUrl');
