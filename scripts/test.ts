@@ -8,13 +8,15 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEST_BASE } from './built-site.ts';
+import { previewBuiltSite, TEST_BASE, type BuiltSiteServer } from './built-site.ts';
 
 interface Step {
 	name: string;
 	title: string;
 	command: string[];
 	env?: Record<string, string>;
+	/** Tests of the built site: they share one preview server, started before the first of them. */
+	site?: boolean;
 }
 
 const siteTests = (...files: string[]) => [
@@ -46,17 +48,20 @@ const steps: Step[] = [
 		name: 'crawl',
 		title: 'Crawl of the built site',
 		command: siteTests('tests/site/crawl.test.ts'),
+		site: true,
 	},
 	{
 		name: 'parity',
 		title: 'Translation parity',
 		command: siteTests('tests/site/parity.test.ts', 'tests/site/glossary.test.ts'),
+		site: true,
 	},
-	{ name: 'e2e', title: 'End to end in Chromium', command: siteTests('tests/e2e') },
+	{ name: 'e2e', title: 'End to end in Chromium', command: siteTests('tests/e2e'), site: true },
 	{
 		name: 'budget',
 		title: 'Byte budgets',
 		command: siteTests('tests/site/budget.test.ts'),
+		site: true,
 	},
 ];
 
@@ -67,7 +72,7 @@ interface Outcome {
 	error?: NodeJS.ErrnoException;
 }
 
-/** Runs a command with the terminal as its own. */
+/** Runs a command with the terminal as its own, without blocking the preview server's requests. */
 function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
 	return new Promise((resolve) => {
 		const child = spawn(bin, args, { stdio: 'inherit', env });
@@ -126,56 +131,77 @@ const counted: string[] = [];
 /** The other steps, one test each, e.g. `lint` or `lint (failed)`. */
 const checks: string[] = [];
 let exitCode = 0;
+let server: BuiltSiteServer | undefined;
 
-for (const [index, step] of selected.entries()) {
-	console.log(`\n━━ ${step.title} ━━`);
-	const started = Date.now();
-	const [bin, ...args] = step.command as [string, ...string[]];
-	const isVitest = bin === 'vitest';
-	const report = join(reports, `${step.name}.json`);
-	if (isVitest) args.push('--reporter=default', '--reporter=json', `--outputFile.json=${report}`);
+try {
+	for (const [index, step] of selected.entries()) {
+		console.log(`\n━━ ${step.title} ━━`);
+		const started = Date.now();
+		const [bin, ...args] = step.command as [string, ...string[]];
+		const isVitest = bin === 'vitest';
+		const report = join(reports, `${step.name}.json`);
+		if (isVitest) args.push('--reporter=default', '--reporter=json', `--outputFile.json=${report}`);
 
-	const outcome = await run(bin, args, { ...process.env, ...step.env });
-	let reason = failure(outcome, step.command);
-
-	if (isVitest) {
-		const ran = !outcome.error;
-		const json = ran ? readReport(report) : undefined;
-		if (ran && !json) reason = `${reason || 'it passed'}, but wrote no report to ${report}`;
-		const notes: string[] = [];
-		if (json) {
-			passed += json.numPassedTests;
-			failed += json.numFailedTests;
-			if (json.numFailedTests) notes.push(`${json.numFailedTests} failed`);
-			const skipped = json.numPendingTests + json.numTodoTests;
-			if (skipped) notes.push(`${skipped} skipped`);
+		let reason = '';
+		let outcome: Outcome | undefined;
+		if (step.site && !server) {
+			try {
+				server = await previewBuiltSite();
+				console.log(`Serving the build at ${server.url} for the site steps.`);
+			} catch (error) {
+				reason = `could not serve the build: ${error instanceof Error ? error.message : String(error)}`;
+			}
 		}
-		// A run that stopped before its report, or failed outside any test (a file that does not
-		// load, an error between tests), counts as one failed test rather than as nothing.
-		if (reason && !json?.numFailedTests) {
+		if (!reason) {
+			outcome = await run(bin, args, {
+				...process.env,
+				...step.env,
+				...(step.site && server && { TEST_SITE_URL: server.url }),
+			});
+			reason = failure(outcome, step.command);
+		}
+
+		if (isVitest) {
+			const ran = outcome !== undefined && !outcome.error;
+			const json = ran ? readReport(report) : undefined;
+			if (ran && !json) reason = `${reason || 'it passed'}, but wrote no report to ${report}`;
+			const notes: string[] = [];
+			if (json) {
+				passed += json.numPassedTests;
+				failed += json.numFailedTests;
+				if (json.numFailedTests) notes.push(`${json.numFailedTests} failed`);
+				const skipped = json.numPendingTests + json.numTodoTests;
+				if (skipped) notes.push(`${skipped} skipped`);
+			}
+			// A run that stopped before its report, or failed outside any test (a file that does not
+			// load, an error between tests), counts as one failed test rather than as nothing.
+			if (reason && !json?.numFailedTests) {
+				failed += 1;
+				notes.push('1 failed outside any test');
+			}
+			const total = json ? json.numPassedTests + json.numFailedTests : 0;
+			counted.push(`${step.name} ${total}${notes.length ? ` (${notes.join(', ')})` : ''}`);
+		} else if (reason) {
 			failed += 1;
-			notes.push('1 failed outside any test');
+			checks.push(`${step.name} (failed)`);
+		} else {
+			passed += 1;
+			checks.push(step.name);
 		}
-		const total = json ? json.numPassedTests + json.numFailedTests : 0;
-		counted.push(`${step.name} ${total}${notes.length ? ` (${notes.join(', ')})` : ''}`);
-	} else if (reason) {
-		failed += 1;
-		checks.push(`${step.name} (failed)`);
-	} else {
-		passed += 1;
-		checks.push(step.name);
-	}
 
-	const seconds = ((Date.now() - started) / 1000).toFixed(1);
-	console.log(
-		`── ${step.title}: ${reason ? `FAILED (${seconds} s): ${reason}` : `ok (${seconds} s)`}`
-	);
-	if (reason) {
-		exitCode = outcome.status || 1;
-		const skipped = selected.slice(index + 1).map((s) => s.name);
-		if (skipped.length) console.log(`\nNot run after that failure: ${skipped.join(', ')}.`);
-		break;
+		const seconds = ((Date.now() - started) / 1000).toFixed(1);
+		console.log(
+			`── ${step.title}: ${reason ? `FAILED (${seconds} s): ${reason}` : `ok (${seconds} s)`}`
+		);
+		if (reason) {
+			exitCode = outcome?.status || 1;
+			const skipped = selected.slice(index + 1).map((s) => s.name);
+			if (skipped.length) console.log(`\nNot run after that failure: ${skipped.join(', ')}.`);
+			break;
+		}
 	}
+} finally {
+	await server?.stop();
 }
 
 console.log('');

@@ -8,8 +8,16 @@ declare module 'vitest' {
 	}
 }
 
-/** Serves the built site with `astro preview` for the duration of the run. */
+/**
+ * Gives the tests the served build: the server `npm test` started for all its site steps
+ * (`TEST_SITE_URL`), or else one of our own for the duration of the run.
+ */
 export default async function serve(project: TestProject) {
+	const shared = process.env.TEST_SITE_URL;
+	if (shared) {
+		project.provide('siteUrl', shared);
+		return;
+	}
 	const server = await previewBuiltSite();
 	project.provide('siteUrl', server.url);
 	return server.stop;
