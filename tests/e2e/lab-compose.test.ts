@@ -1,22 +1,15 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { axeViolations, hasChromium, launch, openPage, screenshotDir } from './browser';
+import { describe, expect, inject } from 'vitest';
+import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
 
 describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launch();
-	});
-	afterAll(async () => {
-		await browser.close();
-	});
-
-	test('the lecture’s example: its finding at line 29, fixed by editing, and the diagram follows', async () => {
-		const { context, page, errors } = await openPage(browser);
+	test('the lecture’s example: its finding at line 29, fixed by editing, and the diagram follows', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
 		let dialogs = 0;
 		page.on('dialog', (dialog) => {
 			dialogs += 1;
@@ -79,11 +72,12 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 		]);
 		expect(download.suggestedFilename()).toMatch(/\.svg$/);
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 
-	test('phone width, dark mode, English: readable with no sideways scroll', async () => {
-		const { context, page, errors } = await openPage(browser, {
+	test('phone width, dark mode, English: readable with no sideways scroll', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({
 			viewport: 'phone',
 			colorScheme: 'dark',
 		});
@@ -98,6 +92,5 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 			fullPage: true,
 		});
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 });
