@@ -23,7 +23,8 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await page.getByRole('button', { name: 'Trasforma in modulo' }).click();
 		const preview = page.locator('pre').filter({ hasText: 'FROM ubuntu' }).first();
 		await preview.waitFor();
-		expect(await preview.textContent()).toContain('<img src=x onerror=alert(1)>');
+		// The starting template's preview also begins with FROM ubuntu: wait for the pasted file.
+		await expect.poll(() => preview.textContent()).toContain('<img src=x onerror=alert(1)>');
 		// Exactly the three problems the file has, each named by its rule.
 		const rules = ['untagged-image', 'relative-workdir', 'maintainer-deprecated'];
 		for (const rule of rules) await page.getByText(rule, { exact: true }).first().waitFor();
