@@ -51,7 +51,7 @@ export const labPages = {
 } as const;
 
 /** The built file of a page path: `en/` is `en/index.html`. */
-export function builtFile(path: string): string {
+function builtFile(path: string): string {
 	const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
 	return join(DIST, file);
 }
@@ -70,7 +70,7 @@ function decodeEntities(value: string): string {
 		if (name[0] !== '#') return entities[name.toLowerCase()] ?? whole;
 		const code =
 			name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-		return String.fromCodePoint(code);
+		return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 	});
 }
 
