@@ -4,7 +4,7 @@
  * time. Later features add their own figures here.
  */
 import { spawnSync } from 'node:child_process';
-import { labPages, pageTypes, pageWeight, TEST_BASE } from '../tests/site/site.ts';
+import { labPages, pageTypes, pageWeight, TEST_BASE } from '../scripts/built-site.ts';
 import { benchCompose } from './compose.ts';
 import { benchDockerfile } from './dockerfile.ts';
 

@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type LaunchOptions,
+	type Page,
+} from 'playwright-core';
+import { test as base } from 'vitest';
 
 /** Where Chromium is: `CHROMIUM_PATH`, or Debian's package. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -18,37 +25,29 @@ export function hasChromium(): boolean {
 	return false;
 }
 
-/**
- * Starts headless Chromium with no background network traffic (the test machines have no
- * network). Playwright gives every launch a fresh, temporary profile of its own.
- */
-export function launch(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: chromiumPath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
-	});
-}
-
 export const viewports = {
 	desktop: { width: 1280, height: 800 },
 	phone: { width: 390, height: 844 },
 } as const;
 
-/** A new page at the given width and colour scheme, recording console errors and failed requests. */
-export async function openPage(
-	browser: Browser,
-	options: { viewport?: keyof typeof viewports; colorScheme?: 'light' | 'dark' } = {}
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+/** How a tab looks: its width and colour scheme. */
+export interface Look {
+	viewport?: keyof typeof viewports;
+	colorScheme?: 'light' | 'dark';
+}
+
+/** A tab in a context of its own, with the console errors and uncaught exceptions of its page. */
+export interface Tab {
+	context: BrowserContext;
+	page: Page;
+	errors: string[];
+}
+
+/** A new tab, in a fresh context (its own storage), at the given width and colour scheme. */
+export async function openTab(browser: Browser, look: Look = {}): Promise<Tab> {
 	const context = await browser.newContext({
-		viewport: viewports[options.viewport ?? 'desktop'],
-		colorScheme: options.colorScheme ?? 'light',
+		viewport: viewports[look.viewport ?? 'desktop'],
+		colorScheme: look.colorScheme ?? 'light',
 	});
 	const page = await context.newPage();
 	const errors: string[] = [];
@@ -58,6 +57,42 @@ export async function openPage(
 	page.on('pageerror', (error) => errors.push(error.message));
 	return { context, page, errors };
 }
+
+/**
+ * `test` with the e2e fixtures, as Playwright's own runner has them:
+ * - `browser`: one headless Chromium for the whole run. It is a worker fixture, and the e2e project
+ *   runs its files in one worker without isolation, so every file gets the same browser.
+ * - `openPage(look)`: a new tab whose context is closed when the test ends, passed or failed.
+ */
+export const test = base
+	.extend('launchOptions', { scope: 'worker' }, {
+		executablePath: chromiumPath,
+		// No background network traffic: the test machines have no network.
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
+	} satisfies LaunchOptions)
+	.extend('browser', { scope: 'worker' }, async ({ launchOptions }, { onCleanup }) => {
+		const browser = await chromium.launch(launchOptions);
+		onCleanup(() => browser.close());
+		return browser;
+	})
+	.extend('openPage', ({ browser }, { onCleanup }) => {
+		const contexts: BrowserContext[] = [];
+		onCleanup(async () => {
+			await Promise.all(contexts.map((context) => context.close()));
+		});
+		return async (look: Look = {}) => {
+			const tab = await openTab(browser, look);
+			contexts.push(tab.context);
+			return tab;
+		};
+	});
 
 /** Folder for screenshots that people look at; not committed. */
 export function screenshotDir(): string {

@@ -1,8 +1,15 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { builtPages } from '../site/site';
-import { axeViolations, hasChromium, launch, openPage, screenshotDir, viewports } from './browser';
+import { describe, expect, inject } from 'vitest';
+import { builtPages } from '../../scripts/built-site';
+import {
+	axeViolations,
+	hasChromium,
+	openTab,
+	screenshotDir,
+	test,
+	viewports,
+	type Tab,
+} from './browser';
 
 const siteUrl = inject('siteUrl');
 /** Every chapter of the course, in both languages. */
@@ -14,31 +21,25 @@ const looks = (['desktop', 'phone'] as const).flatMap((viewport) =>
 	(['light', 'dark'] as const).map((colorScheme) => ({ viewport, colorScheme }))
 );
 
+/** One tab per look, kept for the whole file and closed after its last test. */
+const chapterTest = test.extend('tabs', { scope: 'file' }, async ({ browser }, { onCleanup }) => {
+	const tabs: (Tab & { look: (typeof looks)[number] })[] = [];
+	onCleanup(async () => {
+		await Promise.all(tabs.map((tab) => tab.context.close()));
+	});
+	for (const look of looks) tabs.push({ look, ...(await openTab(browser, look)) });
+	return tabs;
+});
+
 describe.runIf(hasChromium())('every chapter in Chromium', () => {
-	let browser: Browser;
-	const tabs: {
-		look: (typeof looks)[number];
-		context: BrowserContext;
-		page: Page;
-		errors: string[];
-	}[] = [];
-
-	beforeAll(async () => {
-		browser = await launch();
-		for (const look of looks) tabs.push({ look, ...(await openPage(browser, look)) });
-	});
-	afterAll(async () => {
-		await browser.close();
-	});
-
 	test('there are chapters in both languages', () => {
 		expect(chapters.filter((page) => page.startsWith('en/')).length).toBeGreaterThan(0);
 		expect(chapters.filter((page) => !page.startsWith('en/')).length).toBeGreaterThan(0);
 	});
 
-	test.each(chapters)(
+	chapterTest.for(chapters)(
 		'%s: no console error, no axe violation in light and dark, no horizontal scroll on a phone',
-		async (path) => {
+		async (path, { tabs }) => {
 			for (const { look, page, errors } of tabs) {
 				errors.length = 0;
 				const response = await page.goto(new URL(path, siteUrl).href);
@@ -63,23 +64,28 @@ describe.runIf(hasChromium())('every chapter in Chromium', () => {
 		}
 	);
 
-	test.each(chapters)('%s: every figure has an accessible name and description', async (path) => {
-		const { page } = tabs[0]!;
-		await page.goto(new URL(path, siteUrl).href);
-		const figures = await page.locator('figure svg[role="img"]').evaluateAll((svgs) =>
-			svgs.map((svg) => {
-				const [titleId = '', descId = ''] = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
-				return {
-					title: document.getElementById(titleId)?.textContent?.trim() ?? '',
-					desc: document.getElementById(descId)?.textContent?.trim() ?? '',
-					caption: svg.closest('figure')?.querySelector('figcaption')?.textContent?.trim() ?? '',
-				};
-			})
-		);
-		for (const figure of figures) {
-			expect(figure.title.length, JSON.stringify(figure)).toBeGreaterThan(5);
-			expect(figure.desc.length, JSON.stringify(figure)).toBeGreaterThan(20);
-			expect(figure.caption.length, JSON.stringify(figure)).toBeGreaterThan(10);
+	chapterTest.for(chapters)(
+		'%s: every figure has an accessible name and description',
+		async (path, { tabs }) => {
+			const { page } = tabs[0]!;
+			await page.goto(new URL(path, siteUrl).href);
+			const figures = await page.locator('figure svg[role="img"]').evaluateAll((svgs) =>
+				svgs.map((svg) => {
+					const [titleId = '', descId = ''] = (svg.getAttribute('aria-labelledby') ?? '').split(
+						' '
+					);
+					return {
+						title: document.getElementById(titleId)?.textContent?.trim() ?? '',
+						desc: document.getElementById(descId)?.textContent?.trim() ?? '',
+						caption: svg.closest('figure')?.querySelector('figcaption')?.textContent?.trim() ?? '',
+					};
+				})
+			);
+			for (const figure of figures) {
+				expect(figure.title.length, JSON.stringify(figure)).toBeGreaterThan(5);
+				expect(figure.desc.length, JSON.stringify(figure)).toBeGreaterThan(20);
+				expect(figure.caption.length, JSON.stringify(figure)).toBeGreaterThan(10);
+			}
 		}
-	});
+	);
 });

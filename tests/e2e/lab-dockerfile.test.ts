@@ -1,22 +1,15 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { axeViolations, hasChromium, launch, openPage, screenshotDir } from './browser';
+import { describe, expect, inject } from 'vitest';
+import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
 
 describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launch();
-	});
-	afterAll(async () => {
-		await browser.close();
-	});
-
-	test('paste a Dockerfile with three problems, see exactly those, keep the state after a reload', async () => {
-		const { context, page, errors } = await openPage(browser);
+	test('paste a Dockerfile with three problems, see exactly those, keep the state after a reload', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
 		let dialogs = 0;
 		page.on('dialog', (dialog) => {
 			dialogs += 1;
@@ -30,7 +23,8 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await page.getByRole('button', { name: 'Trasforma in modulo' }).click();
 		const preview = page.locator('pre').filter({ hasText: 'FROM ubuntu' }).first();
 		await preview.waitFor();
-		expect(await preview.textContent()).toContain('<img src=x onerror=alert(1)>');
+		// The starting template's preview also begins with FROM ubuntu: wait for the pasted file.
+		await expect.poll(() => preview.textContent()).toContain('<img src=x onerror=alert(1)>');
 		// Exactly the three problems the file has, each named by its rule.
 		const rules = ['untagged-image', 'relative-workdir', 'maintainer-deprecated'];
 		for (const rule of rules) await page.getByText(rule, { exact: true }).first().waitFor();
@@ -50,11 +44,12 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await page.reload({ waitUntil: 'networkidle' });
 		await page.locator('pre').filter({ hasText: 'WORKDIR app' }).first().waitFor();
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 
-	test('phone width, dark mode, English: no sideways scroll, readable colours', async () => {
-		const { context, page, errors } = await openPage(browser, {
+	test('phone width, dark mode, English: no sideways scroll, readable colours', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({
 			viewport: 'phone',
 			colorScheme: 'dark',
 		});
@@ -70,11 +65,12 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 			fullPage: true,
 		});
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 
-	test('the apache2 template gives the lecture’s file and the commands to build and run it', async () => {
-		const { context, page, errors } = await openPage(browser);
+	test('the apache2 template gives the lecture’s file and the commands to build and run it', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
 		await page.goto(url('lab/dockerfile/'), { waitUntil: 'networkidle' });
 		await page
 			.getByLabel('Modello di partenza')
@@ -92,11 +88,12 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await expect.poll(() => main.textContent()).toMatch(/docker build -t my-apache \./);
 		expect(await main.textContent()).toMatch(/docker run -d -p 8080:80 my-apache/);
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 
-	test('markup typed into every field of the form stays text, and a finding leads to its field', async () => {
-		const { context, page, errors } = await openPage(browser);
+	test('markup typed into every field of the form stays text, and a finding leads to its field', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
 		let dialogs = 0;
 		page.on('dialog', (dialog) => {
 			dialogs += 1;
@@ -131,6 +128,5 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 			/INPUT|TEXTAREA|SELECT/
 		);
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 });

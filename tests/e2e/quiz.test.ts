@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { axeViolations, hasChromium, launch, openPage, screenshotDir } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
@@ -10,16 +10,10 @@ const url = (path: string) => new URL(path, siteUrl).href;
 const prompts = (page: Page) => page.locator('.quiz-prompt').allTextContents();
 
 describe.runIf(hasChromium())('a quiz in Chromium', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launch();
-	});
-	afterAll(async () => {
-		await browser.close();
-	});
-
-	test('practice with the keyboard, keep answers across a language change and a reload', async () => {
-		const { context, page, errors } = await openPage(browser);
+	test('practice with the keyboard, keep answers across a language change and a reload', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
 		await page.goto(url('quiz/docker/'));
 		await page.locator('.quiz-item').first().waitFor();
 		const order = await prompts(page);
@@ -61,11 +55,12 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await page.locator('.quiz-feedback').first().waitFor();
 		expect(await prompts(page)).toEqual(order);
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 
-	test('test mode: answer, submit, see the score per topic and follow a review link', async () => {
-		const { context, page, errors } = await openPage(browser, {
+	test('test mode: answer, submit, see the score per topic and follow a review link', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({
 			viewport: 'phone',
 			colorScheme: 'dark',
 		});
@@ -102,11 +97,10 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const anchor = decodeURIComponent(href.split('#')[1] ?? '');
 		expect(await page.locator(`[id="${anchor}"]`).count()).toBe(1);
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 
-	test('a chapter ends with a short quiz of its own questions', async () => {
-		const { context, page } = await openPage(browser);
+	test('a chapter ends with a short quiz of its own questions', async ({ openPage }) => {
+		const { page } = await openPage();
 		await page.goto(url('docker/volumi/'));
 		const block = page.getByRole('region', { name: 'Mettiti alla prova' });
 		// The chapter's quiz loads only when the reader scrolls to it.
@@ -115,11 +109,10 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const reviews = await block.evaluate(() => document.querySelectorAll('.quiz-item').length);
 		expect(reviews).toBeGreaterThan(0);
 		expect(await axeViolations(page)).toEqual([]);
-		await context.close();
 	});
 
-	test('stored progress that is not ours is set aside with a notice', async () => {
-		const { context, page } = await openPage(browser);
+	test('stored progress that is not ours is set aside with a notice', async ({ openPage }) => {
+		const { page } = await openPage();
 		await page.goto(url('quiz/docker/'));
 		// Once the quiz has saved its own progress, replace it with somebody else's data.
 		await page.locator('.quiz-item').first().waitFor();
@@ -129,6 +122,5 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await page.reload();
 		await page.getByText('non sono progressi di questo corso').waitFor();
 		expect(await page.locator('.quiz-item').count()).toBeGreaterThan(0);
-		await context.close();
 	});
 });

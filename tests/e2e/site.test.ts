@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { pageTypes, type PageType } from '../site/site';
-import { axeViolations, hasChromium, launch, openPage, screenshotDir, viewports } from './browser';
+import { describe, expect, inject } from 'vitest';
+import { pageTypes, type PageType } from '../../scripts/built-site';
+import { axeViolations, hasChromium, screenshotDir, test, viewports } from './browser';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
@@ -11,30 +10,26 @@ const types = (Object.keys(pageTypes) as PageType[]).filter((type) => !/chapter/
 const langs = ['it', 'en'] as const;
 
 describe.runIf(hasChromium())('the site in Chromium', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launch();
-	});
-	afterAll(async () => {
-		await browser.close();
-	});
+	test.for(langs)(
+		'the home page in %s renders with no console error',
+		async (lang, { openPage }) => {
+			const { page, errors } = await openPage();
+			const response = await page.goto(url(pageTypes.home[lang]));
+			expect(response?.status()).toBe(200);
+			await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+			const heading = await page.locator('h1').first().textContent();
+			expect(heading).toBe(
+				lang === 'it' ? 'Virtualizzazione e Docker' : 'Virtualization and Docker'
+			);
+			const description = await page.locator('meta[name="description"]').getAttribute('content');
+			expect(description?.length).toBeGreaterThan(50);
+			await page.waitForLoadState('networkidle');
+			expect(errors).toEqual([]);
+		}
+	);
 
-	test.each(langs)('the home page in %s renders with no console error', async (lang) => {
-		const { context, page, errors } = await openPage(browser);
-		const response = await page.goto(url(pageTypes.home[lang]));
-		expect(response?.status()).toBe(200);
-		await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
-		const heading = await page.locator('h1').first().textContent();
-		expect(heading).toBe(lang === 'it' ? 'Virtualizzazione e Docker' : 'Virtualization and Docker');
-		const description = await page.locator('meta[name="description"]').getAttribute('content');
-		expect(description?.length).toBeGreaterThan(50);
-		await page.waitForLoadState('networkidle');
-		expect(errors).toEqual([]);
-		await context.close();
-	});
-
-	test('the language picker switches a page between /x/ and /en/x/', async () => {
-		const { context, page, errors } = await openPage(browser);
+	test('the language picker switches a page between /x/ and /en/x/', async ({ openPage }) => {
+		const { page, errors } = await openPage();
 		await page.goto(url(pageTypes.chapter.it));
 		const picker = page.locator('starlight-lang-select select').first();
 		await Promise.all([
@@ -49,41 +44,41 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 		]);
 		expect(await page.locator('h1').first().textContent()).toBe('Lo scopo della virtualizzazione');
 		expect(errors).toEqual([]);
-		await context.close();
 	});
 
-	test.each([
+	test.for([
 		{ lang: 'it', word: 'ospitato', expected: pageTypes.chapter.it },
 		{ lang: 'en', word: 'landlord', expected: pageTypes.chapter.en },
-	] as const)('search finds "$word" on the $lang site', async ({ lang, word, expected }) => {
-		const { context, page, errors } = await openPage(browser);
-		await page.goto(url(pageTypes.home[lang]));
-		await page.locator('button[data-open-modal]:not([disabled])').click();
-		const input = page.locator('#starlight__search input');
-		await input.fill(word);
-		const result = page.locator('#starlight__search a.pagefind-ui__result-link').first();
-		await result.waitFor();
-		expect(new URL((await result.getAttribute('href')) ?? '', siteUrl).pathname).toBe(
-			new URL(url(expected)).pathname
-		);
-		expect(errors).toEqual([]);
-		await context.close();
-	});
+	] as const)(
+		'search finds "$word" on the $lang site',
+		async ({ lang, word, expected }, { openPage }) => {
+			const { page, errors } = await openPage();
+			await page.goto(url(pageTypes.home[lang]));
+			await page.locator('button[data-open-modal]:not([disabled])').click();
+			const input = page.locator('#starlight__search input');
+			await input.fill(word);
+			const result = page.locator('#starlight__search a.pagefind-ui__result-link').first();
+			await result.waitFor();
+			expect(new URL((await result.getAttribute('href')) ?? '', siteUrl).pathname).toBe(
+				new URL(url(expected)).pathname
+			);
+			expect(errors).toEqual([]);
+		}
+	);
 
 	describe.each(types)('page type %s', (type) => {
-		test.each(
+		test.for(
 			langs.flatMap((lang) => (['light', 'dark'] as const).map((scheme) => ({ lang, scheme })))
-		)('$lang, $scheme: axe-core reports no violation', async ({ lang, scheme }) => {
-			const { context, page } = await openPage(browser, { colorScheme: scheme });
+		)('$lang, $scheme: axe-core reports no violation', async ({ lang, scheme }, { openPage }) => {
+			const { page } = await openPage({ colorScheme: scheme });
 			await page.goto(url(pageTypes[type][lang]), { waitUntil: 'networkidle' });
 			// Starlight follows the system colour scheme until the reader picks a theme.
 			expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
 			expect(await axeViolations(page)).toEqual([]);
-			await context.close();
 		});
 
-		test.each(langs)('%s at phone width has no horizontal scroll', async (lang) => {
-			const { context, page } = await openPage(browser, { viewport: 'phone' });
+		test.for(langs)('%s at phone width has no horizontal scroll', async (lang, { openPage }) => {
+			const { page } = await openPage({ viewport: 'phone' });
 			await page.goto(url(pageTypes[type][lang]));
 			const widths = await page.evaluate(() => ({
 				scroll: document.documentElement.scrollWidth,
@@ -91,19 +86,22 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 			}));
 			expect(widths.scroll).toBeLessThanOrEqual(viewports.phone.width);
 			expect(widths.scroll).toBe(widths.client);
-			await context.close();
 		});
 
-		test.each(langs)('%s: screenshots at desktop and phone width, light and dark', async (lang) => {
-			for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
-				for (const scheme of ['light', 'dark'] as const) {
-					const { context, page } = await openPage(browser, { viewport, colorScheme: scheme });
-					await page.goto(url(pageTypes[type][lang]), { waitUntil: 'networkidle' });
-					const file = join(screenshotDir(), `${type}-${lang}-${viewport}-${scheme}.png`);
-					await page.screenshot({ path: file, fullPage: true });
-					await context.close();
+		test.for(langs)(
+			'%s: screenshots at desktop and phone width, light and dark',
+			async (lang, { openPage }) => {
+				for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
+					for (const scheme of ['light', 'dark'] as const) {
+						const { context, page } = await openPage({ viewport, colorScheme: scheme });
+						await page.goto(url(pageTypes[type][lang]), { waitUntil: 'networkidle' });
+						const file = join(screenshotDir(), `${type}-${lang}-${viewport}-${scheme}.png`);
+						await page.screenshot({ path: file, fullPage: true });
+						// One tab at a time; the fixture closes it too if the shot fails.
+						await context.close();
+					}
 				}
 			}
-		});
+		);
 	});
 });

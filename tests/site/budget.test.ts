@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { labPages, pageTypes, pageWeight, type PageType } from './site';
+import { labPages, pageTypes, pageWeight, type PageType } from '../../scripts/built-site';
 
 interface Budgets {
 	starlightBaseline: number;

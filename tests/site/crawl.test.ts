@@ -1,5 +1,6 @@
 import { describe, expect, inject, test } from 'vitest';
-import { builtPages, parseHtml, TEST_BASE } from './site';
+import { builtPages, TEST_BASE } from '../../scripts/built-site';
+import { parseHtml } from './html';
 
 const siteUrl = inject('siteUrl');
 const pages = builtPages().filter((page) => !page.startsWith('pagefind/'));

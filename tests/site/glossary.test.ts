@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DIST, parseHtml, TEST_BASE } from './site';
+import { DIST, TEST_BASE } from '../../scripts/built-site';
+import { parseHtml } from './html';
 
 /** The glossary's links, from the built page, with the ids of the page each one points to. */
 function glossaryLinks(path: string) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtPages } from './site';
+import { builtPages } from '../../scripts/built-site';
 
 const docs = join(process.cwd(), 'src/content/docs');
 
