@@ -1,14 +1,13 @@
-import type { Locale } from '../i18n/locale.ts';
-import type { Translate } from '../i18n/strings.ts';
-import type { Attempt } from './progress.ts';
-import { acceptedAnswers, isFullMarks, type Answer, type Part, type Score } from './score.ts';
-import type { Bank, LocalizedText, Question, QuestionOf, Topic } from './schema.ts';
-
 /**
  * One question as the learner works on it and sees it checked: what an answer becomes when they
  * choose or move something, the verdict and feedback of a checked answer; and which questions a
  * page asks in the first place.
  */
+import type { Locale } from '../i18n/locale.ts';
+import type { Translate } from '../i18n/strings.ts';
+import type { Attempt } from './progress.ts';
+import { acceptedAnswers, isFullMarks, type Answer, type Part, type Score } from './score.ts';
+import type { Bank, LocalizedText, Question, QuestionOf, Topic } from './schema.ts';
 
 /** How a checked question went, as its feedback and the live announcement both say it. */
 export type Verdict = 'correct' | 'partial' | 'incorrect';
