@@ -90,25 +90,44 @@ export function parse(text: string): Dockerfile {
 function build(text: string): Dockerfile {
 	const ast = DockerfileParser.parse(text);
 	const document: Document = { text, starts: lineStarts(text), escape: ast.getEscapeCharacter() };
-	const directives = ast.getDirectives().map((directive, index): Directive => ({
+	// dockerfile-ast takes any `# word … =value` line at the top for a directive; BuildKit only
+	// `# name=value`, and stops at the first other line: `# hadolint ignore=DL3006` is a comment.
+	const parsed = ast.getDirectives();
+	const bad = parsed.findIndex(
+		(directive) => !isDirectiveLine(sliceRange(document, directive.getRange()))
+	);
+	const kept = bad === -1 ? parsed : parsed.slice(0, bad);
+	const demoted = parsed.slice(kept.length).map((directive): CommentNode => ({
+		getRange: () => directive.getRange(),
+		getContent: () => sliceRange(document, directive.getRange()).replace(/^\s*#/, ''),
+	}));
+	const directives = kept.map((directive, index): Directive => ({
 		id: `d${index + 1}`,
 		source: sourceOf(document, directive.getRange()),
 		name: directive.getName().toLowerCase(),
 		value: directive.getValue(),
 	}));
-	const items = orderedItems(document, ast.getInstructions(), ast.getComments());
+	const items = orderedItems(document, ast.getInstructions(), [...demoted, ...ast.getComments()]);
 	return { directives, ...groupStages(document, items) };
+}
+
+/** A comment as `dockerfile-ast` gives it, or a top line it took for a directive. */
+type CommentNode = Pick<AstComment, 'getRange' | 'getContent'>;
+
+/** Whether a line is a parser directive for BuildKit: `# name=value`. */
+function isDirectiveLine(line: string): boolean {
+	return /^\s*#\s*[a-zA-Z][a-zA-Z0-9]*\s*=\s*\S/.test(line);
 }
 
 /** Comments and instructions in file order, leaving out comments inside an instruction. */
 function orderedItems(
 	document: Document,
 	instructions: AstInstruction[],
-	comments: AstComment[]
+	comments: CommentNode[]
 ): Item[] {
 	const items: Item[] = [];
 	let next = 0;
-	const take = (node: AstInstruction | AstComment) => {
+	const take = (node: AstInstruction | CommentNode) => {
 		next += 1;
 		const id = `i${next}`;
 		items.push(
@@ -119,7 +138,7 @@ function orderedItems(
 	for (const instruction of instructions) {
 		const { start, end } = instruction.getRange();
 		for (; commentIndex < comments.length; commentIndex += 1) {
-			const comment = comments[commentIndex] as AstComment;
+			const comment = comments[commentIndex] as CommentNode;
 			const line = comment.getRange().start.line;
 			if (line > end.line) break;
 			if (line < start.line) take(comment);
@@ -156,7 +175,7 @@ function withStageSource(document: Document, stage: Stage): Stage {
 	return { ...stage, source: { range, text: document.text.slice(start, end) } };
 }
 
-function toComment(document: Document, node: AstComment, id: string): Comment {
+function toComment(document: Document, node: CommentNode, id: string): Comment {
 	return {
 		id,
 		source: sourceOf(document, node.getRange()),
