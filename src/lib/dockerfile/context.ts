@@ -28,6 +28,13 @@ export interface RuleInfo {
 	message: Localized<string>;
 	/** A page of the course, without the base path: `/docker/dockerfile/`. */
 	docs: string;
+	/**
+	 * Other tools' names for the same check (`DL3025` beside `JSONArgsRecommended`): a comment
+	 * that turns any of them off turns this rule off too.
+	 */
+	aliases?: readonly string[];
+	/** Off unless `# check=experimental=…` names it, as BuildKit does with its experimental checks. */
+	experimental?: boolean;
 }
 
 /** A node with an id and, in the linter, always a source. */
@@ -41,6 +48,16 @@ export interface Hit {
 	node: Located;
 	/** The offending text; the whole node when absent. */
 	range?: SourceRange;
+	/** What to say about this place (naming the packages, say), instead of the rule's message. */
+	message?: Localized<string>;
+}
+
+/** A comment line as BuildKit and hadolint read it. */
+export interface CommentLine {
+	/** The text after `#`, trimmed. */
+	text: string;
+	/** Its 1-based line. */
+	line: number;
 }
 
 /** A rule: what it is, and the check that finds its hits. */
@@ -80,6 +97,14 @@ export interface LintContext {
 	stages: StageContext[];
 	/** Every instruction of the file in order, FROMs included. */
 	instructions: Instruction[];
+	/** Every comment line between the instructions, in order (parser directives are not comments). */
+	comments: CommentLine[];
+	/**
+	 * The comment lines just above an instruction, after the one before it: what BuildKit reads as
+	 * its description or its `# check=` comment. A bare `#` line starts the list over; blank lines
+	 * do not, as in BuildKit's parser.
+	 */
+	commentsAbove(node: Instruction): CommentLine[];
 	/** The shell view of a RUN, CMD, ENTRYPOINT or HEALTHCHECK command (read once). */
 	shell(node: Located, command: Command): ShellView;
 	/** The range of the first `needle` in the node's text at or after `from`, else the node's. */
@@ -109,6 +134,7 @@ export function createContext(model: Dockerfile): LintContext {
 		});
 	}
 	const preamble = model.preamble.filter(isInstruction);
+	const { comments, above } = readComments(model);
 	return {
 		model,
 		escape,
@@ -118,6 +144,8 @@ export function createContext(model: Dockerfile): LintContext {
 			...preamble,
 			...stages.flatMap((stage) => [stage.stage.from, ...stage.instructions]),
 		],
+		comments,
+		commentsAbove: (node) => above.get(node) ?? [],
 		shell(node, command) {
 			const cached = cache.get(node);
 			if (cached) return cached;
@@ -130,6 +158,36 @@ export function createContext(model: Dockerfile): LintContext {
 		findLast: (node, needle) => foundAt(node, node.source?.text.lastIndexOf(needle) ?? -1, needle),
 		at: (node, start, end) => (node.source ? rangeIn(node.source, start, end) : rangeOf(node)),
 	};
+}
+
+/** The comment lines of the file, and those gathered above each instruction. */
+function readComments(model: Dockerfile): {
+	comments: CommentLine[];
+	above: Map<Instruction, CommentLine[]>;
+} {
+	const comments: CommentLine[] = [];
+	const above = new Map<Instruction, CommentLine[]>();
+	let pending: CommentLine[] = [];
+	const body = [
+		...model.preamble,
+		...model.stages.flatMap((stage) => [stage.from, ...stage.items]),
+	];
+	for (const item of body) {
+		if (item.kind !== 'comment') {
+			above.set(item, pending);
+			pending = [];
+			continue;
+		}
+		// A comment the form wrote over several lines prints as one `#` line each.
+		const first = rangeOf(item).line;
+		for (const [index, text] of item.text.split('\n').entries()) {
+			const line = { text: text.trim(), line: first + index };
+			comments.push(line);
+			if (line.text === '') pending = [];
+			else pending.push(line);
+		}
+	}
+	return { comments, above };
 }
 
 /** The range of a whole node. */

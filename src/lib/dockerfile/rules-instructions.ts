@@ -35,25 +35,32 @@ const predefined = new Set([
 
 const knownKeywords = new Set<string>(Object.values(keywords));
 
+/** The words that make a name look secret to BuildKit, and those that clear it. */
+const secretWords = new Set(
+	'apikey auth credential credentials key password passwd pword secret token'.split(' ')
+);
+const allowedWords = new Set(['public', 'file', 'version']);
+
 export const instructionRules: Rule[] = [
 	{
 		id: 'relative-workdir',
 		counterpart: 'WorkdirRelativePath',
+		aliases: ['DL3000'],
 		severity: 'warning',
 		docs,
 		message: {
 			it: "Un WORKDIR relativo si aggiunge alla cartella di lavoro dell'immagine di base, che non vedi e che può cambiare. Usa un percorso assoluto, per esempio WORKDIR /app.",
 			en: "A relative WORKDIR is appended to the base image's working directory, which you cannot see and which may change. Use an absolute path, for example WORKDIR /app.",
 		},
+		// As in BuildKit, only the first WORKDIR of a stage and the stages it builds on counts: a
+		// relative one after it is relative to a folder this file chose.
 		check: (context) =>
 			context.stages.flatMap((stage) => {
-				let known = ancestry(stage).some(
-					(node) => node.kind === 'workdir' && isAbsolute(node.path)
-				);
+				let set = ancestry(stage).some((node) => node.kind === 'workdir');
 				return stage.instructions.flatMap((node) => {
 					if (node.kind !== 'workdir') return [];
-					const relative = !isAbsolute(node.path) && !known;
-					known ||= isAbsolute(node.path);
+					const relative = !isAbsolute(node.path) && !set;
+					set = true;
 					return relative ? [{ node, range: context.findLast(node, node.path) }] : [];
 				});
 			}),
@@ -111,17 +118,23 @@ export const instructionRules: Rule[] = [
 	{
 		id: 'json-args-recommended',
 		counterpart: 'JSONArgsRecommended',
+		aliases: ['DL3025'],
 		severity: 'warning',
 		docs,
 		message: {
 			it: 'Nella forma shell il comando parte come figlio di /bin/sh -c, che non gli passa i segnali: docker stop non arriva al tuo programma e il container viene ucciso dopo 10 secondi. Usa la forma exec: CMD ["programma", "argomento"].',
 			en: 'In shell form the command runs as a child of /bin/sh -c, which does not pass signals on: docker stop never reaches your program and the container is killed after 10 seconds. Use the exec form: CMD ["program", "argument"].',
 		},
+		// A SHELL instruction before it says the shell form is chosen on purpose: BuildKit is silent.
 		check: (context) =>
-			context.instructions.flatMap((node) => {
-				const isStart = node.kind === 'cmd' || node.kind === 'entrypoint';
-				if (!isStart || node.command.form !== 'shell') return [];
-				return [{ node, range: context.findLast(node, node.command.text) }];
+			context.stages.flatMap((stage) => {
+				let shell = ancestry(stage).some((node) => node.kind === 'shell');
+				return stage.instructions.flatMap((node) => {
+					shell ||= node.kind === 'shell';
+					const isStart = node.kind === 'cmd' || node.kind === 'entrypoint';
+					if (!isStart || node.command.form !== 'shell' || shell) return [];
+					return [{ node, range: context.findLast(node, node.command.text) }];
+				});
 			}),
 	},
 	{
@@ -202,13 +215,18 @@ export const instructionRules: Rule[] = [
 	{
 		id: 'secrets-in-arg-env',
 		counterpart: 'SecretsUsedInArgOrEnv',
+		aliases: ['DL3064'],
 		severity: 'warning',
 		docs,
 		message: {
 			it: "Il nome fa pensare a un segreto. I valori di ARG ed ENV restano nell'immagine e nella sua cronologia (docker history), dove chiunque abbia l'immagine può leggerli. Passa i segreti con RUN --mount=type=secret, oppure al container quando parte.",
 			en: 'The name suggests a secret. ARG and ENV values stay in the image and its history (docker history), readable by anyone who has the image. Pass secrets with RUN --mount=type=secret, or to the container when it starts.',
 		},
-		check: (context) => pairsOf(context, ['arg', 'env'], (pair) => isSecretName(pair.key)),
+		// Global ARGs (before the first FROM) stay out of the image: BuildKit checks only stages.
+		check: (context) =>
+			pairsOf(context, ['arg', 'env'], (pair) => isSecretName(pair.key)).filter(
+				(hit) => !context.preamble.some((node) => node === hit.node)
+			),
 	},
 	{
 		id: 'undefined-var',
@@ -250,9 +268,11 @@ export const instructionRules: Rule[] = [
 			it: 'Le istruzioni non sono scritte tutte allo stesso modo. Docker le accetta comunque, ma per convenzione si scrivono in maiuscolo (RUN, COPY, FROM), così si distinguono dai loro argomenti.',
 			en: 'The instructions are not all written the same way. Docker accepts them anyway, but by convention they are upper case (RUN, COPY, FROM), so they stand out from their arguments.',
 		},
+		// As BuildKit: the stages' instructions (not the global ARGs), any Docker knows.
 		check(context) {
-			const written = context.instructions
-				.filter((node) => node.kind !== 'raw')
+			const written = context.stages
+				.flatMap((stage) => [stage.stage.from, ...stage.instructions])
+				.filter((node) => node.kind !== 'raw' || knownKeywords.has(node.keyword))
 				.map((node) => ({ node, word: /^\S+/.exec(node.source?.text ?? '')?.[0] ?? '' }));
 			const upper = written.filter(({ word }) => word === word.toUpperCase()).length;
 			const lower = written.filter(({ word }) => word === word.toLowerCase()).length;
@@ -335,25 +355,15 @@ function pairsOf(
 	);
 }
 
-/** Names made of words such as PASSWORD, TOKEN or API_KEY, unless one of them is PUBLIC. */
+/**
+ * BuildKit's test: one of the `_`-separated words of the name (any case) is API key, auth,
+ * credential(s), key, password, passwd, pword, secret or token, and none is public, file or version.
+ */
 function isSecretName(key: string): boolean {
-	const words = key
-		.replace(/([a-z])([A-Z])/g, '$1_$2')
-		.toLowerCase()
-		.split(/[^a-z0-9]+/);
-	const secret = [
-		'password',
-		'passwd',
-		'pword',
-		'secret',
-		'token',
-		'credential',
-		'credentials',
-		'apikey',
-	];
-	const joined = words.join('_');
-	const pair = /(^|_)(api|private|access)_key(_|$)/.test(joined);
-	return !words.includes('public') && (pair || words.some((word) => secret.includes(word)));
+	const words = key.toLowerCase().split('_');
+	return (
+		words.some((word) => secretWords.has(word)) && !words.some((word) => allowedWords.has(word))
+	);
 }
 
 function undefinedVariables(context: LintContext, stage: StageContext): Hit[] {

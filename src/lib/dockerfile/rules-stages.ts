@@ -64,7 +64,9 @@ export const stageRules: Rule[] = [
 	{
 		id: 'duplicate-stage-name',
 		counterpart: 'DuplicateStageName',
-		severity: 'error',
+		aliases: ['DL3024'],
+		// BuildKit warns and builds: a later stage of the same name replaces the earlier one.
+		severity: 'warning',
 		docs,
 		message: {
 			it: 'Esiste già uno stage con questo nome (Docker non distingue maiuscole e minuscole): COPY --from e --target non saprebbero quale scegliere. Dai a ogni stage un nome diverso.',
@@ -81,7 +83,8 @@ export const stageRules: Rule[] = [
 	{
 		id: 'reserved-stage-name',
 		counterpart: 'ReservedStageName',
-		severity: 'error',
+		aliases: ['DL3063'],
+		severity: 'warning',
 		docs,
 		message: {
 			it: '«scratch» e «context» sono nomi riservati da Docker e non si possono dare a uno stage. Scegli un altro nome, per esempio build.',
@@ -150,7 +153,8 @@ export const stageRules: Rule[] = [
 	{
 		id: 'redundant-target-platform',
 		counterpart: 'RedundantTargetPlatform',
-		severity: 'info',
+		aliases: ['DL3065'],
+		severity: 'warning',
 		docs,
 		message: {
 			it: '--platform=$TARGETPLATFORM non cambia niente: è già la piattaforma predefinita di ogni stage. Toglilo, oppure usa $BUILDPLATFORM se vuoi che lo stage giri sulla macchina che fa la build.',
@@ -188,6 +192,7 @@ export const stageRules: Rule[] = [
 	{
 		id: 'multiple-cmd',
 		counterpart: 'DL4003',
+		aliases: ['MultipleInstructionsDisallowed'],
 		severity: 'warning',
 		docs,
 		message: {
@@ -199,6 +204,7 @@ export const stageRules: Rule[] = [
 	{
 		id: 'multiple-entrypoint',
 		counterpart: 'DL4004',
+		aliases: ['MultipleInstructionsDisallowed'],
 		severity: 'warning',
 		docs,
 		message: {
@@ -210,6 +216,7 @@ export const stageRules: Rule[] = [
 	{
 		id: 'multiple-healthcheck',
 		counterpart: 'MultipleInstructionsDisallowed',
+		aliases: ['DL3012'],
 		severity: 'warning',
 		docs,
 		message: {
@@ -237,6 +244,7 @@ export const stageRules: Rule[] = [
 	{
 		id: 'maintainer-deprecated',
 		counterpart: 'MaintainerDeprecated',
+		aliases: ['DL4000'],
 		severity: 'warning',
 		docs,
 		message: {
