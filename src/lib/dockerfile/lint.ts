@@ -9,6 +9,7 @@ import { createContext, rangeOf, type Hit, type Rule, type RuleInfo } from './co
 import type { Dockerfile, SourceRange } from './model.ts';
 import { withPrintedSources } from './print.ts';
 import { instructionRules } from './rules-instructions.ts';
+import { packageRules } from './rules-packages.ts';
 import { shellRules } from './rules-shell.ts';
 import { stageRules } from './rules-stages.ts';
 import { readSilencing, type Silenced } from './silencing.ts';
@@ -36,7 +37,12 @@ export interface LintOptions {
 	silenced?: boolean;
 }
 
-const allRules: readonly Rule[] = [...stageRules, ...instructionRules, ...shellRules];
+const allRules: readonly Rule[] = [
+	...stageRules,
+	...instructionRules,
+	...shellRules,
+	...packageRules,
+];
 
 /** Every rule, for the builder and the docs to list. */
 export const rules: readonly RuleInfo[] = allRules.map(

@@ -2,6 +2,7 @@
  * Rules that read the shell commands of RUN, CMD and ENTRYPOINT: package managers, `cd`, `sudo`,
  * pipes, and services started in the background.
  */
+import type { Localized } from '../i18n/locale.ts';
 import type { Hit, LintContext, Rule, ShellView, StageContext } from './context.ts';
 import type { RunInstruction, ShellInstruction } from './model.ts';
 import {
@@ -15,6 +16,12 @@ import {
 
 const docs = '/docker/dockerfile/';
 
+/** How to pin an apt package, for the message. */
+const aptPin: Localized<string> = {
+	it: 'per esempio apache2=2.4.58-1ubuntu8',
+	en: 'for example apache2=2.4.58-1ubuntu8',
+};
+
 /** apt-get options that take a value as the next word. */
 const aptValueOptions = new Set([
 	'-o',
@@ -26,7 +33,7 @@ const aptValueOptions = new Set([
 ]);
 
 /** A RUN and what the rules need around it. */
-interface RunView {
+export interface RunView {
 	node: RunInstruction;
 	stage: StageContext;
 	view: ShellView;
@@ -35,7 +42,7 @@ interface RunView {
 }
 
 /** A simple command of a RUN with its program's word and arguments. */
-interface Call extends RunView {
+export interface Call extends RunView {
 	command: SimpleCommand;
 	program: string;
 	programWord: Word;
@@ -127,8 +134,8 @@ export const shellRules: Rule[] = [
 		severity: 'info',
 		docs,
 		message: {
-			it: "Le liste dei pacchetti scaricate da apt-get update restano nell'immagine finale e occupano decine di MB. Cancellale nello stesso RUN: … && rm -rf /var/lib/apt/lists/*.",
-			en: 'The package lists fetched by apt-get update stay in the final image and take up tens of MB. Delete them in the same RUN: … && rm -rf /var/lib/apt/lists/*.',
+			it: "Le liste dei pacchetti scaricate da apt-get update restano nell'immagine finale e occupano decine di MB. Cancellale nello stesso RUN: … && rm -rf /var/lib/apt/lists/*, oppure, con apt 2.7.8 o successivo (Debian 13, Ubuntu 24.04), … && apt-get dist-clean.",
+			en: 'The package lists fetched by apt-get update stay in the final image and take up tens of MB. Delete them in the same RUN: … && rm -rf /var/lib/apt/lists/*, or, with apt 2.7.8 or later (Debian 13, Ubuntu 24.04), … && apt-get dist-clean.',
 		},
 		check: (context) =>
 			aptGetCalls(context, 'update')
@@ -159,15 +166,16 @@ export const shellRules: Rule[] = [
 		counterpart: 'DL3008',
 		severity: 'info',
 		docs,
-		message: {
-			it: 'Il pacchetto non ha una versione fissata, quindi ogni build può installarne una diversa. Se ti serve ripetibilità indica la versione, per esempio apache2=2.4.58-1ubuntu8.',
-			en: 'The package has no pinned version, so each build may install a different one. If you need repeatable builds, pin it, for example apache2=2.4.58-1ubuntu8.',
-		},
+		message: unpinnedMessage([], aptPin),
 		check: (context) =>
 			aptGetCalls(context, 'install').flatMap((call) =>
-				packagesOf(call)
-					.filter((word) => !word.text.includes('=') && !/(^\.?\/|\.deb$)/.test(word.text))
-					.map((word) => wordHit(call, word))
+				unpinnedHit(
+					call,
+					packagesOf(call).filter(
+						(word) => !word.text.includes('=') && !/(^\.?\/|\.deb$)/.test(word.text)
+					),
+					aptPin
+				)
 			),
 	},
 	{
@@ -230,7 +238,10 @@ export const shellRules: Rule[] = [
 				)
 				.filter(
 					(call) =>
-						!hasCacheMount(call.node, '/root/.cache') && !stageSets(call.stage, 'PIP_NO_CACHE_DIR')
+						!hasCacheMount(call.node, '/root/.cache') &&
+						!hasCacheMount(call.node, '.cache/pip') &&
+						!stageSets(call.stage, 'PIP_NO_CACHE_DIR') &&
+						!setsInRun(call, 'PIP_NO_CACHE_DIR')
 				)
 				.map((call) => wordHit(call, call.programWord)),
 	},
@@ -301,7 +312,8 @@ export const shellRules: Rule[] = [
 const runCache = new WeakMap<LintContext, RunView[]>();
 const callCache = new WeakMap<LintContext, Call[]>();
 
-function runs(context: LintContext): RunView[] {
+/** Every RUN of every stage, with the SHELL in effect. */
+export function runs(context: LintContext): RunView[] {
 	const cached = runCache.get(context);
 	if (cached) return cached;
 	const found: RunView[] = [];
@@ -318,7 +330,7 @@ function runs(context: LintContext): RunView[] {
 }
 
 /** Every simple command of every RUN that names a program. */
-function calls(context: LintContext): Call[] {
+export function calls(context: LintContext): Call[] {
 	const cached = callCache.get(context);
 	if (cached) return cached;
 	const found = runs(context).flatMap((run) =>
@@ -368,12 +380,18 @@ function isYesOption(option: string): boolean {
 	);
 }
 
+/** `rm` of /var/lib/apt/lists, or apt's own `dist-clean` (apt 2.7.8 and later). */
 function removesAptLists(call: Call): boolean {
-	return call.view.commands.some(
-		(command) =>
-			programOf(command) === 'rm' &&
-			command.words.some((word) => word.text.startsWith('/var/lib/apt/lists'))
-	);
+	return call.view.commands.some((command) => {
+		const program = programOf(command);
+		const subcommand = subcommandOf(argumentsOf(command))?.text ?? '';
+		const distClean =
+			(program === 'apt-get' || program === 'apt') &&
+			(subcommand === 'dist-clean' || subcommand === 'distclean');
+		const removes =
+			program === 'rm' && command.words.some((word) => word.text.startsWith('/var/lib/apt/lists'));
+		return distClean || removes;
+	});
 }
 
 function installsInSameRun(call: Call): boolean {
@@ -383,12 +401,28 @@ function installsInSameRun(call: Call): boolean {
 	});
 }
 
-function hasCacheMount(node: RunInstruction, target: string): boolean {
-	return node.flags.some(
-		(flag) =>
-			flag.name === 'mount' &&
-			/type=cache/.test(flag.value ?? '') &&
-			(flag.value ?? '').includes(`target=${target}`)
+/**
+ * Whether a cache or tmpfs mount (whose files stay out of the image) has a target containing
+ * `fragment`, as hadolint checks it.
+ */
+function hasCacheMount(node: RunInstruction, fragment: string): boolean {
+	return node.flags.some((flag) => {
+		if (flag.name !== 'mount') return false;
+		const fields = new Map(
+			(flag.value ?? '').split(',').map((field) => {
+				const equals = field.indexOf('=');
+				return equals === -1 ? [field, ''] : [field.slice(0, equals), field.slice(equals + 1)];
+			})
+		);
+		const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination') ?? '';
+		return /^(cache|tmpfs)$/.test(fields.get('type') ?? '') && target.includes(fragment);
+	});
+}
+
+/** Whether the RUN assigns the variable itself: `PIP_NO_CACHE_DIR=1 pip install …`. */
+function setsInRun(call: RunView, name: string): boolean {
+	return call.view.commands.some((command) =>
+		command.words.some((word) => word.text.startsWith(`${name}=`))
 	);
 }
 
@@ -425,6 +459,60 @@ function startsService(command: SimpleCommand): boolean {
 		((program === 'service' || path.startsWith('/etc/init.d/')) && starts) ||
 		(/^apache2?ctl$/.test(program) && (starts || args.includes('graceful')))
 	);
+}
+
+/**
+ * One hit for a command's unpinned packages, from the first to the last, its message naming them;
+ * none when every package is pinned.
+ */
+export function unpinnedHit(
+	call: RunView,
+	unpinned: readonly Word[],
+	pin: Localized<string>
+): Hit[] {
+	const [first] = unpinned;
+	const last = unpinned.at(-1);
+	if (!first || !last) return [];
+	const names = unpinned.map((word) => word.text);
+	return [
+		{ node: call.node, range: call.view.span(first, last), message: unpinnedMessage(names, pin) },
+	];
+}
+
+/**
+ * What the unpinned-package rules say, naming the packages (up to six, then how many more);
+ * with no names, the wording of the rules list. `pin` says how to pin one.
+ */
+export function unpinnedMessage(
+	names: readonly string[],
+	pin: Localized<string>
+): Localized<string> {
+	const many = names.length !== 1;
+	const it =
+		names.length === 0
+			? 'Alcuni pacchetti non hanno'
+			: many
+				? `I pacchetti ${listOf(names, 'it')} non hanno`
+				: `Il pacchetto ${names[0]} non ha`;
+	const en =
+		names.length === 0
+			? 'Some packages have'
+			: many
+				? `The packages ${listOf(names, 'en')} have`
+				: `The package ${names[0]} has`;
+	return {
+		it: `${it} una versione fissata, quindi ogni build può installarne ${many ? 'versioni diverse' : 'una diversa'}. Se ti serve ripetibilità, indica la versione: ${pin.it}.`,
+		en: `${en} no pinned version, so each build may install ${many ? 'different ones' : 'a different one'}. If you need repeatable builds, pin ${many ? 'them' : 'it'}: ${pin.en}.`,
+	};
+}
+
+/** «a, b e c» / "a, b and c"; past six names «a, …, f e altri 3» / "a, …, f and 3 more". */
+function listOf(names: readonly string[], lang: 'it' | 'en'): string {
+	const cut = names.length > 6;
+	const shown = cut ? names.slice(0, 6) : names.slice(0, -1);
+	const more = names.length - 6;
+	const last = cut ? (lang === 'it' ? `altri ${more}` : `${more} more`) : (names.at(-1) ?? '');
+	return `${shown.join(', ')} ${lang === 'it' ? 'e' : 'and'} ${last}`;
 }
 
 function wordHit(call: RunView, word: Word): Hit {

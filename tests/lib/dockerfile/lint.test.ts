@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { insertItem, createInstruction, updateItem } from '../../../src/lib/dockerfile/edit';
 import { lint, rules } from '../../../src/lib/dockerfile/lint';
 import { parse } from '../../../src/lib/dockerfile/parse';
+import { packageRules } from '../../../src/lib/dockerfile/rules-packages';
 import { templates } from '../../../src/lib/dockerfile/templates';
 
 /** A Dockerfile from lines. */
@@ -325,7 +326,10 @@ describe('rules', () => {
 	});
 
 	test('each has a case that triggers it and one that does not', () => {
-		expect(Object.keys(cases).sort()).toEqual(rules.map((rule) => rule.id).sort());
+		// The rules of rules-packages.ts have their table in their own file.
+		const elsewhere = new Set(packageRules.map((rule) => rule.id));
+		const here = rules.map((rule) => rule.id).filter((id) => !elsewhere.has(id));
+		expect(Object.keys(cases).sort()).toEqual(here.sort());
 	});
 });
 
