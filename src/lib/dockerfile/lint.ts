@@ -8,6 +8,7 @@ import { byPosition, type Severity } from '../findings.ts';
 import { createContext, rangeOf, type Hit, type Rule, type RuleInfo } from './context.ts';
 import type { Dockerfile, SourceRange } from './model.ts';
 import { withPrintedSources } from './print.ts';
+import { definitionRules } from './rules-definitions.ts';
 import { instructionRules } from './rules-instructions.ts';
 import { packageRules } from './rules-packages.ts';
 import { shellRules } from './rules-shell.ts';
@@ -39,6 +40,7 @@ export interface LintOptions {
 
 const allRules: readonly Rule[] = [
 	...stageRules,
+	...definitionRules,
 	...instructionRules,
 	...shellRules,
 	...packageRules,

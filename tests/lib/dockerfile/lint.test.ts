@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { insertItem, createInstruction, updateItem } from '../../../src/lib/dockerfile/edit';
 import { lint, rules } from '../../../src/lib/dockerfile/lint';
 import { parse } from '../../../src/lib/dockerfile/parse';
+import { definitionRules } from '../../../src/lib/dockerfile/rules-definitions';
 import { packageRules } from '../../../src/lib/dockerfile/rules-packages';
 import { templates } from '../../../src/lib/dockerfile/templates';
 
@@ -326,8 +327,8 @@ describe('rules', () => {
 	});
 
 	test('each has a case that triggers it and one that does not', () => {
-		// The rules of rules-packages.ts have their table in their own file.
-		const elsewhere = new Set(packageRules.map((rule) => rule.id));
+		// The rules of rules-packages.ts and rules-definitions.ts have their tables in their own files.
+		const elsewhere = new Set([...packageRules, ...definitionRules].map((rule) => rule.id));
 		const here = rules.map((rule) => rule.id).filter((id) => !elsewhere.has(id));
 		expect(Object.keys(cases).sort()).toEqual(here.sort());
 	});
