@@ -139,7 +139,9 @@ export default function DockerfileBuilder({
 
 	const { model, inputs } = current;
 	const text = useMemo(() => print(model), [model]);
-	const findings = useMemo(() => lint(model), [model]);
+	const checked = useMemo(() => lint(model, { silenced: true }), [model]);
+	const findings = useMemo(() => checked.filter((finding) => !finding.silenced), [checked]);
+	const silenced = useMemo(() => checked.filter((finding) => finding.silenced), [checked]);
 	const byNode = useMemo(() => findingsByNode(findings), [findings]);
 	const panel = useMemo(() => commandsPanel(current), [current]);
 
@@ -187,6 +189,7 @@ export default function DockerfileBuilder({
 							</p>
 							<Findings
 								findings={findings}
+								silenced={silenced}
 								heading={compact ? 'h4' : 'h3'}
 								onGo={(finding) => focusById(id(finding.nodeId))}
 							/>

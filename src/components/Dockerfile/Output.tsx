@@ -3,6 +3,7 @@ import { Fragment, type CSSProperties } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Highlight, HighlightToken } from '../../lib/dockerfile/highlight.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
+import { codeSegments } from '../../lib/i18n/format.ts';
 import { siteUrl } from '../../lib/links/url.ts';
 import { SeverityMarker } from '../shared/SeverityMarker';
 import { useT } from '../shared/strings.ts';
@@ -114,16 +115,19 @@ export function Preview({ text, highlight }: { text: string; highlight: Highligh
 /** The findings, each with what it means, where it is, and a way to jump to its fields. */
 export function Findings({
 	findings,
+	silenced = [],
 	heading: H,
 	onGo,
 }: {
 	findings: readonly Finding[];
+	/** The findings the file's comments turn off, listed folded under the others. */
+	silenced?: readonly Finding[];
 	heading: Heading;
 	onGo: (finding: Finding) => void;
 }) {
 	const t = useT();
 	const count = useFindingsCount();
-	const { id, lang } = useBuilder();
+	const { id } = useBuilder();
 	const headingId = id('findings-heading');
 	return (
 		<section class="df-findings" aria-labelledby={headingId}>
@@ -135,39 +139,79 @@ export function Findings({
 			) : (
 				<ul class="df-finding-list" role="list">
 					{findings.map((finding, index) => (
-						<li
+						<FindingItem
 							key={`${finding.rule}-${finding.nodeId}-${index}`}
-							class={`df-finding df-${finding.severity}`}
-						>
-							<p class="df-finding-head">
-								<SeverityMarker
-									severity={finding.severity}
-									label={t(`builder.severity.${finding.severity}`)}
-									class="df-severity"
-								/>{' '}
-								<code>{finding.rule}</code>
-								{finding.counterpart && (
-									<span class="df-counterpart">
-										{t(
-											/^DL\d+$/.test(finding.counterpart)
-												? 'builder.findings.hadolint'
-												: 'builder.findings.buildCheck',
-											{ code: finding.counterpart }
-										)}
-									</span>
-								)}
-							</p>
-							<p class="df-message">{finding.message[lang]}</p>
-							<p class="df-finding-links">
-								<button type="button" class="df-button df-small" onClick={() => onGo(finding)}>
-									{t('builder.findings.goTo', { line: finding.line })}
-								</button>
-								<a href={siteUrl(finding.docs, lang)}>{t('builder.findings.learnMore')}</a>
-							</p>
-						</li>
+							finding={finding}
+							onGo={onGo}
+						/>
 					))}
 				</ul>
 			)}
+			{silenced.length > 0 && (
+				<details class="df-silenced">
+					<summary>
+						{t(silenced.length === 1 ? 'builder.silenced.one' : 'builder.silenced.many', {
+							count: silenced.length,
+						})}
+					</summary>
+					<ul class="df-finding-list" role="list">
+						{silenced.map((finding, index) => (
+							<FindingItem
+								key={`${finding.rule}-${finding.nodeId}-${index}`}
+								finding={finding}
+								onGo={onGo}
+							/>
+						))}
+					</ul>
+				</details>
+			)}
 		</section>
+	);
+}
+
+/** One finding; a silenced one also says which comment turns it off. */
+function FindingItem({ finding, onGo }: { finding: Finding; onGo: (finding: Finding) => void }) {
+	const t = useT();
+	const { lang } = useBuilder();
+	const by = finding.silenced;
+	return (
+		<li class={`df-finding df-${finding.severity}${by ? ' df-finding-off' : ''}`}>
+			<p class="df-finding-head">
+				<SeverityMarker
+					severity={finding.severity}
+					label={t(`builder.severity.${finding.severity}`)}
+					class="df-severity"
+				/>{' '}
+				<code>{finding.rule}</code>
+				{finding.counterpart && (
+					<span class="df-counterpart">
+						{t(
+							/^DL\d+$/.test(finding.counterpart)
+								? 'builder.findings.hadolint'
+								: 'builder.findings.buildCheck',
+							{ code: finding.counterpart }
+						)}
+					</span>
+				)}
+			</p>
+			{by && (
+				<p class="df-silenced-by">
+					{codeSegments(
+						t(by.by === 'check-skip' ? 'builder.silenced.checkSkip' : 'builder.silenced.hadolint', {
+							line: by.line,
+						})
+					).map((segment, index) =>
+						segment.code ? <code key={index}>{segment.text}</code> : segment.text
+					)}
+				</p>
+			)}
+			<p class="df-message">{finding.message[lang]}</p>
+			<p class="df-finding-links">
+				<button type="button" class="df-button df-small" onClick={() => onGo(finding)}>
+					{t('builder.findings.goTo', { line: finding.line })}
+				</button>
+				<a href={siteUrl(finding.docs, lang)}>{t('builder.findings.learnMore')}</a>
+			</p>
+		</li>
 	);
 }
