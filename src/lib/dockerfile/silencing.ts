@@ -1,9 +1,10 @@
 /**
  * The comments that turn checks off, read the way the tools that define them read them:
  * BuildKit's `# check=skip=…` (a parser directive for the whole file, or since Dockerfile 1.21 a
- * comment just above one instruction) and hadolint's `# hadolint ignore=…` (the instruction on the
- * next line) and `# hadolint global ignore=…` (the whole file). A rule is named by our id, its
- * counterpart or one of its aliases.
+ * comment just above one instruction, for the checks BuildKit runs instruction by instruction)
+ * and hadolint's `# hadolint ignore=…` (the instruction on the next line) and
+ * `# hadolint global ignore=…` (the whole file). A rule is named by our id, its counterpart or one
+ * of its aliases.
  */
 import type { CommentLine, LintContext, Located, RuleInfo } from './context.ts';
 import type { Directive } from './model.ts';
@@ -57,6 +58,18 @@ interface NodeSettings {
 	hadolint: Setting<string[]> | null;
 }
 
+/**
+ * The checks BuildKit runs over the whole file at once, with only the file's `# check=`
+ * directive: a comment above one instruction does not turn them off.
+ */
+const fileWide = new Set([
+	'ConsistentInstructionCasing',
+	'DuplicateStageName',
+	'InvalidDefaultArgInFrom',
+	'NoEmptyContinuation',
+	'ReservedStageName',
+]);
+
 const noOptions: CheckOptions = {
 	skipAll: false,
 	skip: new Set(),
@@ -93,7 +106,8 @@ export function readSilencing(context: LintContext): Silencing {
 				setting?.value.some((name) => names(rule, name)) ? setting : null;
 			const hadolintLine = ignored(hadolint)?.line;
 			if (hadolintLine !== undefined) return { by: 'hadolint-ignore', line: hadolintLine };
-			const checkLine = !rule.experimental && skips(check?.value, rule) ? check?.line : undefined;
+			const local = !rule.experimental && !fileWide.has(rule.counterpart ?? '');
+			const checkLine = local && skips(check?.value, rule) ? check?.line : undefined;
 			if (checkLine !== undefined) return { by: 'check-skip', line: checkLine };
 			if (file && fileOff(rule)) return { by: 'check-skip', line: file.line };
 			const globalLine = global.find((setting) => ignored(setting))?.line;

@@ -109,6 +109,16 @@ describe('# check=skip=', () => {
 		]);
 	});
 
+	test('the checks BuildKit runs over the whole file heed only the directive', () => {
+		const text = file(
+			'FROM alpine:3.20 AS build',
+			'# check=skip=DuplicateStageName,StageNameCasing',
+			'FROM alpine:3.20 AS Build'
+		);
+		expect(active(text)).toEqual(['duplicate-stage-name']);
+		expect(active(file('# check=skip=DuplicateStageName', text))).toEqual([]);
+	});
+
 	test('a bare # between the comment and the instruction ends it; a blank line does not', () => {
 		const comment = '# check=skip=all';
 		expect(active(file('FROM alpine:3.20', comment, '#', 'WORKDIR app'))).toEqual([
