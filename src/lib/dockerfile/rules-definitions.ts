@@ -61,6 +61,7 @@ const imageName = (() => {
 	return new RegExp(`^(${name})(?::${tag})?(?:@${digest})?$`);
 })();
 
+/** BuildKit's checks on stage and argument definitions that we lacked. */
 export const definitionRules: Rule[] = [
 	{
 		id: 'invalid-default-arg-in-from',

@@ -56,6 +56,7 @@ const pipValueOptions = new Set([
 /** pip's version-control schemes: such a requirement is pinned by an `@` revision. */
 const vcsPrefixes = ['git', 'hg+', 'svn', 'bzr+'];
 
+/** The package and download rules, in the order the linter runs them. */
 export const packageRules: Rule[] = [
 	{
 		id: 'apk-unpinned',

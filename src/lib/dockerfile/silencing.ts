@@ -13,6 +13,7 @@ import type { Directive } from './model.ts';
 export interface Silenced {
 	/** `check-skip`: a `# check=skip=…` directive or comment; `hadolint-ignore`: a hadolint pragma. */
 	by: 'check-skip' | 'hadolint-ignore';
+	/** The 1-based line of that directive or comment. */
 	line: number;
 }
 
@@ -20,9 +21,11 @@ export interface Silenced {
 export interface CheckOptions {
 	/** `skip=all`: every check but the experimental ones is off. */
 	skipAll: boolean;
+	/** The rules `skip=` names. */
 	skip: ReadonlySet<string>;
 	/** `experimental=all`: every experimental check is on. */
 	experimentalAll: boolean;
+	/** The experimental checks `experimental=` turns on. */
 	experimental: ReadonlySet<string>;
 	/** `error=true`: a check that fires makes the build fail. */
 	error: boolean;
@@ -30,7 +33,9 @@ export interface CheckOptions {
 
 /** A `# hadolint ignore=…` pragma: the rules it names, for the next instruction or the file. */
 export interface HadolintIgnore {
+	/** `# hadolint global ignore=`: the whole file, not just the next instruction. */
 	global: boolean;
+	/** The rule names, as written. */
 	rules: string[];
 }
 
