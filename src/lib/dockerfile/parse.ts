@@ -100,7 +100,10 @@ function build(text: string): Dockerfile {
 	return { directives, ...groupStages(document, items) };
 }
 
-/** Comments and instructions in file order, leaving out comments inside an instruction. */
+/**
+ * Comments and instructions in file order, leaving out comments inside an instruction; comment
+ * lines with nothing between them join into one block.
+ */
 function orderedItems(
 	document: Document,
 	instructions: AstInstruction[],
@@ -109,10 +112,19 @@ function orderedItems(
 	const items: Item[] = [];
 	let next = 0;
 	const take = (node: AstInstruction | AstComment) => {
+		const previous = items.at(-1);
+		const range = node.getRange();
+		if (!('getKeyword' in node) && previous?.kind === 'comment' && previous.source) {
+			// The previous block's 1-based last line is this line's 0-based number when they touch.
+			if (previous.source.range.endLine === range.start.line) {
+				items[items.length - 1] = extendComment(document, previous, previous.source, range);
+				return;
+			}
+		}
 		next += 1;
 		const id = `i${next}`;
 		items.push(
-			'getKeyword' in node ? toInstruction(document, node, id) : toComment(document, node, id)
+			'getKeyword' in node ? toInstruction(document, node, id) : toComment(document, range, id)
 		);
 	};
 	let commentIndex = 0;
@@ -156,13 +168,35 @@ function withStageSource(document: Document, stage: Stage): Stage {
 	return { ...stage, source: { range, text: document.text.slice(start, end) } };
 }
 
-function toComment(document: Document, node: AstComment, id: string): Comment {
+function toComment(document: Document, range: AstRange, id: string): Comment {
+	const source = sourceOf(document, range);
+	return { id, source, kind: 'comment', text: commentLine(source.text) };
+}
+
+/** The block with one more line: its source then runs from its first line to this one. */
+function extendComment(
+	document: Document,
+	comment: Comment,
+	source: Source,
+	range: AstRange
+): Comment {
+	const start = { line: source.range.line - 1, character: source.range.column - 1 };
+	const line = commentLine(trimEnd(sliceRange(document, range)));
 	return {
-		id,
-		source: sourceOf(document, node.getRange()),
-		kind: 'comment',
-		text: node.getContent().trim(),
+		...comment,
+		source: sourceOf(document, { start, end: range.end }),
+		text: `${comment.text}\n${line}`,
 	};
+}
+
+/**
+ * A comment line (`#` and what follows, trailing blanks trimmed) as the model keeps it: without the
+ * `# ` that `print()` puts back, or whole when it does not start so (`#RUN make`, `# # x`).
+ */
+function commentLine(written: string): string {
+	const after = written.slice(1);
+	if (after === '') return '';
+	return after.startsWith(' ') && after.length > 1 && after[1] !== '#' ? after.slice(1) : written;
 }
 
 function toInstruction(document: Document, node: AstInstruction, id: string): Instruction {

@@ -1,7 +1,8 @@
 /**
  * Writes the model as canonical Dockerfile text: upper-case keywords, one space between words,
- * exec forms as JSON arrays, a blank line before each stage, shell commands as the learner wrote
- * them. `parse(print(model))` gives the model back.
+ * exec forms as JSON arrays, a blank line before each stage, shell commands and comments as the
+ * learner wrote them (with a blank line between two comment blocks). `parse(print(model))` gives
+ * the model back.
  */
 import {
 	escapeOf,
@@ -148,10 +149,12 @@ function printPairs(keyword: string, pairs: readonly KeyValue[], escape: string)
 		: `${keyword} ${written.join(` ${escape}\n    `)}`;
 }
 
+/** Each line as the model keeps it: `# ` in front unless it has its own `#`, a bare `#` if empty. */
 function printComment(comment: Comment): string {
 	return comment.text
 		.split('\n')
-		.map((line) => (line.trim() ? `# ${line.trim()}` : '#'))
+		.map((line) => line.trimEnd())
+		.map((line) => (line === '' ? '#' : line.startsWith('#') ? line : `# ${line}`))
 		.join('\n');
 }
 
@@ -180,7 +183,7 @@ function layout(model: Dockerfile): { text: string; sources: Map<object, Source>
 	const body = bodyOf(model);
 	if (body.length && (model.directives.length || looksLikeDirective(body[0]))) lines.push('');
 	for (const [index, item] of body.entries()) {
-		if (startsStageBlock(body, index)) lines.push('');
+		if (startsStageBlock(body, index) || startsCommentBlock(body, index)) lines.push('');
 		place(item, printItem(item, escape));
 	}
 	for (const stage of model.stages) placeStage(stage, sources, lines);
@@ -202,11 +205,17 @@ function startsStageBlock(body: readonly Item[], index: number): boolean {
 	return body[next]?.kind === 'from';
 }
 
+/** Two comment blocks in a row were apart in the text: a blank line keeps them so. */
+function startsCommentBlock(body: readonly Item[], index: number): boolean {
+	return body[index]?.kind === 'comment' && body[index - 1]?.kind === 'comment';
+}
+
 /** Docker reads a first line such as `# name=value` as a parser directive, not a comment. */
 function looksLikeDirective(item: Item | undefined): boolean {
 	if (item?.kind !== 'comment') return false;
-	const equals = item.text.indexOf('=');
-	return equals > 0 && item.text.slice(0, equals).trim() !== '';
+	const [first = ''] = item.text.split('\n', 1);
+	const equals = first.indexOf('=');
+	return equals > 0 && first.slice(0, equals).replace(/^#/, '').trim() !== '';
 }
 
 function placeStage(stage: Stage, sources: Map<object, Source>, lines: readonly string[]): void {

@@ -30,6 +30,28 @@ describe('print()', () => {
 		);
 	});
 
+	test('keeps comments as written, and the blank line between two comment blocks', () => {
+		const header = '#   Licenza   MIT  \n#\tCopyright 2024\n#\n##########';
+		const text = `${header}\n\n\n#RUN make\n# # not a directive\n  # indented\nfrom a:1\n# last`;
+		expect(format(text)).toBe(
+			'#   Licenza   MIT\n#\tCopyright 2024\n#\n##########\n\n#RUN make\n# # not a directive\n# indented\nFROM a:1\n# last\n'
+		);
+		expect(parse(text).preamble.map((item) => item.kind === 'comment' && item.text)).toEqual([
+			'  Licenza   MIT\n#\tCopyright 2024\n\n##########',
+			'#RUN make\n# # not a directive\nindented',
+		]);
+	});
+
+	test('writes a comment made in the form with `# ` before each line that lacks a `#`', () => {
+		const comment = (id: string, text: string) => ({ id, kind: 'comment' as const, text });
+		const model = {
+			directives: [],
+			preamble: [comment('a', 'note\n\n  indented'), comment('b', '#RUN make')],
+			stages: [],
+		};
+		expect(print(model)).toBe('# note\n#\n#   indented\n\n#RUN make\n');
+	});
+
 	test('writes parser directives first, then a blank line', () => {
 		expect(format('# escape=`\nFROM a:1\n')).toBe('# escape=`\n\nFROM a:1\n');
 	});
