@@ -79,7 +79,9 @@ type Converter = (input: Input) => Instruction | null;
 export function parse(text: string): Dockerfile {
 	const normalized = normalizeNewlines(text);
 	try {
-		return build(normalized);
+		// dockerfile-ast reads a last line without its line break differently (`ENV \` then `#`
+		// there is an argument, elsewhere a comment): give it the break `print()` always writes.
+		return build(normalized.endsWith('\n') ? normalized : `${normalized}\n`);
 	} catch {
 		// A parser bug must not lose the learner's text: keep it all as one raw instruction.
 		const raw = { id: 'i1', kind: 'raw', keyword: '', text: normalized.trimEnd() } as const;
@@ -406,7 +408,15 @@ function withFlags<T extends Instruction>(
 	make: (flags: Flag[]) => T | null
 ): T | null {
 	const flags: Flag[] = [];
-	const astFlags = input.node instanceof ModifiableInstruction ? input.node.getFlags() : [];
+	// As in `argumentsStart()`: `--` later in the arguments (`RUN !--x --from=a`) starts no flag.
+	const { document, node } = input;
+	const afterKeyword = skipBlanks(
+		document.text,
+		offsetOf(document, node.getInstructionRange().end),
+		document.escape
+	);
+	const hasFlags = document.text.startsWith('--', afterKeyword);
+	const astFlags = hasFlags && node instanceof ModifiableInstruction ? node.getFlags() : [];
 	for (const flag of astFlags) {
 		const converted = { name: flag.getName(), value: flag.getValue() };
 		const written = sliceRange(input.document, flag.getRange());

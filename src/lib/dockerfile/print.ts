@@ -144,7 +144,9 @@ function printPairs(keyword: string, pairs: readonly KeyValue[], escape: string)
 		pair.value === null ? pair.key : `${pair.key}=${pair.value}`
 	);
 	const line = `${keyword} ${written.join(' ')}`;
-	return line.length <= wrapWidth || pairs.length < 2
+	// A wrapped line that started with `#` would be read as a comment, and its pair lost.
+	const wrappable = pairs.length > 1 && !written.some((pair) => pair.startsWith('#'));
+	return line.length <= wrapWidth || !wrappable
 		? line
 		: `${keyword} ${written.join(` ${escape}\n    `)}`;
 }
@@ -162,8 +164,28 @@ function printDirective(directive: Directive): string {
 	return `# ${directive.name}=${directive.value}`;
 }
 
+/**
+ * An item's text. An instruction read from a file with comment lines between its continuation
+ * lines is written as it was when its canonical text would drop them: the fields of a FROM or an
+ * ENV have nowhere to keep a comment.
+ */
 function printItem(item: Item, escape: string): string {
-	return item.kind === 'comment' ? printComment(item) : printInstruction(item, escape);
+	if (item.kind === 'comment') return printComment(item);
+	const canonical = printInstruction(item, escape);
+	return item.source && dropsComments(item.source.text, canonical) ? item.source.text : canonical;
+}
+
+/** Whether `printed` lacks, in order, a comment line that `written` has after its first line. */
+function dropsComments(written: string, printed: string): boolean {
+	if (!/\n[ \t]*#/.test(written)) return false;
+	const lines = printed.split('\n').map((line) => line.trim());
+	let from = 0;
+	for (const line of written.split('\n').slice(1)) {
+		if (!/^[ \t]*#/.test(line)) continue;
+		from = lines.indexOf(line.trim(), from) + 1;
+		if (from === 0) return true;
+	}
+	return false;
 }
 
 /** Where each node goes: the text, and the source of every node keyed by the node itself. */

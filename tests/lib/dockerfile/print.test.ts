@@ -52,6 +52,30 @@ describe('print()', () => {
 		expect(print(model)).toBe('# note\n#\n#   indented\n\n#RUN make\n');
 	});
 
+	test('keeps an instruction as written when its fields cannot hold the comments inside it', () => {
+		const from = 'from alpine:3.21 \\\n# the base of every stage\n  as base';
+		const env = 'ENV A=1 \\\n    # B=2 \\\n    C=3';
+		expect(format(`${from}\n${env}\nENV  D=4\n`)).toBe(`${from}\n${env}\nENV D=4\n`);
+		expect(parse(format(`${from}\n`)).stages[0]?.from).toMatchObject({
+			kind: 'from',
+			name: 'base',
+		});
+		// A shell command keeps its text, comments and all, and its flags are still written anew.
+		const run = 'RUN  --network=none apt-get update \\\n  # then the packages\n  && make';
+		expect(format(`FROM a:1\n${run}\n`)).toBe(`FROM a:1\n${run.replace('  --', ' --')}\n`);
+	});
+
+	test('never wraps ENV or LABEL pairs so that one starts a line with #', () => {
+		const label = `LABEL ${'a'.repeat(40)}=1 #=2 ${'b'.repeat(40)}=3`;
+		expect(format(`FROM a:1\n${label}\n`)).toBe(`FROM a:1\n${label}\n`);
+	});
+
+	test('reads -- after the first argument as an argument, not a flag', () => {
+		expect(format('FROM a:1\nRUN !--x --from=build /app\n')).toBe(
+			'FROM a:1\nRUN !--x --from=build /app\n'
+		);
+	});
+
 	test('writes parser directives first, then a blank line', () => {
 		expect(format('# escape=`\nFROM a:1\n')).toBe('# escape=`\n\nFROM a:1\n');
 	});
