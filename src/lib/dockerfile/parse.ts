@@ -458,9 +458,14 @@ function pairOf(word: string, escape: string): KeyValue {
 		: { key: word.slice(0, equals), value: word.slice(equals + 1) };
 }
 
-/** `ENV KEY some value` means `KEY="some value"`; quotes or escapes in it make it raw. */
+/**
+ * `ENV KEY some value` means `KEY="some value"`, and `ENV KEY "some value"` the same; other quotes
+ * or escapes in it make it raw.
+ */
 function legacyPair(key: string, value: string, escape: string): KeyValue[] | null {
 	if (!/\s/.test(value)) return [{ key, value }];
+	const quoted = /^("[^"\\`]*"|'[^'\\`]*')$/.test(value) && !value.includes(escape);
+	if (quoted) return [{ key, value }];
 	return /["'\\`]/.test(value) || value.includes(escape) ? null : [{ key, value: `"${value}"` }];
 }
 

@@ -96,6 +96,10 @@ describe('print()', () => {
 		expect(format('FROM a:1\nENV NODE_ENV production\n')).toBe(
 			'FROM a:1\nENV NODE_ENV=production\n'
 		);
+		// A legacy value that is one quoted string keeps its quotes, which Docker removes in both forms.
+		expect(format('FROM a:1\nENV JAVA_OPTS "-Xms256m -Xmx512m"\nENV B \'x y\'\n')).toBe(
+			'FROM a:1\nENV JAVA_OPTS="-Xms256m -Xmx512m"\nENV B=\'x y\'\n'
+		);
 		const long =
 			'LABEL org.opencontainers.image.title="Sito" org.opencontainers.image.authors="ada@example.com"';
 		expect(format(`FROM a:1\n${long}\n`)).toBe(
