@@ -28,8 +28,8 @@ const usage: Record<Lang, string> = {
 const help: Record<Lang, string> = {
 	it: `${usage.it}
 
-FILE - legge lo standard input. Si leggono al massimo ${limit} di testo UTF-8: un file binario,
-in UTF-16 o più grande è rifiutato (uscita 2).
+Con - al posto di FILE si legge lo standard input. Si leggono al massimo ${limit} di testo
+UTF-8: un file binario, in UTF-16 o più grande è rifiutato (uscita 2).
 
 lint  una segnalazione per riga: FILE:RIGA:COLONNA gravità REGOLA (CONTROPARTE) messaggio, dove
       la controparte è il codice hadolint (DL3006) o il nome del controllo di docker build --check
@@ -39,8 +39,8 @@ fmt   il testo canonico: parole chiave in maiuscolo, forme exec come array JSON,
       commenti come sono scritti.`,
 	en: `${usage.en}
 
-FILE - reads standard input. At most ${limit} of UTF-8 text is read: a binary, UTF-16 or larger
-file is refused (exit 2).
+With - as FILE, standard input is read. At most ${limit} of UTF-8 text is read: a binary,
+UTF-16 or larger file is refused (exit 2).
 
 lint  one finding per line: FILE:LINE:COL severity RULE (COUNTERPART) message, the counterpart
       being the hadolint code (DL3006) or the docker build --check name (JSONArgsRecommended).
@@ -69,7 +69,7 @@ const expected: Localized<string> = { it: 'un Dockerfile', en: 'a Dockerfile' };
  * file, "file with no instructions" for one with only comments. Said here when lint has not.
  */
 const noInstructions: Localized<string> = {
-	it: 'Il Dockerfile non contiene istruzioni, e Docker rifiuta di costruirlo ("the Dockerfile cannot be empty" se il file è vuoto, "file with no instructions" se ha solo commenti). Comincia con FROM e l\'immagine di partenza, per esempio FROM alpine:3.21.',
+	it: "Il Dockerfile non contiene istruzioni, e Docker rifiuta di costruirlo («the Dockerfile cannot be empty» se il file è vuoto, «file with no instructions» se ha solo commenti). Comincia con FROM e l'immagine di partenza, per esempio FROM alpine:3.21.",
 	en: 'The Dockerfile has no instructions, and Docker refuses to build it ("the Dockerfile cannot be empty" when the file is empty, "file with no instructions" when it only has comments). Start with FROM and the base image, for example FROM alpine:3.21.',
 };
 

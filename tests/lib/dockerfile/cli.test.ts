@@ -245,11 +245,11 @@ describe('dockerfile --help', () => {
 	test('explains FILE -, the limit and the counterparts, in both languages', () => {
 		const it = cli('--help');
 		expect(it.status).toBe(0);
-		expect(it.stdout).toContain('FILE - legge lo standard input');
+		expect(it.stdout).toContain('Con - al posto di FILE si legge lo standard input.');
 		expect(it.stdout).toContain('256 KB');
 		expect(it.stdout).toContain('(DL3006)');
 		const en = cli('--help', '--lang', 'en');
-		expect(en.stdout).toContain('FILE - reads standard input');
+		expect(en.stdout).toContain('With - as FILE, standard input is read.');
 		expect(en.stdout).toContain('Usage: node scripts/dockerfile.ts lint FILE');
 	});
 });
