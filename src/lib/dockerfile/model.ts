@@ -308,6 +308,14 @@ export function escapeOf(model: Dockerfile): string {
 	return directive?.value ?? '\\';
 }
 
+/**
+ * What follows `#` on each line of a comment block, trimmed, as it prints: what the tools read a
+ * pragma such as `# hadolint ignore=DL3008` or `# check=skip=…` from.
+ */
+export function commentLines(comment: Comment): string[] {
+	return comment.text.split('\n').map((line) => line.replace(/^#/, '').trim());
+}
+
 /** Whether an item is an instruction rather than a comment. */
 export function isInstruction(item: Item): item is Instruction {
 	return item.kind !== 'comment';

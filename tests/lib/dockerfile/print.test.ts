@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { commentLines } from '../../../src/lib/dockerfile/model';
 import { parse } from '../../../src/lib/dockerfile/parse';
 import { print, printInstruction, withPrintedSources } from '../../../src/lib/dockerfile/print';
 import { templates } from '../../../src/lib/dockerfile/templates';
@@ -74,6 +75,21 @@ describe('print()', () => {
 		expect(format('FROM a:1\nRUN !--x --from=build /app\n')).toBe(
 			'FROM a:1\nRUN !--x --from=build /app\n'
 		);
+	});
+
+	test('commentLines() gives what follows # on each printed line', () => {
+		const text = '# hadolint ignore=DL3008\n#check=skip=all\n#\n#   spaced   out\n# # nested\n';
+		const [block] = parse(`FROM a:1\n${text}RUN make\n`).stages[0]?.items ?? [];
+		expect(block?.kind === 'comment' && commentLines(block)).toEqual([
+			'hadolint ignore=DL3008',
+			'check=skip=all',
+			'',
+			'spaced   out',
+			'# nested',
+		]);
+		const typed = { id: 'x', kind: 'comment' as const, text: 'note\n#tight' };
+		expect(commentLines(typed)).toEqual(['note', 'tight']);
+		expect(print({ directives: [], preamble: [typed], stages: [] })).toBe('# note\n#tight\n');
 	});
 
 	test('writes parser directives first, then a blank line', () => {
