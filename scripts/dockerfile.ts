@@ -73,6 +73,9 @@ const noInstructions: Localized<string> = {
 	en: 'The Dockerfile has no instructions, and Docker refuses to build it ("the Dockerfile cannot be empty" when the file is empty, "file with no instructions" when it only has comments). Start with FROM and the base image, for example FROM alpine:3.21.',
 };
 
+/** The rule of the linter that says a file has no instructions, once it has one. */
+const emptyRule = 'empty-dockerfile';
+
 /** A usage problem: its message is printed with the usage, and the exit status is 2. */
 class UsageError extends Error {}
 
@@ -120,20 +123,22 @@ async function main(library: Library, argv: string[]): Promise<number> {
 }
 
 /**
- * The findings, with one error more for a file without instructions, unless lint already gave an
- * error that is not about a parser directive: on such a file that error can only be about its
- * emptiness, and the CLI never says it twice.
+ * The findings, with one error more for a file without instructions, unless lint already said so:
+ * with its `empty-dockerfile` rule, or with any error not about a parser directive (on such a file
+ * it can only be about the emptiness). The CLI never says it twice.
  */
 export function withEmptyFile(model: Dockerfile, findings: Finding[]): Finding[] {
 	if (dockerfile.instructionsOf(model).length) return findings;
 	const directives = new Set(model.directives.map((directive) => directive.id));
 	const said = findings.some(
-		(finding) => finding.severity === 'error' && !directives.has(finding.nodeId)
+		(finding) =>
+			finding.rule === emptyRule ||
+			(finding.severity === 'error' && !directives.has(finding.nodeId))
 	);
 	if (said) return findings;
 	const start = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 	const finding: Finding = {
-		rule: 'empty-dockerfile',
+		rule: emptyRule,
 		counterpart: null,
 		severity: 'error',
 		message: noInstructions,

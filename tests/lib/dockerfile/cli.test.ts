@@ -137,6 +137,10 @@ describe('dockerfile lint', () => {
 			'empty-dockerfile',
 			'some-empty-rule',
 		]);
+		// The linter's own rule may sit on the first directive: it is not said twice.
+		const syntaxOnly = parse('# syntax=docker/dockerfile:1\n');
+		const ownRule = { ...said, rule: 'empty-dockerfile', nodeId: 'd1' };
+		expect(withEmptyFile(syntaxOnly, [ownRule])).toEqual([ownRule]);
 		const full = parse('FROM alpine:3.21\n');
 		expect(withEmptyFile(full, [])).toEqual([]);
 	});
