@@ -3,12 +3,13 @@
  * a Compose file (`FILE:LINE:COL severity RULE message`), exit 1 on any error.
  * `node scripts/compose.ts diagram FILE [--direction LR|TB] [--lang it|en]`: writes the diagram as
  * a standalone SVG to stdout; with errors, the findings go to stderr and the exit code is 1.
- * FILE `-` reads stdin. Usage mistakes and unreadable files exit with 2.
+ * FILE `-` reads stdin. Usage mistakes exit with 2, and so does a file that cannot be read or is
+ * not UTF-8 text of at most 256 KB (the reading is shared with the Dockerfile CLI).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzeCompose } from '../src/lib/compose/analyze.ts';
 import { serializeSvg } from '../src/lib/compose/svg.ts';
+import { readTextInput } from './text-input.ts';
 
 const usage = `Usage:
   compose check FILE [--format text|json] [--lang it|en]
@@ -16,7 +17,7 @@ const usage = `Usage:
 FILE may be - for standard input.`;
 
 /** Runs the command line; returns the exit code. */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
 	let args;
 	try {
 		args = parseArgs({
@@ -59,17 +60,12 @@ function main(argv: string[]): number {
 	if (direction !== 'LR' && direction !== 'TB')
 		return fail(`--direction must be LR or TB, not "${direction}".`);
 
-	let text: string;
-	try {
-		text = readFileSync(file === '-' ? 0 : file, 'utf8');
-	} catch (error) {
-		const reason =
-			(error as NodeJS.ErrnoException).code === 'ENOENT'
-				? 'no such file'
-				: (error as Error).message;
-		console.error(`compose: cannot read ${file}: ${reason}`);
+	const input = await readTextInput(file, { it: 'un file Compose', en: 'a Compose file' });
+	if (!input.ok) {
+		console.error(`compose: ${input.message[lang]}`);
 		return 2;
 	}
+	const text = input.text;
 
 	const result = analyzeCompose(text, {
 		lang,
@@ -105,4 +101,4 @@ function fail(message: string): number {
 	return 2;
 }
 
-if (import.meta.main) process.exitCode = main(process.argv.slice(2));
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -2,39 +2,86 @@
  * The Dockerfile builder's checks from the command line:
  *
  *   node scripts/dockerfile.ts lint FILE [--format text|json] [--lang it|en]
- *   node scripts/dockerfile.ts fmt FILE
+ *   node scripts/dockerfile.ts fmt FILE [--lang it|en]
  *
- * `lint` prints one finding per line (`FILE:LINE:COL severity RULE message`) or a JSON array, and
- * exits with 1 when a finding is an error; `fmt` prints the canonical text. Bad usage exits with 2.
+ * FILE `-` reads standard input. `lint` prints one finding per line
+ * (`FILE:LINE:COL severity RULE (COUNTERPART) message`, the counterpart being the hadolint code or
+ * the `docker build --check` name) or a JSON array, and exits with 1 when a finding is an error;
+ * a Dockerfile without instructions is one. `fmt` prints the canonical text. Bad usage, and a
+ * file that cannot be read or is not UTF-8 text of at most 256 KB, exit with 2.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as dockerfile from '../src/lib/dockerfile/index.ts';
-import type { Finding } from '../src/lib/dockerfile/index.ts';
+import type { Dockerfile, Finding } from '../src/lib/dockerfile/index.ts';
+import type { Localized } from '../src/lib/i18n/locale.ts';
+import { maxInputBytes, readTextInput } from './text-input.ts';
 
 type Lang = 'it' | 'en';
 
+const limit = `${maxInputBytes / 1024} KB`;
+
 const usage: Record<Lang, string> = {
-	it: 'Uso: node scripts/dockerfile.ts lint FILE [--format text|json] [--lang it|en]\n     node scripts/dockerfile.ts fmt FILE',
-	en: 'Usage: node scripts/dockerfile.ts lint FILE [--format text|json] [--lang it|en]\n       node scripts/dockerfile.ts fmt FILE',
+	it: 'Uso: node scripts/dockerfile.ts lint FILE [--format text|json] [--lang it|en]\n     node scripts/dockerfile.ts fmt FILE [--lang it|en]',
+	en: 'Usage: node scripts/dockerfile.ts lint FILE [--format text|json] [--lang it|en]\n       node scripts/dockerfile.ts fmt FILE [--lang it|en]',
+};
+
+const help: Record<Lang, string> = {
+	it: `${usage.it}
+
+Con - al posto di FILE si legge lo standard input. Si leggono al massimo ${limit} di testo
+UTF-8: un file binario, in UTF-16 o più grande è rifiutato (uscita 2).
+
+lint  una segnalazione per riga: FILE:RIGA:COLONNA gravità REGOLA (CONTROPARTE) messaggio, dove
+      la controparte è il codice hadolint (DL3006) o il nome del controllo di docker build --check
+      (JSONArgsRecommended). Con --format json, un array con gli stessi campi. Esce con 1 se c'è
+      un errore (anche un Dockerfile senza istruzioni), 0 altrimenti.
+fmt   il testo canonico: parole chiave in maiuscolo, forme exec come array JSON, comandi shell e
+      commenti come sono scritti.`,
+	en: `${usage.en}
+
+With - as FILE, standard input is read. At most ${limit} of UTF-8 text is read: a binary,
+UTF-16 or larger file is refused (exit 2).
+
+lint  one finding per line: FILE:LINE:COL severity RULE (COUNTERPART) message, the counterpart
+      being the hadolint code (DL3006) or the docker build --check name (JSONArgsRecommended).
+      With --format json, an array with the same fields. Exits with 1 on any error (a Dockerfile
+      with no instructions is one), 0 otherwise.
+fmt   the canonical text: upper-case keywords, exec forms as JSON arrays, shell commands and
+      comments as written.`,
 };
 
 const messages = {
-	file: { it: 'Indica un solo file.', en: 'Give exactly one file.' },
+	file: {
+		it: 'Indica un solo file (- per lo standard input).',
+		en: 'Give exactly one file (- for standard input).',
+	},
 	command: { it: 'Indica un comando: lint o fmt.', en: 'Give a command: lint or fmt.' },
-	fmtOptions: { it: 'fmt non ha opzioni.', en: 'fmt takes no options.' },
-	unreadable: { it: 'Impossibile leggere', en: 'Cannot read' },
-	missing: { it: 'il file non esiste', en: 'no such file' },
+	fmtOptions: { it: 'fmt non ha opzioni oltre a --lang.', en: 'fmt takes no option but --lang.' },
 	value: { it: 'Valore non valido per', en: 'Invalid value for' },
 	allowed: { it: 'ammessi', en: 'allowed' },
 } satisfies Record<string, Record<Lang, string>>;
+
+/** For the messages about a file that is not what the command expects. */
+const expected: Localized<string> = { it: 'un Dockerfile', en: 'a Dockerfile' };
+
+/**
+ * BuildKit refuses a Dockerfile with no instructions: "the Dockerfile cannot be empty" for an empty
+ * file, "file with no instructions" for one with only comments. Said here when lint has not.
+ */
+const noInstructions: Localized<string> = {
+	it: "Il Dockerfile non contiene istruzioni, e Docker rifiuta di costruirlo («the Dockerfile cannot be empty» se il file è vuoto, «file with no instructions» se ha solo commenti). Comincia con FROM e l'immagine di partenza, per esempio FROM alpine:3.21.",
+	en: 'The Dockerfile has no instructions, and Docker refuses to build it ("the Dockerfile cannot be empty" when the file is empty, "file with no instructions" when it only has comments). Start with FROM and the base image, for example FROM alpine:3.21.',
+};
+
+/** The rule of the linter that says a file has no instructions, once it has one. */
+const emptyRule = 'empty-dockerfile';
 
 /** A usage problem: its message is printed with the usage, and the exit status is 2. */
 class UsageError extends Error {}
 
 type Library = typeof dockerfile;
 
-function main({ lint, parse, print }: Library, argv: string[]): number {
+async function main(library: Library, argv: string[]): Promise<number> {
 	let lang: Lang = 'it';
 	try {
 		const { values, positionals } = parseArgs({
@@ -44,21 +91,30 @@ function main({ lint, parse, print }: Library, argv: string[]): number {
 		});
 		lang = choose(values.lang ?? 'it', ['it', 'en'] as const, '--lang', 'it');
 		if (values.help) {
-			console.log(usage[lang]);
+			console.log(help[lang]);
 			return 0;
 		}
 		const [command, file, ...extra] = positionals;
 		if (command !== 'lint' && command !== 'fmt') throw new UsageError(messages.command[lang]);
 		if (!file || extra.length) throw new UsageError(messages.file[lang]);
-		if (command === 'fmt' && values.format === undefined && values.lang === undefined) {
-			process.stdout.write(print(parse(read(file, lang))));
+		if (command === 'fmt' && values.format !== undefined)
+			throw new UsageError(messages.fmtOptions[lang]);
+		const format = choose(values.format ?? 'text', ['text', 'json'] as const, '--format', lang);
+
+		const input = await readTextInput(file, expected);
+		if (!input.ok) {
+			// Not a usage mistake: the usage would only hide the one line that matters.
+			console.error(input.message[lang]);
+			return 2;
+		}
+		const model = library.parse(input.text);
+		if (command === 'fmt') {
+			process.stdout.write(library.print(model));
 			return 0;
 		}
-		if (command === 'lint') {
-			const format = choose(values.format ?? 'text', ['text', 'json'] as const, '--format', lang);
-			return lintFile(lint(parse(read(file, lang))), file, format, lang);
-		}
-		throw new UsageError(messages.fmtOptions[lang]);
+		const findings = withEmptyFile(model, library.lint(model));
+		printFindings(findings, file, format, lang);
+		return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		console.error(`${message}\n${usage[lang]}`);
@@ -66,33 +122,51 @@ function main({ lint, parse, print }: Library, argv: string[]): number {
 	}
 }
 
-function lintFile(findings: Finding[], file: string, format: 'text' | 'json', lang: Lang): number {
-	const rows = findings.map(({ rule, severity, line, column, endLine, endColumn, message }) => ({
-		rule,
-		severity,
-		line,
-		column,
-		endLine,
-		endColumn,
-		message: message[lang],
+/**
+ * The findings, with one error more for a file without instructions, unless lint already said so:
+ * with its `empty-dockerfile` rule, or with any error not about a parser directive (on such a file
+ * it can only be about the emptiness). The CLI never says it twice.
+ */
+export function withEmptyFile(model: Dockerfile, findings: Finding[]): Finding[] {
+	if (dockerfile.instructionsOf(model).length) return findings;
+	const directives = new Set(model.directives.map((directive) => directive.id));
+	const said = findings.some(
+		(finding) =>
+			finding.rule === emptyRule ||
+			(finding.severity === 'error' && !directives.has(finding.nodeId))
+	);
+	if (said) return findings;
+	const start = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+	const finding: Finding = {
+		rule: emptyRule,
+		counterpart: null,
+		severity: 'error',
+		message: noInstructions,
+		docs: '/docker/dockerfile/',
+		nodeId: '',
+		...start,
+	};
+	return [finding, ...findings];
+}
+
+function printFindings(findings: Finding[], file: string, format: 'text' | 'json', lang: Lang) {
+	const rows = findings.map((finding) => ({
+		rule: finding.rule,
+		counterpart: finding.counterpart,
+		severity: finding.severity,
+		line: finding.line,
+		column: finding.column,
+		endLine: finding.endLine,
+		endColumn: finding.endColumn,
+		message: finding.message[lang],
 	}));
 	if (format === 'json') {
 		console.log(JSON.stringify(rows, null, 2));
-	} else {
-		for (const row of rows) {
-			console.log(`${file}:${row.line}:${row.column} ${row.severity} ${row.rule} ${row.message}`);
-		}
+		return;
 	}
-	return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
-}
-
-function read(file: string, lang: Lang): string {
-	try {
-		return readFileSync(file, 'utf8');
-	} catch (error) {
-		const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-		const reason = code === 'ENOENT' ? messages.missing[lang] : code;
-		throw new UsageError(`${messages.unreadable[lang]} ${file}: ${reason}.`);
+	for (const row of rows) {
+		const rule = row.counterpart ? `${row.rule} (${row.counterpart})` : row.rule;
+		console.log(`${file}:${row.line}:${row.column} ${row.severity} ${rule} ${row.message}`);
 	}
 }
 
@@ -111,5 +185,5 @@ function choose<T extends string>(
 }
 
 if (import.meta.main) {
-	process.exitCode = main(dockerfile, process.argv.slice(2));
+	process.exitCode = await main(dockerfile, process.argv.slice(2));
 }

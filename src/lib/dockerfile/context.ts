@@ -5,6 +5,7 @@
 import type { Severity } from '../findings.ts';
 import type { Localized } from '../i18n/locale.ts';
 import {
+	commentLines,
 	escapeOf,
 	isInstruction,
 	type Command,
@@ -178,10 +179,10 @@ function readComments(model: Dockerfile): {
 			pending = [];
 			continue;
 		}
-		// A comment the form wrote over several lines prints as one `#` line each.
+		// A comment block prints as one `#` line per line of its text.
 		const first = rangeOf(item).line;
-		for (const [index, text] of item.text.split('\n').entries()) {
-			const line = { text: text.trim(), line: first + index };
+		for (const [index, text] of commentLines(item).entries()) {
+			const line = { text, line: first + index };
 			comments.push(line);
 			if (line.text === '') pending = [];
 			else pending.push(line);

@@ -234,10 +234,17 @@ export type Instruction =
 /** The `kind` of an instruction. */
 export type InstructionKind = Instruction['kind'];
 
-/** A `# comment` line between instructions. */
+/**
+ * A block of `#` comment lines between instructions: consecutive lines make one block, and a blank
+ * line separates two blocks.
+ */
 export interface Comment extends NodeBase {
 	kind: 'comment';
-	/** The text after `#`, trimmed. */
+	/**
+	 * One line per comment line, as written but for trailing blanks: `# note` is `note` (the space
+	 * after `#` is the usual separator), `#   indented` is `  indented`, and a line that does not
+	 * fit that mould keeps its `#`, as `#RUN make` or `####`. An empty line stands for a bare `#`.
+	 */
 	text: string;
 }
 
@@ -299,6 +306,14 @@ export function escapeOf(model: Dockerfile): string {
 		(d) => d.name === 'escape' && (d.value === '`' || d.value === '\\')
 	);
 	return directive?.value ?? '\\';
+}
+
+/**
+ * What follows `#` on each line of a comment block, trimmed, as it prints: what the tools read a
+ * pragma such as `# hadolint ignore=DL3008` or `# check=skip=…` from.
+ */
+export function commentLines(comment: Comment): string[] {
+	return comment.text.split('\n').map((line) => line.replace(/^#/, '').trim());
 }
 
 /** Whether an item is an instruction rather than a comment. */

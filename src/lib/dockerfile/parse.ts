@@ -79,7 +79,9 @@ type Converter = (input: Input) => Instruction | null;
 export function parse(text: string): Dockerfile {
 	const normalized = normalizeNewlines(text);
 	try {
-		return build(normalized);
+		// dockerfile-ast reads a last line without its line break differently (`ENV \` then `#`
+		// there is an argument, elsewhere a comment): give it the break `print()` always writes.
+		return build(normalized.endsWith('\n') ? normalized : `${normalized}\n`);
 	} catch {
 		// A parser bug must not lose the learner's text: keep it all as one raw instruction.
 		const raw = { id: 'i1', kind: 'raw', keyword: '', text: normalized.trimEnd() } as const;
@@ -97,29 +99,31 @@ function build(text: string): Dockerfile {
 		(directive) => !isDirectiveLine(sliceRange(document, directive.getRange()))
 	);
 	const kept = bad === -1 ? parsed : parsed.slice(0, bad);
-	const demoted = parsed.slice(kept.length).map((directive): CommentNode => ({
-		getRange: () => directive.getRange(),
-		getContent: () => sliceRange(document, directive.getRange()).replace(/^\s*#/, ''),
-	}));
 	const directives = kept.map((directive, index): Directive => ({
 		id: `d${index + 1}`,
 		source: sourceOf(document, directive.getRange()),
 		name: directive.getName().toLowerCase(),
 		value: directive.getValue(),
 	}));
-	const items = orderedItems(document, ast.getInstructions(), [...demoted, ...ast.getComments()]);
+	const items = orderedItems(document, ast.getInstructions(), [
+		...parsed.slice(kept.length),
+		...ast.getComments(),
+	]);
 	return { directives, ...groupStages(document, items) };
 }
 
 /** A comment as `dockerfile-ast` gives it, or a top line it took for a directive. */
-type CommentNode = Pick<AstComment, 'getRange' | 'getContent'>;
+type CommentNode = Pick<AstComment, 'getRange'>;
 
 /** Whether a line is a parser directive for BuildKit: `# name=value`. */
 function isDirectiveLine(line: string): boolean {
 	return /^\s*#\s*[a-zA-Z][a-zA-Z0-9]*\s*=\s*\S/.test(line);
 }
 
-/** Comments and instructions in file order, leaving out comments inside an instruction. */
+/**
+ * Comments and instructions in file order, leaving out comments inside an instruction; comment
+ * lines with nothing between them join into one block.
+ */
 function orderedItems(
 	document: Document,
 	instructions: AstInstruction[],
@@ -128,10 +132,19 @@ function orderedItems(
 	const items: Item[] = [];
 	let next = 0;
 	const take = (node: AstInstruction | CommentNode) => {
+		const previous = items.at(-1);
+		const range = node.getRange();
+		if (!('getKeyword' in node) && previous?.kind === 'comment' && previous.source) {
+			// The previous block's 1-based last line is this line's 0-based number when they touch.
+			if (previous.source.range.endLine === range.start.line) {
+				items[items.length - 1] = extendComment(document, previous, previous.source, range);
+				return;
+			}
+		}
 		next += 1;
 		const id = `i${next}`;
 		items.push(
-			'getKeyword' in node ? toInstruction(document, node, id) : toComment(document, node, id)
+			'getKeyword' in node ? toInstruction(document, node, id) : toComment(document, range, id)
 		);
 	};
 	let commentIndex = 0;
@@ -175,13 +188,35 @@ function withStageSource(document: Document, stage: Stage): Stage {
 	return { ...stage, source: { range, text: document.text.slice(start, end) } };
 }
 
-function toComment(document: Document, node: CommentNode, id: string): Comment {
+function toComment(document: Document, range: AstRange, id: string): Comment {
+	const source = sourceOf(document, range);
+	return { id, source, kind: 'comment', text: commentLine(source.text) };
+}
+
+/** The block with one more line: its source then runs from its first line to this one. */
+function extendComment(
+	document: Document,
+	comment: Comment,
+	source: Source,
+	range: AstRange
+): Comment {
+	const start = { line: source.range.line - 1, character: source.range.column - 1 };
+	const line = commentLine(trimEnd(sliceRange(document, range)));
 	return {
-		id,
-		source: sourceOf(document, node.getRange()),
-		kind: 'comment',
-		text: node.getContent().trim(),
+		...comment,
+		source: sourceOf(document, { start, end: range.end }),
+		text: `${comment.text}\n${line}`,
 	};
+}
+
+/**
+ * A comment line (`#` and what follows, trailing blanks trimmed) as the model keeps it: without the
+ * `# ` that `print()` puts back, or whole when it does not start so (`#RUN make`, `# # x`).
+ */
+function commentLine(written: string): string {
+	const after = written.slice(1);
+	if (after === '') return '';
+	return after.startsWith(' ') && after.length > 1 && after[1] !== '#' ? after.slice(1) : written;
 }
 
 function toInstruction(document: Document, node: AstInstruction, id: string): Instruction {
@@ -391,7 +426,15 @@ function withFlags<T extends Instruction>(
 	make: (flags: Flag[]) => T | null
 ): T | null {
 	const flags: Flag[] = [];
-	const astFlags = input.node instanceof ModifiableInstruction ? input.node.getFlags() : [];
+	// As in `argumentsStart()`: `--` later in the arguments (`RUN !--x --from=a`) starts no flag.
+	const { document, node } = input;
+	const afterKeyword = skipBlanks(
+		document.text,
+		offsetOf(document, node.getInstructionRange().end),
+		document.escape
+	);
+	const hasFlags = document.text.startsWith('--', afterKeyword);
+	const astFlags = hasFlags && node instanceof ModifiableInstruction ? node.getFlags() : [];
 	for (const flag of astFlags) {
 		const converted = { name: flag.getName(), value: flag.getValue() };
 		const written = sliceRange(input.document, flag.getRange());
@@ -433,9 +476,14 @@ function pairOf(word: string, escape: string): KeyValue {
 		: { key: word.slice(0, equals), value: word.slice(equals + 1) };
 }
 
-/** `ENV KEY some value` means `KEY="some value"`; quotes or escapes in it make it raw. */
+/**
+ * `ENV KEY some value` means `KEY="some value"`, and `ENV KEY "some value"` the same; other quotes
+ * or escapes in it make it raw.
+ */
 function legacyPair(key: string, value: string, escape: string): KeyValue[] | null {
 	if (!/\s/.test(value)) return [{ key, value }];
+	const quoted = /^("[^"\\`]*"|'[^'\\`]*')$/.test(value) && !value.includes(escape);
+	if (quoted) return [{ key, value }];
 	return /["'\\`]/.test(value) || value.includes(escape) ? null : [{ key, value: `"${value}"` }];
 }
 

@@ -1,7 +1,8 @@
 /**
  * Writes the model as canonical Dockerfile text: upper-case keywords, one space between words,
- * exec forms as JSON arrays, a blank line before each stage, shell commands as the learner wrote
- * them. `parse(print(model))` gives the model back.
+ * exec forms as JSON arrays, a blank line before each stage, shell commands and comments as the
+ * learner wrote them (with a blank line between two comment blocks). `parse(print(model))` gives
+ * the model back.
  */
 import {
 	escapeOf,
@@ -143,15 +144,19 @@ function printPairs(keyword: string, pairs: readonly KeyValue[], escape: string)
 		pair.value === null ? pair.key : `${pair.key}=${pair.value}`
 	);
 	const line = `${keyword} ${written.join(' ')}`;
-	return line.length <= wrapWidth || pairs.length < 2
+	// A wrapped line that started with `#` would be read as a comment, and its pair lost.
+	const wrappable = pairs.length > 1 && !written.some((pair) => pair.startsWith('#'));
+	return line.length <= wrapWidth || !wrappable
 		? line
 		: `${keyword} ${written.join(` ${escape}\n    `)}`;
 }
 
+/** Each line as the model keeps it: `# ` in front unless it has its own `#`, a bare `#` if empty. */
 function printComment(comment: Comment): string {
 	return comment.text
 		.split('\n')
-		.map((line) => (line.trim() ? `# ${line.trim()}` : '#'))
+		.map((line) => line.trimEnd())
+		.map((line) => (line === '' ? '#' : line.startsWith('#') ? line : `# ${line}`))
 		.join('\n');
 }
 
@@ -159,8 +164,28 @@ function printDirective(directive: Directive): string {
 	return `# ${directive.name}=${directive.value}`;
 }
 
+/**
+ * An item's text. An instruction read from a file with comment lines between its continuation
+ * lines is written as it was when its canonical text would drop them: the fields of a FROM or an
+ * ENV have nowhere to keep a comment.
+ */
 function printItem(item: Item, escape: string): string {
-	return item.kind === 'comment' ? printComment(item) : printInstruction(item, escape);
+	if (item.kind === 'comment') return printComment(item);
+	const canonical = printInstruction(item, escape);
+	return item.source && dropsComments(item.source.text, canonical) ? item.source.text : canonical;
+}
+
+/** Whether `printed` lacks, in order, a comment line that `written` has after its first line. */
+function dropsComments(written: string, printed: string): boolean {
+	if (!/\n[ \t]*#/.test(written)) return false;
+	const lines = printed.split('\n').map((line) => line.trim());
+	let from = 0;
+	for (const line of written.split('\n').slice(1)) {
+		if (!/^[ \t]*#/.test(line)) continue;
+		from = lines.indexOf(line.trim(), from) + 1;
+		if (from === 0) return true;
+	}
+	return false;
 }
 
 /** Where each node goes: the text, and the source of every node keyed by the node itself. */
@@ -180,7 +205,7 @@ function layout(model: Dockerfile): { text: string; sources: Map<object, Source>
 	const body = bodyOf(model);
 	if (body.length && (model.directives.length || looksLikeDirective(body[0]))) lines.push('');
 	for (const [index, item] of body.entries()) {
-		if (startsStageBlock(body, index)) lines.push('');
+		if (startsStageBlock(body, index) || startsCommentBlock(body, index)) lines.push('');
 		place(item, printItem(item, escape));
 	}
 	for (const stage of model.stages) placeStage(stage, sources, lines);
@@ -202,11 +227,17 @@ function startsStageBlock(body: readonly Item[], index: number): boolean {
 	return body[next]?.kind === 'from';
 }
 
+/** Two comment blocks in a row were apart in the text: a blank line keeps them so. */
+function startsCommentBlock(body: readonly Item[], index: number): boolean {
+	return body[index]?.kind === 'comment' && body[index - 1]?.kind === 'comment';
+}
+
 /** Docker reads a first line such as `# name=value` as a parser directive, not a comment. */
 function looksLikeDirective(item: Item | undefined): boolean {
 	if (item?.kind !== 'comment') return false;
-	const equals = item.text.indexOf('=');
-	return equals > 0 && item.text.slice(0, equals).trim() !== '';
+	const [first = ''] = item.text.split('\n', 1);
+	const equals = first.indexOf('=');
+	return equals > 0 && first.slice(0, equals).replace(/^#/, '').trim() !== '';
 }
 
 function placeStage(stage: Stage, sources: Map<object, Source>, lines: readonly string[]): void {

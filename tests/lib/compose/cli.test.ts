@@ -63,8 +63,34 @@ describe('scripts/compose.ts', () => {
 		expect(stderr).toContain(`${lecture}:29:19 error invalid-cidr`);
 	});
 
+	test('refuses a binary file and a UTF-16 one with one message, and reads at most 256 KB', () => {
+		const image = join(folder, 'logo.png');
+		writeFileSync(image, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+		expect(run(['check', image, '--lang', 'en'])).toEqual({
+			code: 2,
+			stdout: '',
+			stderr: `compose: ${image}: it contains NUL bytes, so it is not a text file (an image or an archive, perhaps). Give a Compose file, which is UTF-8 text.\n`,
+		});
+		const wide = join(folder, 'wide.yml');
+		writeFileSync(wide, Buffer.from('\uFEFFservices: {}\n', 'utf16le'));
+		expect(run(['diagram', wide])).toMatchObject({ code: 2, stdout: '' });
+		expect(run(['diagram', wide]).stderr).toMatch(/^compose: .*wide\.yml: il testo è in UTF-16/);
+		const huge = `services:\n${'  # padding\n'.repeat(30_000)}`;
+		expect(run(['check', '-'], huge)).toMatchObject({ code: 2, stdout: '' });
+		expect(run(['check', '-'], huge).stderr).toMatch(
+			/^compose: standard input: è più grande di 256 KB/
+		);
+	});
+
 	test.each([
-		[['check', join(folder, 'missing.yml')], /cannot read .*missing\.yml: no such file/],
+		[
+			['check', join(folder, 'missing.yml')],
+			/Impossibile leggere .*missing\.yml: il file non esiste/,
+		],
+		[
+			['check', join(folder, 'missing.yml'), '--lang', 'en'],
+			/Cannot read .*missing\.yml: no such file/,
+		],
 		[['check'], /Missing FILE/],
 		[['draw', valid], /Unknown command "draw"/],
 		[['check', valid, '--format', 'xml'], /--format must be text or json/],

@@ -3,24 +3,34 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { parse } from '../../../src/lib/dockerfile/parse';
+import type { Finding } from '../../../src/lib/dockerfile/lint';
 import { templates } from '../../../src/lib/dockerfile/templates';
+import { withEmptyFile } from '../../../scripts/dockerfile';
+import { maxInputBytes } from '../../../scripts/text-input';
 
 const root = join(import.meta.dirname, '../../..');
 const directory = mkdtempSync(join(tmpdir(), 'dockerfile-cli-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-/** Writes a Dockerfile in the temporary folder and gives its path. */
-function write(name: string, text: string): string {
+/** Writes a Dockerfile (text or bytes) in the temporary folder and gives its path. */
+function write(name: string, content: string | Uint8Array): string {
 	const path = join(directory, name);
-	writeFileSync(path, text);
+	writeFileSync(path, content);
 	return path;
 }
 
 /** Runs the CLI as `npm run dockerfile` would, with the Node running the tests. */
 function cli(...args: string[]) {
+	return withInput(undefined, ...args);
+}
+
+/** The same, with this on standard input. */
+function withInput(input: string | Uint8Array | undefined, ...args: string[]) {
 	const result = spawnSync(process.execPath, ['scripts/dockerfile.ts', ...args], {
 		cwd: root,
 		encoding: 'utf8',
+		...(input !== undefined && { input }),
 	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -35,18 +45,22 @@ const apache = write(
 );
 
 describe('dockerfile lint', () => {
-	test('prints FILE:LINE:COL severity RULE message in Italian and exits 1 on errors', () => {
+	test('prints FILE:LINE:COL severity RULE (COUNTERPART) message in Italian, exit 1 on errors', () => {
 		const { status, stdout } = cli('lint', broken);
 		expect(status).toBe(1);
 		const lines = stdout.trim().split('\n');
 		expect(lines[0]).toMatch(
-			/^.*broken\.Dockerfile:1:6 warning untagged-image L'immagine non ha un tag/
+			/^.*broken\.Dockerfile:1:6 warning untagged-image \(DL3006\) L'immagine non ha un tag/
 		);
 		expect(lines).toContainEqual(
-			expect.stringMatching(/broken\.Dockerfile:2:5 error sudo Durante la build/)
+			expect.stringMatching(/broken\.Dockerfile:2:5 error sudo \(DL3004\) Durante la build/)
 		);
 		expect(lines).toContainEqual(
-			expect.stringMatching(/:3:5 error background-service .*primo piano/)
+			expect.stringMatching(/:3:5 warning json-args-recommended \(JSONArgsRecommended\) /)
+		);
+		// A rule of our own has no counterpart to show.
+		expect(lines).toContainEqual(
+			expect.stringMatching(/:3:5 error background-service Questo comando .*primo piano/)
 		);
 		expect(lines.every((line) => line.startsWith(`${broken}:`))).toBe(true);
 	});
@@ -57,6 +71,7 @@ describe('dockerfile lint', () => {
 		const findings = JSON.parse(stdout) as Record<string, unknown>[];
 		expect(findings[0]).toEqual({
 			rule: 'untagged-image',
+			counterpart: 'DL3006',
 			severity: 'warning',
 			line: 1,
 			column: 6,
@@ -64,6 +79,70 @@ describe('dockerfile lint', () => {
 			endColumn: 12,
 			message: expect.stringContaining('The image has no tag') as unknown,
 		});
+		expect(findings.find((finding) => finding['rule'] === 'background-service')).toMatchObject({
+			counterpart: null,
+		});
+	});
+
+	test('reads standard input for -, and names it - in the findings', () => {
+		const text = 'FROM ubuntu\nRUN sudo apt-get install curl\nCMD service apache2 start\n';
+		const piped = withInput(text, 'lint', '-');
+		expect(piped.status).toBe(1);
+		expect(piped.stdout).toBe(cli('lint', broken).stdout.replaceAll(`${broken}:`, '-:'));
+		expect(withInput('FROM alpine:3.21\n', 'lint', '-', '--format', 'json')).toMatchObject({
+			status: 0,
+			stdout: '[]\n',
+		});
+	});
+
+	test('an empty Dockerfile, or one with only comments, is an error', () => {
+		for (const text of ['', '\n\n', '# syntax=docker/dockerfile:1\n# nothing else\n']) {
+			const { status, stdout } = cli('lint', write('nothing.Dockerfile', text));
+			expect(status, JSON.stringify(text)).toBe(1);
+			expect(stdout).toMatch(
+				/^.*nothing\.Dockerfile:1:1 error empty-dockerfile Il Dockerfile non contiene istruzioni/
+			);
+			expect(stdout.trim().split('\n')).toHaveLength(1);
+		}
+		const { stdout } = withInput('', 'lint', '-', '--format', 'json', '--lang', 'en');
+		expect(JSON.parse(stdout)).toMatchObject([
+			{
+				rule: 'empty-dockerfile',
+				severity: 'error',
+				message: expect.stringContaining('cannot be empty') as unknown,
+			},
+		]);
+	});
+
+	test('says a file has no instructions only when lint has not', () => {
+		const empty = parse('# only a comment\n');
+		const said: Finding = {
+			rule: 'some-empty-rule',
+			counterpart: null,
+			severity: 'error',
+			message: { it: 'vuoto', en: 'empty' },
+			docs: '/docker/dockerfile/',
+			nodeId: '',
+			line: 1,
+			column: 1,
+			endLine: 1,
+			endColumn: 1,
+		};
+		expect(withEmptyFile(empty, [said])).toEqual([said]);
+		expect(withEmptyFile(empty, []).map((finding) => finding.rule)).toEqual(['empty-dockerfile']);
+		// An error on a directive is not about the missing instructions.
+		const directive = parse('# escape=x\n');
+		const onDirective = { ...said, nodeId: directive.directives[0]?.id ?? '' };
+		expect(withEmptyFile(directive, [onDirective]).map((finding) => finding.rule)).toEqual([
+			'empty-dockerfile',
+			'some-empty-rule',
+		]);
+		// The linter's own rule may sit on the first directive: it is not said twice.
+		const syntaxOnly = parse('# syntax=docker/dockerfile:1\n');
+		const ownRule = { ...said, rule: 'empty-dockerfile', nodeId: 'd1' };
+		expect(withEmptyFile(syntaxOnly, [ownRule])).toEqual([ownRule]);
+		const full = parse('FROM alpine:3.21\n');
+		expect(withEmptyFile(full, [])).toEqual([]);
 	});
 
 	test('exits 0 when there are only warnings or info findings', () => {
@@ -95,6 +174,90 @@ describe('dockerfile lint', () => {
 	});
 });
 
+describe('reading the input', () => {
+	const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+	const utf16 = (text: string, bigEndian: boolean, mark: boolean) => {
+		const units = [...(mark ? [0xfeff] : []), ...[...text].map((char) => char.charCodeAt(0))];
+		return Uint8Array.from(
+			units.flatMap((unit) => (bigEndian ? [unit >> 8, unit & 0xff] : [unit & 0xff, unit >> 8]))
+		);
+	};
+	const refused = [
+		['UTF-16 LE', utf16('FROM alpine:3.21\n', false, true), /UTF-16/],
+		['UTF-16 BE', utf16('FROM alpine:3.21\n', true, true), /UTF-16/],
+		['UTF-16 without a mark', utf16('FROM alpine:3.21\nRUN make\n', false, false), /UTF-16/],
+		['a PNG', png, /byte nulli/],
+		[
+			'Latin-1 text',
+			Uint8Array.from([...Buffer.from('FROM a:1\n# caff'), 0xe8, 0x0a]),
+			/UTF-8 valido/,
+		],
+	] as const;
+
+	test.each(refused)(
+		'refuses %s with one message and exit 2, for lint and fmt',
+		(name, bytes, reason) => {
+			const path = write(`${name}.Dockerfile`, bytes);
+			for (const command of ['lint', 'fmt']) {
+				const result = cli(command, path);
+				expect(result, `${command} ${name}`).toMatchObject({ status: 2, stdout: '' });
+				expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(reason)]);
+				expect(result.stderr.startsWith(`${path}: `)).toBe(true);
+			}
+			const english = withInput(bytes, 'lint', '-', '--lang', 'en');
+			expect(english).toMatchObject({ status: 2, stdout: '' });
+			expect(english.stderr).toMatch(/^standard input: .*(UTF-16|NUL bytes|not valid UTF-8)/);
+		}
+	);
+
+	test(`refuses more than ${maxInputBytes / 1024} KB, from a file or from standard input`, () => {
+		const line = '# a comment that takes up room, as a generated file might\n';
+		const filler = line.repeat(Math.ceil(maxInputBytes / line.length));
+		const big = `FROM alpine:3.21\n${filler}`;
+		const result = cli('lint', write('big.Dockerfile', big));
+		expect(result).toMatchObject({ status: 2, stdout: '' });
+		expect(result.stderr).toMatch(/big\.Dockerfile: è più grande di 256 KB, il massimo/);
+		const piped = withInput(big, 'fmt', '-', '--lang', 'en');
+		expect(piped).toMatchObject({ status: 2, stdout: '' });
+		expect(piped.stderr).toMatch(/^standard input: it is larger than 256 KB/);
+		// Right at the limit the file is still read.
+		const fits = `FROM alpine:3.21\n${filler}`.slice(0, maxInputBytes - 1) + '\n';
+		expect(Buffer.byteLength(fits)).toBe(maxInputBytes);
+		expect(cli('lint', write('fits.Dockerfile', fits))).toMatchObject({ status: 0, stderr: '' });
+	});
+
+	test('drops a UTF-8 byte-order mark, and keeps text in any script', () => {
+		const path = write('bom.Dockerfile', '\uFEFFfrom alpine:3.21\n# però, 日本語\n');
+		expect(cli('fmt', path)).toMatchObject({
+			status: 0,
+			stdout: 'FROM alpine:3.21\n# però, 日本語\n',
+		});
+	});
+
+	test('says why a file cannot be read, without the usage', () => {
+		expect(cli('lint', directory, '--lang', 'en')).toMatchObject({
+			status: 2,
+			stderr: `Cannot read ${directory}: it is a folder, not a file.\n`,
+		});
+		expect(cli('fmt', join(directory, 'nope')).stderr).toBe(
+			`Impossibile leggere ${join(directory, 'nope')}: il file non esiste.\n`
+		);
+	});
+});
+
+describe('dockerfile --help', () => {
+	test('explains FILE -, the limit and the counterparts, in both languages', () => {
+		const it = cli('--help');
+		expect(it.status).toBe(0);
+		expect(it.stdout).toContain('Con - al posto di FILE si legge lo standard input.');
+		expect(it.stdout).toContain('256 KB');
+		expect(it.stdout).toContain('(DL3006)');
+		const en = cli('--help', '--lang', 'en');
+		expect(en.stdout).toContain('With - as FILE, standard input is read.');
+		expect(en.stdout).toContain('Usage: node scripts/dockerfile.ts lint FILE');
+	});
+});
+
 describe('dockerfile fmt', () => {
 	test('prints the canonical text', () => {
 		const messy = write('messy.Dockerfile', 'from   ubuntu:24.04\nrun echo hi\ncmd ["a","b"]\n');
@@ -104,7 +267,19 @@ describe('dockerfile fmt', () => {
 		});
 	});
 
-	test('takes no options', () => {
-		expect(cli('fmt', apache, '--format', 'json').status).toBe(2);
+	test('keeps comments as written, with the blank line between two comment blocks', () => {
+		const header = '#  Copyright 2024   Ada Lovelace\n#\n#   Licensed under the MIT licence.\n';
+		const text = `${header}\n# Build stage\nfrom   alpine:3.21\n#RUN make\nrun  echo hi\n`;
+		expect(withInput(text, 'fmt', '-')).toMatchObject({
+			status: 0,
+			stdout: `${header}\n# Build stage\nFROM alpine:3.21\n#RUN make\nRUN echo hi\n`,
+		});
+	});
+
+	test('takes no option but --lang', () => {
+		const result = cli('fmt', apache, '--format', 'json');
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('fmt non ha opzioni oltre a --lang.');
+		expect(cli('fmt', apache, '--lang', 'en').status).toBe(0);
 	});
 });

@@ -42,8 +42,15 @@ function directivesArbitrary(escape: string): fc.Arbitrary<Directive[]> {
 		: fc.array(other, { maxLength: 2 });
 }
 
+/**
+ * Comment blocks as `parse()` gives them: `# x` reads back as `x`, so no line starts with `# ` and
+ * a letter, and a blank line stands for a bare `#`.
+ */
 function commentArbitrary(): fc.Arbitrary<Comment> {
-	const text = word(/^[ -~]{0,20}$/).map((t) => t.trim());
+	const line = word(/^[ -~]{0,20}$/)
+		.map((t) => t.trim())
+		.filter((t) => !/^#( [^#]|$)/.test(t));
+	const text = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
 	return text.map((t) => ({ ...node, kind: 'comment', text: t }));
 }
 
