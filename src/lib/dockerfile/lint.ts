@@ -10,6 +10,7 @@ import { withPrintedSources } from './print.ts';
 import { instructionRules } from './rules-instructions.ts';
 import { shellRules } from './rules-shell.ts';
 import { stageRules } from './rules-stages.ts';
+import { syntaxRules } from './rules-syntax.ts';
 
 export type { RuleInfo };
 
@@ -26,7 +27,12 @@ export interface Finding extends SourceRange {
 	nodeId: string;
 }
 
-const allRules: readonly Rule[] = [...stageRules, ...instructionRules, ...shellRules];
+const allRules: readonly Rule[] = [
+	...syntaxRules,
+	...stageRules,
+	...instructionRules,
+	...shellRules,
+];
 
 /** Every rule, for the builder and the docs to list. */
 export const rules: readonly RuleInfo[] = allRules.map(
