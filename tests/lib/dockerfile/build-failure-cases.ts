@@ -1,5 +1,6 @@
 /**
- * Cases for the rules about what makes a build fail: BuildKit's refusals. `rules-syntax.test.ts` runs them;
+ * Cases for the rules about what makes a build (or its container) fail: BuildKit's refusals, apt
+ * without lists or without -y, Apache without its environment. `rules-syntax.test.ts` runs them;
  * `lint.test.ts` counts them among the cases every rule must have.
  */
 
@@ -7,6 +8,8 @@
 export const file = (...lines: string[]) => `${lines.join('\n')}\n`;
 /** A one-stage Dockerfile on a tagged Alpine image, the given lines after FROM (line 2 onwards). */
 export const stage = (...lines: string[]) => file('FROM alpine:3.20', ...lines);
+/** The same on Ubuntu, whose package lists are empty until `apt-get update`. */
+export const ubuntu = (...lines: string[]) => file('FROM ubuntu:24.04', ...lines);
 
 /** A Dockerfile a rule flags, the line of its first finding and, when given, the column. */
 export type Bad = [text: string, line: number, column?: number];
@@ -390,6 +393,100 @@ export const failureCases: Record<string, FailureCase> = {
 			stage('RUN <<A <<B', 'one', 'A', 'two', 'B'),
 			stage('RUN echo "<<EOF"'),
 			stage('RUN cat <<<"hi"'),
+		],
+	},
+	'apt-update-missing': {
+		bad: [
+			[ubuntu('RUN apt-get install -y apache2'), 2, 5],
+			[file('FROM ubuntu', 'RUN apt install -y apache2'), 2, 5],
+			[file('FROM python:3.12-slim', 'RUN apt-get install -y gcc'), 2],
+			[file('FROM docker.io/library/nginx:1.27', 'RUN apt-get install -y curl'), 2],
+			[
+				file(
+					'FROM debian:12',
+					'RUN apt-get update && apt-get install -y a && rm -rf /var/lib/apt/lists/*',
+					'RUN apt-get install -y b'
+				),
+				3,
+			],
+			[
+				file('FROM node:22', 'RUN apt-get update && apt-get dist-clean && apt-get install -y git'),
+				2,
+			],
+			[file('FROM ubuntu:24.04 AS base', 'FROM base', 'RUN apt-get install -y curl'), 3],
+			[
+				ubuntu(
+					'RUN --mount=type=cache,target=/var/lib/apt apt-get update',
+					'RUN apt-get install -y curl'
+				),
+				3,
+			],
+		],
+		good: [
+			ubuntu('RUN apt-get update && apt-get install -y apache2'),
+			ubuntu('RUN apt-get update', 'RUN apt-get install -y apache2'),
+			file(
+				'FROM ubuntu:24.04 AS base',
+				'RUN apt-get update',
+				'FROM base',
+				'RUN apt-get install -y curl'
+			),
+			ubuntu('RUN apt-get install -y ./local.deb'),
+			ubuntu('RUN --mount=type=cache,target=/var/lib/apt apt-get install -y curl'),
+			file('FROM myorg/ubuntu:24.04', 'RUN apt-get install -y curl'),
+			file('FROM python:3.12-alpine', 'RUN apt-get install -y gcc'),
+		],
+	},
+	'apt-update-maybe-missing': {
+		bad: [
+			[file('FROM myorg/base:1', 'RUN apt-get install -y curl'), 2, 5],
+			[file('ARG BASE=ubuntu:24.04', 'FROM ${BASE}', 'RUN apt-get install -y curl'), 3],
+			[file('FROM mcr.microsoft.com/devcontainers/base:ubuntu', 'RUN apt install -y curl'), 2],
+		],
+		good: [
+			file('FROM myorg/base:1', 'RUN apt-get update && apt-get install -y curl'),
+			ubuntu('RUN apt-get install -y curl'),
+		],
+	},
+	'apt-on-alpine': {
+		bad: [
+			[stage('RUN apt-get update && apt-get install -y curl'), 2, 5],
+			[file('FROM node:22-alpine', 'RUN apt install -y git'), 2, 5],
+			[file('FROM nginx:alpine', 'RUN apt-get update'), 2],
+			[file('FROM alpine:3.20 AS base', 'FROM base', 'RUN apt-get install -y curl'), 3],
+		],
+		good: [stage('RUN apk add --no-cache curl'), file('FROM node:22', 'RUN apt-get update')],
+	},
+	'apache-without-envvars': {
+		bad: [
+			[ubuntu('CMD ["apache2", "-D", "FOREGROUND"]'), 2, 6],
+			[ubuntu('CMD apache2 -D FOREGROUND'), 2, 5],
+			[ubuntu('ENTRYPOINT ["/usr/sbin/apache2"]', 'CMD ["-D", "FOREGROUND"]'), 2, 13],
+			[ubuntu('ENV APACHE_RUN_DIR=/var/run/apache2', 'CMD ["apache2", "-D", "FOREGROUND"]'), 3],
+		],
+		good: [
+			ubuntu('CMD ["apache2ctl", "-D", "FOREGROUND"]'),
+			ubuntu('CMD . /etc/apache2/envvars && exec apache2 -D FOREGROUND'),
+			ubuntu('CMD ["bash", "-c", "source /etc/apache2/envvars && exec apache2 -D FOREGROUND"]'),
+			ubuntu(
+				'ENV APACHE_RUN_DIR=/var/run/apache2 APACHE_PID_FILE=/var/run/apache2/apache2.pid',
+				'ENV APACHE_RUN_USER=www-data APACHE_RUN_GROUP=www-data APACHE_LOG_DIR=/var/log/apache2',
+				'CMD ["apache2", "-D", "FOREGROUND"]'
+			),
+		],
+	},
+	'exec-argument-spaces': {
+		bad: [
+			[ubuntu('CMD ["apache2ctl", "-D", "FOREGROUND "]'), 2, 26],
+			[stage('ENTRYPOINT [" /app"]'), 2, 13],
+			[stage('RUN ["make", "install "]'), 2],
+			[stage('SHELL ["/bin/bash ", "-c"]'), 2],
+			[stage('HEALTHCHECK CMD ["curl", " -f", "http://localhost/"]'), 2],
+		],
+		good: [
+			stage('CMD ["apache2ctl", "-D", "FOREGROUND"]'),
+			stage('CMD ["sh", "-c", " echo hi "]'),
+			stage('CMD ["echo", "hello world "]'),
 		],
 	},
 };

@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { createInstruction, insertItem } from '../../../src/lib/dockerfile/edit';
+import { createInstruction, insertItem, updateItem } from '../../../src/lib/dockerfile/edit';
 import { lint, rules } from '../../../src/lib/dockerfile/lint';
 import { parse } from '../../../src/lib/dockerfile/parse';
 import { syntaxRules } from '../../../src/lib/dockerfile/rules-syntax';
-import { failureCases, file, stage } from './build-failure-cases';
+import { failureCases, file, stage, ubuntu } from './build-failure-cases';
 
 const findings = (text: string) => lint(parse(text));
 const ruleIds = (text: string) => findings(text).map((finding) => finding.rule);
 
 /** The new rules that report something the build or the container survives. */
-const warnings = new Set(['empty-command']);
+const warnings = new Set(['empty-command', 'apt-update-maybe-missing']);
 
 describe('the rules about what fails', () => {
 	test('are all registered, errors unless the build goes through', () => {
@@ -46,6 +46,33 @@ describe.each(Object.entries(failureCases))('%s', (id, { bad, good }) => {
 
 	test.each(good)('leaves %j alone', (text) => {
 		expect(ruleIds(text)).not.toContain(id);
+	});
+});
+
+describe('apt-get-missing-yes, now an error that covers apt too', () => {
+	const rule = 'apt-get-missing-yes';
+
+	test.each([
+		ubuntu('RUN apt-get update && apt install apache2'),
+		ubuntu('RUN apt-get update && apt-get install -q curl'),
+		ubuntu('RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install curl'),
+		ubuntu('RUN apt-get update && apt-get install -o Dpkg::Options::=--force-confnew curl'),
+	])('flags %j', (text) => {
+		const finding = findings(text).find((each) => each.rule === rule);
+		expect(finding).toMatchObject({ severity: 'error', line: 2 });
+	});
+
+	test.each([
+		ubuntu('RUN apt-get update && apt install -y apache2'),
+		ubuntu('RUN apt-get update && apt-get install -yq curl'),
+		ubuntu('RUN apt-get update && apt-get -qq install curl'),
+		ubuntu('RUN apt-get update && apt-get -q -q install curl'),
+		ubuntu('RUN apt-get update && apt-get -q=2 install curl'),
+		ubuntu('RUN apt-get update && apt-get install --assume-yes curl'),
+		ubuntu('RUN apt-get update && apt-get -o APT::Get::Assume-Yes=true install curl'),
+		ubuntu('RUN apt-get update && yes | apt-get install curl'),
+	])('leaves %j alone', (text) => {
+		expect(ruleIds(text)).not.toContain(rule);
 	});
 });
 
@@ -100,6 +127,22 @@ describe('in the builder, on the printed text', () => {
 		expect(lint(added).find((each) => each.rule === 'missing-arguments')).toMatchObject({
 			line: 3,
 			nodeId: 'new',
+		});
+	});
+
+	test('a CMD argument given a trailing space in the form is found in the printed JSON', () => {
+		const model = parse(ubuntu('CMD ["apache2ctl", "-D", "FOREGROUND"]'));
+		const cmdId = model.stages[0]?.items[0]?.id ?? '';
+		const edited = updateItem(model, cmdId, (item) =>
+			item.kind === 'cmd'
+				? { ...item, command: { form: 'exec', args: ['apache2ctl', '-D', 'FOREGROUND '] } }
+				: item
+		);
+		expect(lint(edited).find((each) => each.rule === 'exec-argument-spaces')).toMatchObject({
+			line: 2,
+			column: 26,
+			endColumn: 39,
+			nodeId: cmdId,
 		});
 	});
 });
