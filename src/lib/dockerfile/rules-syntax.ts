@@ -131,6 +131,7 @@ const mountTypes = new Set(['bind', 'cache', 'tmpfs', 'secret', 'ssh']);
 const mountSharing = new Set(['shared', 'private', 'locked']);
 const directiveNames = new Set(['syntax', 'escape', 'check']);
 
+/** The rules for what BuildKit refuses, each an error unless the build still goes through. */
 export const syntaxRules: Rule[] = [
 	{
 		id: 'empty-dockerfile',

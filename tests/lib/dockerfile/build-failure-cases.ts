@@ -14,12 +14,14 @@ export const ubuntu = (...lines: string[]) => file('FROM ubuntu:24.04', ...lines
 /** A Dockerfile a rule flags, the line of its first finding and, when given, the column. */
 export type Bad = [text: string, line: number, column?: number];
 
+/** What a rule must flag and what it must leave alone. */
 export interface FailureCase {
 	bad: Bad[];
 	/** Dockerfiles the rule leaves alone. */
 	good: string[];
 }
 
+/** The cases of each rule, by the rule's id. */
 export const failureCases: Record<string, FailureCase> = {
 	'empty-dockerfile': {
 		bad: [
