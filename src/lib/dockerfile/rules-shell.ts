@@ -376,14 +376,18 @@ export const shellRules: Rule[] = [
 			it: 'Nella forma exec ogni stringa arriva al programma così com\'è, spazi compresi: "FOREGROUND " non è FOREGROUND. Con apache2 -D, per esempio, Apache definisce un parametro che si chiama «FOREGROUND » e, non trovando FOREGROUND, passa in background: il processo principale termina e il container si ferma subito, senza nessun errore. Togli lo spazio dentro le virgolette: ["apache2ctl", "-D", "FOREGROUND"].',
 			en: 'In the exec form each string reaches the program exactly as written, spaces included: "FOREGROUND " is not FOREGROUND. With apache2 -D, for instance, Apache defines a parameter called "FOREGROUND " and, not finding FOREGROUND, goes into the background: the main process ends and the container stops at once, without any error. Remove the space inside the quotes: ["apache2ctl", "-D", "FOREGROUND"].',
 		},
-		check: (context) =>
-			context.instructions.flatMap((node) =>
-				execArguments(node).flatMap((args) =>
-					args
-						.filter((arg, index) => args[index - 1] !== '-c' && isPadded(arg))
-						.map((arg) => ({ node, range: context.find(node, JSON.stringify(arg)) }))
-				)
-			),
+		check(context) {
+			const hits: Hit[] = [];
+			for (const node of context.instructions) {
+				const args = execArguments(node);
+				args?.forEach((arg, index) => {
+					// The script after -c is the shell's to read: blanks around it do no harm.
+					if (args[index - 1] !== '-c' && isPadded(arg))
+						hits.push({ node, range: context.find(node, JSON.stringify(arg)) });
+				});
+			}
+			return hits;
+		},
 	},
 ];
 
@@ -498,7 +502,11 @@ function aptInstalls(context: LintContext): AptInstall[] {
 	if (cached) return cached;
 	const found: AptInstall[] = [];
 	const byStage = new Map<StageContext, RunView[]>();
-	for (const run of runs(context)) byStage.set(run.stage, [...(byStage.get(run.stage) ?? []), run]);
+	for (const run of runs(context)) {
+		const list = byStage.get(run.stage);
+		if (list) list.push(run);
+		else byStage.set(run.stage, [run]);
+	}
 	const after = new Map<StageContext, Lists>();
 	for (const stage of context.stages) {
 		let lists: Lists = stage.parent
@@ -587,12 +595,17 @@ function sourcesApacheEnvvars(command: SimpleCommand): boolean {
 	);
 }
 
-/** The exec-form arguments an instruction passes to a program, each list on its own. */
-function execArguments(node: Instruction): string[][] {
-	if (node.kind === 'shell') return [node.args];
-	const isCommand = ['run', 'cmd', 'entrypoint', 'healthcheck'].includes(node.kind);
-	const command = isCommand && 'command' in node ? node.command : null;
-	return command?.form === 'exec' ? [command.args] : [];
+/** The exec-form arguments an instruction passes to a program, if it has any. */
+function execArguments(node: Instruction): readonly string[] | undefined {
+	if (node.kind === 'shell') return node.args;
+	const command =
+		node.kind === 'run' ||
+		node.kind === 'cmd' ||
+		node.kind === 'entrypoint' ||
+		node.kind === 'healthcheck'
+			? node.command
+			: null;
+	return command?.form === 'exec' ? command.args : undefined;
 }
 
 /** A single word with a blank before or after it, inside its quotes. */

@@ -22,6 +22,9 @@ interface WrittenFlag {
 	end: number;
 }
 
+/** The flags of the many instructions that have none, shared. */
+const noFlags: WrittenFlag[] = [];
+
 /** An instruction split the way BuildKit splits it before reading its arguments. */
 interface Written {
 	node: Instruction;
@@ -96,7 +99,7 @@ const needsArguments: Readonly<Record<string, 'exactly one' | 'at least one'>> =
 };
 
 /** Instructions whose arguments may be a JSON array (BuildKit then wants strings only). */
-const jsonKeywords = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
+const jsonKeywords = ['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK'];
 
 /** The signal names BuildKit's Linux frontend knows, without `SIG`. */
 const signals = new Set([
@@ -189,9 +192,9 @@ export const syntaxRules: Rule[] = [
 			en: 'This instruction has no arguments, and Docker refuses it before the build starts with "WORKDIR requires exactly one argument" or "… requires at least one argument". Write the value it needs after the keyword: WORKDIR /app, USER app, EXPOSE 80, ENV KEY=value.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
+			withKeyword(context, ...Object.keys(needsArguments)).flatMap((item) => {
 				const empty = item.keyword === 'SHELL' || item.keyword === 'VOLUME' ? isEmptyList : isBlank;
-				return needsArguments[item.keyword] && empty(item.args) ? [keywordHit(context, item)] : [];
+				return empty(item.args) ? [keywordHit(context, item)] : [];
 			}),
 	},
 	{
@@ -205,10 +208,8 @@ export const syntaxRules: Rule[] = [
 			en: 'CMD or ENTRYPOINT without a command: Docker accepts it, but the image records /bin/sh -c with an empty command, so the container starts and exits at once doing nothing, and docker ps -a shows it as "Exited (0)". Write the command, for example CMD ["apache2ctl", "-D", "FOREGROUND"]; to clear an inherited ENTRYPOINT, write ENTRYPOINT [].',
 		},
 		check: (context) =>
-			written(context)
-				.filter(
-					(item) => (item.keyword === 'CMD' || item.keyword === 'ENTRYPOINT') && isBlank(item.args)
-				)
+			withKeyword(context, 'CMD', 'ENTRYPOINT')
+				.filter((item) => isBlank(item.args))
 				.map((item) => keywordHit(context, item)),
 	},
 	{
@@ -221,8 +222,7 @@ export const syntaxRules: Rule[] = [
 			en: 'FROM takes the image and, to name the stage, AS followed by the name: FROM image or FROM image AS name. Written like this, Docker stops with "FROM requires either one or three arguments". Check for extra words or a space inside the image name.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (item.keyword !== 'FROM') return [];
+			withKeyword(context, 'FROM').flatMap((item) => {
 				const words = wordsOf(item.line);
 				const named = words.length === 3 && words[1]?.toLowerCase() === 'as';
 				// `FROM image AS` has a rule of its own, with a clearer message.
@@ -240,8 +240,7 @@ export const syntaxRules: Rule[] = [
 			en: 'COPY and ADD need at least one source and a destination: with a single word Docker does not know where to copy and stops with "COPY requires at least two arguments, but only one was provided. Destination could not be determined". Add the destination, for example COPY app.py /app/.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (item.keyword !== 'COPY' && item.keyword !== 'ADD') return [];
+			withKeyword(context, 'COPY', 'ADD').flatMap((item) => {
 				const json = jsonArray(item.line);
 				const count = json ? json.length : wordsOf(item.line).length;
 				return count < 2 ? [keywordHit(context, item)] : [];
@@ -366,8 +365,8 @@ export const syntaxRules: Rule[] = [
 			en: 'After its flags HEALTHCHECK wants CMD followed by the command, or NONE alone. With another word Docker stops with "Unknown type "…" in HEALTHCHECK (try CMD)", and with NONE followed by more with "HEALTHCHECK NONE takes no arguments".',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (item.keyword !== 'HEALTHCHECK' || isBlank(item.args)) return [];
+			withKeyword(context, 'HEALTHCHECK').flatMap((item) => {
+				if (isBlank(item.args)) return [];
 				const [type = '', ...rest] = healthcheckWords(item.args);
 				const upper = type.toUpperCase();
 				const wrong = upper === 'NONE' ? rest.length > 0 : upper !== 'CMD';
@@ -384,8 +383,7 @@ export const syntaxRules: Rule[] = [
 			en: 'The command to run is missing after HEALTHCHECK CMD, and Docker stops with "Missing command after HEALTHCHECK CMD". Write the check, for example HEALTHCHECK CMD curl -f http://localhost/ || exit 1.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (item.keyword !== 'HEALTHCHECK') return [];
+			withKeyword(context, 'HEALTHCHECK').flatMap((item) => {
 				const [type = '', ...rest] = healthcheckWords(item.args);
 				const command = rest.join(' ');
 				const empty = command === '' || jsonArray(command)?.length === 0;
@@ -402,8 +400,8 @@ export const syntaxRules: Rule[] = [
 			en: 'This is not a signal Docker knows, and the build stops with "invalid signal: …". Use the name of a Linux signal, with or without SIG (SIGTERM, SIGINT, SIGQUIT, SIGUSR1…), or its number: STOPSIGNAL SIGQUIT.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (item.keyword !== 'STOPSIGNAL' || isBlank(item.args)) return [];
+			withKeyword(context, 'STOPSIGNAL').flatMap((item) => {
+				if (isBlank(item.args)) return [];
 				const signal = unquoted(item.args);
 				return signal === null || isSignal(signal) ? [] : [argumentsHit(context, item)];
 			}),
@@ -418,8 +416,7 @@ export const syntaxRules: Rule[] = [
 			en: 'ONBUILD cannot trigger FROM, MAINTAINER or another ONBUILD: Docker stops with "FROM isn\'t allowed as an ONBUILD trigger" (or "MAINTAINER isn\'t allowed as an ONBUILD trigger", or "Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed"). After ONBUILD put an instruction such as RUN, COPY or ENV.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (item.keyword !== 'ONBUILD') return [];
+			withKeyword(context, 'ONBUILD').flatMap((item) => {
 				const trigger = (/^\S+/.exec(item.args)?.[0] ?? '').toUpperCase();
 				return ['ONBUILD', 'FROM', 'MAINTAINER'].includes(trigger)
 					? [
@@ -441,10 +438,8 @@ export const syntaxRules: Rule[] = [
 			en: 'SHELL only takes the JSON form: the program and its options in square brackets and double quotes. Written like this, Docker stops with "SHELL requires the arguments to be in JSON form". Write, for example, SHELL ["/bin/bash", "-o", "pipefail", "-c"].',
 		},
 		check: (context) =>
-			written(context).flatMap((item) =>
-				item.keyword === 'SHELL' && !isBlank(item.args) && jsonArray(item.args) === null
-					? [argumentsHit(context, item)]
-					: []
+			withKeyword(context, 'SHELL').flatMap((item) =>
+				!isBlank(item.args) && jsonArray(item.args) === null ? [argumentsHit(context, item)] : []
 			),
 	},
 	{
@@ -457,10 +452,9 @@ export const syntaxRules: Rule[] = [
 			en: 'In the exec form every element of the array must be a string in double quotes: with a number, true or null Docker stops with "when using JSON array syntax, arrays must be comprised of strings only". Quote numbers too: CMD ["sleep", "10"].',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
+			withKeyword(context, ...jsonKeywords).flatMap((item) => {
 				const text = item.keyword === 'HEALTHCHECK' ? afterFirstWord(item.args) : item.args;
-				const jsonLike = jsonKeywords.has(item.keyword) || item.keyword === 'HEALTHCHECK';
-				return jsonLike && holdsNonStrings(text) ? [argumentsHit(context, item)] : [];
+				return holdsNonStrings(text) ? [argumentsHit(context, item)] : [];
 			}),
 	},
 	{
@@ -473,8 +467,9 @@ export const syntaxRules: Rule[] = [
 			en: 'The name before = is missing, and Docker stops with "ENV names can not be blank" (or ARG, or LABEL). Write NAME=value with no spaces around =: ENV PORT=8080.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (!['ENV', 'LABEL', 'ARG'].includes(item.keyword)) return [];
+			withKeyword(context, 'ENV', 'LABEL', 'ARG').flatMap((item) => {
+				// Only a word that starts with = can have a blank name.
+				if (!/(^|\s)=/.test(item.args)) return [];
 				const words = splitKeyValueWords(item.args, context.escape);
 				// ENV and LABEL without = in the first word use the legacy `KEY value` form.
 				const pairs = item.keyword === 'ARG' || words[0]?.includes('=') ? words : [];
@@ -494,8 +489,8 @@ export const syntaxRules: Rule[] = [
 			en: 'VOLUME holds an empty path, and Docker stops with "VOLUME specified can not be an empty string". Remove the empty string or write the path: VOLUME ["/data"].',
 		},
 		check: (context) =>
-			written(context).flatMap((item) =>
-				item.keyword === 'VOLUME' && jsonArray(item.args)?.some((path) => path.trim() === '')
+			withKeyword(context, 'VOLUME').flatMap((item) =>
+				jsonArray(item.args)?.some((path) => path.trim() === '')
 					? [argumentsHit(context, item)]
 					: []
 			),
@@ -605,9 +600,8 @@ export const syntaxRules: Rule[] = [
 			en: '--checksum verifies a downloaded file, so it only works with a single HTTP(S) or Git source: with local files or several sources Docker stops with "checksum requires HTTP(S) or Git sources" or "checksum can\'t be specified for multiple sources". Drop --checksum, or write one ADD per URL.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				const flag =
-					item.keyword === 'ADD' ? item.flags.find((each) => each.name === 'checksum') : undefined;
+			withKeyword(context, 'ADD').flatMap((item) => {
+				const flag = item.flags.find((each) => each.name === 'checksum');
 				if (!flag?.value) return [];
 				const words = jsonArray(item.line) ?? wordsOf(item.line);
 				const sources = words.slice(0, -1);
@@ -627,8 +621,7 @@ export const syntaxRules: Rule[] = [
 			en: 'COPY only copies from the build context or another stage: with a web address Docker stops with "source can\'t be a URL for COPY" (for a Git repository, "source can\'t be a git ref for COPY"). To download a file use ADD, preferably with --checksum, or RUN curl.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (item.keyword !== 'COPY') return [];
+			withKeyword(context, 'COPY').flatMap((item) => {
 				const words = jsonArray(item.line) ?? wordsOf(item.line);
 				const url = words.slice(0, -1).find((source) => /^https?:\/\//i.test(source));
 				return url ? [{ node: item.node, range: findFrom(context, item, url) }] : [];
@@ -644,8 +637,8 @@ export const syntaxRules: Rule[] = [
 			en: 'This heredoc is never closed: after the text there is no line with just the closing word, and Docker stops with "unterminated heredoc". Add the line EOF (or the word you chose after <<), alone and with no spaces.',
 		},
 		check: (context) =>
-			written(context).flatMap((item) => {
-				if (!['RUN', 'COPY', 'ADD'].includes(item.keyword) || !item.line.includes('<<')) return [];
+			withKeyword(context, 'RUN', 'COPY', 'ADD').flatMap((item) => {
+				if (!item.line.includes('<<')) return [];
 				// dockerfile-ast runs an unclosed heredoc to the end of the file: it is the last instruction.
 				if (jsonArray(item.line) || context.instructions.at(-1) !== item.node) return [];
 				const open = unclosedHeredoc(item, context.escape);
@@ -654,23 +647,48 @@ export const syntaxRules: Rule[] = [
 	},
 ];
 
-/** Every instruction, read once per lint run and shared by the rules. */
-const writtenCache = new WeakMap<LintContext, Written[]>();
+/** The instructions as written, by keyword, and those whose flags BuildKit reads. */
+interface Reading {
+	byKeyword: Map<string, Written[]>;
+	flagged: { item: Written; types: Readonly<Record<string, FlagType>> }[];
+}
 
-function written(context: LintContext): Written[] {
-	const cached = writtenCache.get(context);
+/** Every instruction, read once per lint run and shared by the rules. */
+const readingCache = new WeakMap<LintContext, Reading>();
+
+function reading(context: LintContext): Reading {
+	const cached = readingCache.get(context);
 	if (cached) return cached;
-	const items = context.instructions.map((node) => readWritten(node, context.escape));
-	writtenCache.set(context, items);
-	return items;
+	const byKeyword = new Map<string, Written[]>();
+	const flagged: Reading['flagged'] = [];
+	for (const node of context.instructions) {
+		const item = readWritten(node, context.escape);
+		const list = byKeyword.get(item.keyword);
+		if (list) list.push(item);
+		else byKeyword.set(item.keyword, [item]);
+		const types = flagTypes[item.keyword];
+		// `HEALTHCHECK NONE` returns before reading its flags.
+		const none = item.keyword === 'HEALTHCHECK' && /^none(\s|$)/i.test(item.args);
+		if (types && item.flags.length && !none) flagged.push({ item, types });
+	}
+	const result = { byKeyword, flagged };
+	readingCache.set(context, result);
+	return result;
+}
+
+/** The instructions with one of these keywords (rules sort nothing: lint orders the findings). */
+function withKeyword(context: LintContext, ...keywords: string[]): Written[] {
+	const { byKeyword } = reading(context);
+	return keywords.flatMap((keyword) => byKeyword.get(keyword) ?? []);
 }
 
 function readWritten(node: Instruction, escape: string): Written {
 	const text = node.source?.text ?? '';
 	const keyword = keywordOf(node);
 	const keywordLength = (/^\S*/.exec(text)?.[0] ?? '').length;
-	const flags: WrittenFlag[] = [];
+	let flags: WrittenFlag[] = noFlags;
 	let index = skipBlanks(text, keywordLength, escape);
+	if (text.startsWith('--', index)) flags = [];
 	while (text.startsWith('--', index)) {
 		const word = readFlagWord(text, index, escape);
 		index = skipBlanks(text, word.end, escape);
@@ -726,15 +744,8 @@ function readFlagWord(
 }
 
 /** The instructions that read their flags, with the flags each accepts. */
-function parsedFlags(
-	context: LintContext
-): { item: Written; types: Readonly<Record<string, FlagType>> }[] {
-	return written(context).flatMap((item) => {
-		const types = flagTypes[item.keyword];
-		// `HEALTHCHECK NONE` returns before reading its flags.
-		const none = item.keyword === 'HEALTHCHECK' && /^none(\s|$)/i.test(item.args);
-		return types && item.flags.length && !none ? [{ item, types }] : [];
-	});
+function parsedFlags(context: LintContext): Reading['flagged'] {
+	return reading(context).flagged;
 }
 
 function healthcheckFlags(context: LintContext): { item: Written; flag: WrittenFlag }[] {
