@@ -106,8 +106,8 @@ export const shellRules: Rule[] = [
 		severity: 'error',
 		docs,
 		message: {
-			it: 'Le immagini Debian e Ubuntu, e quelle ufficiali costruite su di esse come python, node o nginx, arrivano senza le liste dei pacchetti, e in questo stage nessun apt-get update le ha ancora scaricate (oppure un rm -rf /var/lib/apt/lists/* le ha cancellate). apt non trova il pacchetto e si ferma con «E: Unable to locate package apache2». Aggiorna le liste nello stesso RUN: RUN apt-get update && apt-get install -y apache2.',
-			en: 'Debian and Ubuntu images, and the official images built on them such as python, node or nginx, come without the package lists, and no apt-get update in this stage has fetched them yet (or an rm -rf /var/lib/apt/lists/* deleted them). apt cannot find the package and stops with "E: Unable to locate package apache2". Update the lists in the same RUN: RUN apt-get update && apt-get install -y apache2.',
+			it: 'Le immagini Debian e Ubuntu, e quelle ufficiali costruite su di esse come python, node o nginx, arrivano senza le liste dei pacchetti, e in questo stage nessun apt-get update le ha ancora scaricate (oppure un rm -rf /var/lib/apt/lists/* le ha cancellate). apt non trova il pacchetto e si ferma, per esempio con «E: Unable to locate package apache2». Aggiorna le liste nello stesso RUN: RUN apt-get update && apt-get install -y apache2.',
+			en: 'Debian and Ubuntu images, and the official images built on them such as python, node or nginx, come without the package lists, and no apt-get update in this stage has fetched them yet (or an rm -rf /var/lib/apt/lists/* deleted them). apt cannot find the package and stops, for example with "E: Unable to locate package apache2". Update the lists in the same RUN: RUN apt-get update && apt-get install -y apache2.',
 		},
 		check: (context) =>
 			aptInstalls(context)

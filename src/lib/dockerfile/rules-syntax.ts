@@ -288,7 +288,7 @@ export const syntaxRules: Rule[] = [
 		severity: 'error',
 		docs,
 		message: {
-			it: "Questa opzione vuole un valore attaccato con =, e senza Docker si ferma con «missing a value on flag: --…». Scrivi per esempio --from=build, --chown=app:app o --platform=linux/amd64, senza spazi intorno all'=; le opzioni sì/no come --link si scrivono da sole o con =true.",
+			it: "Questa opzione vuole un valore attaccato con =, e se manca Docker si ferma con «missing a value on flag: --…». Scrivi per esempio --from=build, --chown=app:app o --platform=linux/amd64, senza spazi intorno all'=; le opzioni sì/no come --link si scrivono da sole o con =true.",
 			en: 'This flag needs a value joined with =, and without it Docker stops with "missing a value on flag: --…". Write, for example, --from=build, --chown=app:app or --platform=linux/amd64, with no spaces around =; yes/no flags such as --link are written alone or with =true.',
 		},
 		check: (context) =>
@@ -330,7 +330,7 @@ export const syntaxRules: Rule[] = [
 		severity: 'error',
 		docs,
 		message: {
-			it: 'Le durate di HEALTHCHECK vogliono un numero seguito dall\'unità, come 30s, 1m30s o 500ms: Docker le legge come il linguaggio Go e qui si ferma con «time: missing unit in duration "5"» (oppure «time: invalid duration …» o «time: unknown unit …»); sotto il millisecondo dice «Interval "interval" cannot be less than 1ms». Scrivi per esempio --interval=30s.',
+			it: 'Le durate di HEALTHCHECK vogliono un numero seguito dall\'unità, come 30s, 1m30s o 500ms: Docker le legge con le regole del linguaggio Go e qui si ferma con «time: missing unit in duration "5"» (oppure «time: invalid duration …» o «time: unknown unit …»); sotto il millisecondo dice «Interval "interval" cannot be less than 1ms». Scrivi per esempio --interval=30s.',
 			en: 'HEALTHCHECK durations need a number followed by a unit, such as 30s, 1m30s or 500ms: Docker reads them the way Go does, and here it stops with "time: missing unit in duration "5"" (or "time: invalid duration …" or "time: unknown unit …"); below a millisecond it says "Interval "interval" cannot be less than 1ms". Write, for example, --interval=30s.',
 		},
 		check: (context) =>
@@ -361,7 +361,7 @@ export const syntaxRules: Rule[] = [
 		severity: 'error',
 		docs,
 		message: {
-			it: 'Dopo le opzioni HEALTHCHECK vuole CMD seguito dal comando, oppure NONE da solo. Con un\'altra parola Docker si ferma con «Unknown type "…" in HEALTHCHECK (try CMD)», e con NONE seguito da altro con «HEALTHCHECK NONE takes no arguments».',
+			it: 'Dopo le opzioni, HEALTHCHECK vuole CMD seguito dal comando, oppure NONE da solo. Con un\'altra parola Docker si ferma con «Unknown type "…" in HEALTHCHECK (try CMD)», e con NONE seguito da altro con «HEALTHCHECK NONE takes no arguments».',
 			en: 'After its flags HEALTHCHECK wants CMD followed by the command, or NONE alone. With another word Docker stops with "Unknown type "…" in HEALTHCHECK (try CMD)", and with NONE followed by more with "HEALTHCHECK NONE takes no arguments".',
 		},
 		check: (context) =>
