@@ -12,7 +12,7 @@
  */
 import { parseArgs } from 'node:util';
 import * as dockerfile from '../src/lib/dockerfile/index.ts';
-import type { Dockerfile, Finding } from '../src/lib/dockerfile/index.ts';
+import type { Finding } from '../src/lib/dockerfile/index.ts';
 import type { Localized } from '../src/lib/i18n/locale.ts';
 import { maxInputBytes, readTextInput } from './text-input.ts';
 
@@ -64,18 +64,6 @@ const messages = {
 /** For the messages about a file that is not what the command expects. */
 const expected: Localized<string> = { it: 'un Dockerfile', en: 'a Dockerfile' };
 
-/**
- * BuildKit refuses a Dockerfile with no instructions: "the Dockerfile cannot be empty" for an empty
- * file, "file with no instructions" for one with only comments. Said here when lint has not.
- */
-const noInstructions: Localized<string> = {
-	it: "Il Dockerfile non contiene istruzioni, e Docker rifiuta di costruirlo («the Dockerfile cannot be empty» se il file è vuoto, «file with no instructions» se ha solo commenti). Comincia con FROM e l'immagine di partenza, per esempio FROM alpine:3.21.",
-	en: 'The Dockerfile has no instructions, and Docker refuses to build it ("the Dockerfile cannot be empty" when the file is empty, "file with no instructions" when it only has comments). Start with FROM and the base image, for example FROM alpine:3.21.',
-};
-
-/** The rule of the linter that says a file has no instructions, once it has one. */
-const emptyRule = 'empty-dockerfile';
-
 /** A usage problem: its message is printed with the usage, and the exit status is 2. */
 class UsageError extends Error {}
 
@@ -112,7 +100,7 @@ async function main(library: Library, argv: string[]): Promise<number> {
 			process.stdout.write(library.print(model));
 			return 0;
 		}
-		const findings = withEmptyFile(model, library.lint(model));
+		const findings = library.lint(model);
 		printFindings(findings, file, format, lang);
 		return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 	} catch (error) {
@@ -120,33 +108,6 @@ async function main(library: Library, argv: string[]): Promise<number> {
 		console.error(`${message}\n${usage[lang]}`);
 		return 2;
 	}
-}
-
-/**
- * The findings, with one error more for a file without instructions, unless lint already said so:
- * with its `empty-dockerfile` rule, or with any error not about a parser directive (on such a file
- * it can only be about the emptiness). The CLI never says it twice.
- */
-export function withEmptyFile(model: Dockerfile, findings: Finding[]): Finding[] {
-	if (dockerfile.instructionsOf(model).length) return findings;
-	const directives = new Set(model.directives.map((directive) => directive.id));
-	const said = findings.some(
-		(finding) =>
-			finding.rule === emptyRule ||
-			(finding.severity === 'error' && !directives.has(finding.nodeId))
-	);
-	if (said) return findings;
-	const start = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-	const finding: Finding = {
-		rule: emptyRule,
-		counterpart: null,
-		severity: 'error',
-		message: noInstructions,
-		docs: '/docker/dockerfile/',
-		nodeId: '',
-		...start,
-	};
-	return [finding, ...findings];
 }
 
 function printFindings(findings: Finding[], file: string, format: 'text' | 'json', lang: Lang) {

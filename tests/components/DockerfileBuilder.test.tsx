@@ -138,20 +138,21 @@ describe('<DockerfileBuilder>', () => {
 		]);
 	});
 
-	test('a pasted file with three known problems shows exactly those findings', async () => {
+	test('a pasted file with four known problems shows exactly those findings', async () => {
 		renderBuilder();
 		await paste('FROM ubuntu\nRUN apt install -y apache2\nCMD apache2ctl -D FOREGROUND\n');
 		const checks = screen.getByRole('region', { name: /^Controlli/ });
-		expect(within(checks).getByRole('heading').textContent).toContain('3 segnalazioni');
+		expect(within(checks).getByRole('heading').textContent).toContain('4 segnalazioni');
 		const items = within(checks).getAllByRole('listitem');
 		expect(items.map((item) => item.querySelector('code')?.textContent)).toEqual([
 			'untagged-image',
 			'apt-instead-of-apt-get',
+			'apt-update-missing',
 			'json-args-recommended',
 		]);
 		expect(items[0]!.textContent).toContain('Avviso');
 		expect(items[0]!.textContent).toContain('hadolint DL3006');
-		expect(items[2]!.textContent).toContain('docker build --check: JSONArgsRecommended');
+		expect(items[3]!.textContent).toContain('docker build --check: JSONArgsRecommended');
 		expect(
 			within(items[0]!)
 				.getByRole('link', { name: 'Approfondisci nel capitolo' })

@@ -13,6 +13,7 @@ import { instructionRules } from './rules-instructions.ts';
 import { packageRules } from './rules-packages.ts';
 import { shellRules } from './rules-shell.ts';
 import { stageRules } from './rules-stages.ts';
+import { syntaxRules } from './rules-syntax.ts';
 import { readSilencing, type Silenced } from './silencing.ts';
 
 export type { RuleInfo, Silenced };
@@ -39,6 +40,7 @@ export interface LintOptions {
 }
 
 const allRules: readonly Rule[] = [
+	...syntaxRules,
 	...stageRules,
 	...definitionRules,
 	...instructionRules,

@@ -1,10 +1,10 @@
 /**
  * Rules that read the shell commands of RUN, CMD and ENTRYPOINT: package managers, `cd`, `sudo`,
- * pipes, and services started in the background.
+ * pipes, services started in the background, and programs started without what they need.
  */
 import type { Localized } from '../i18n/locale.ts';
 import type { Hit, LintContext, Rule, ShellView, StageContext } from './context.ts';
-import type { RunInstruction, ShellInstruction } from './model.ts';
+import type { Command, Instruction, RunInstruction, ShellInstruction } from './model.ts';
 import {
 	argumentsOf,
 	programIndex,
@@ -96,16 +96,63 @@ export const shellRules: Rule[] = [
 	{
 		id: 'apt-get-missing-yes',
 		counterpart: 'DL3014',
+		severity: 'error',
+		docs,
+		message: {
+			it: "Senza -y, apt-get install (e apt install) chiede conferma appena deve installare più di quanto hai elencato, cioè quasi sempre, perché arrivano anche le dipendenze. Durante la build nessuno può rispondere: la domanda legge la fine dell'input e apt si ferma con «Do you want to continue? [Y/n] Abort.», facendo fallire il RUN. Aggiungi -y: apt-get install -y pacchetto. DEBIAN_FRONTEND=noninteractive non basta, perché riguarda le domande di configurazione dei pacchetti, non questa.",
+			en: 'Without -y, apt-get install (and apt install) asks for confirmation as soon as it has more to install than you listed, which is nearly always, since dependencies come along. Nobody can answer during a build: the question reads the end of the input and apt stops with "Do you want to continue? [Y/n] Abort.", failing the RUN. Add -y: apt-get install -y package. DEBIAN_FRONTEND=noninteractive is not enough: it is about the packages\' configuration questions, not this one.',
+		},
+		check: (context) =>
+			aptCalls(context, 'install')
+				.filter((call) => !answersYes(call.args) && !readsFromPipe(call))
+				.map(subcommandHit),
+	},
+	{
+		id: 'apt-update-missing',
+		counterpart: null,
+		severity: 'error',
+		docs,
+		message: {
+			it: 'Le immagini Debian e Ubuntu, e quelle ufficiali costruite su di esse come python, node o nginx, arrivano senza le liste dei pacchetti, e in questo stage nessun apt-get update le ha ancora scaricate (oppure un rm -rf /var/lib/apt/lists/* le ha cancellate). apt non trova il pacchetto e si ferma, per esempio con «E: Unable to locate package apache2». Aggiorna le liste nello stesso RUN: RUN apt-get update && apt-get install -y apache2.',
+			en: 'Debian and Ubuntu images, and the official images built on them such as python, node or nginx, come without the package lists, and no apt-get update in this stage has fetched them yet (or an rm -rf /var/lib/apt/lists/* deleted them). apt cannot find the package and stops, for example with "E: Unable to locate package apache2". Update the lists in the same RUN: RUN apt-get update && apt-get install -y apache2.',
+		},
+		check: (context) =>
+			aptInstalls(context)
+				.filter((install) => install.lists === 'empty')
+				.map(({ call }) => subcommandHit(call)),
+	},
+	{
+		id: 'apt-update-maybe-missing',
+		counterpart: null,
+		// The base image is not one we know: its package lists may be there.
 		severity: 'warning',
 		docs,
 		message: {
-			it: 'Senza -y apt-get install chiede conferma e, visto che durante la build nessuno può rispondere, si interrompe. Aggiungi -y: apt-get install -y pacchetto.',
-			en: 'Without -y, apt-get install asks for confirmation, and since nobody can answer during a build, it aborts. Add -y: apt-get install -y package.',
+			it: "In questo stage nessun apt-get update ha scaricato le liste dei pacchetti, e dall'immagine di base non si capisce se le contiene: le immagini Debian e Ubuntu di solito no, e allora apt si ferma con «E: Unable to locate package …». Per sicurezza aggiorna nello stesso RUN: RUN apt-get update && apt-get install -y ….",
+			en: 'No apt-get update in this stage has fetched the package lists, and the base image does not tell whether it has them: Debian and Ubuntu images usually do not, and then apt stops with "E: Unable to locate package …". To be safe, update in the same RUN: RUN apt-get update && apt-get install -y ….',
 		},
 		check: (context) =>
-			aptGetCalls(context, 'install')
-				.filter(({ args }) => !args.some((arg) => isYesOption(arg.text)))
-				.map(subcommandHit),
+			aptInstalls(context)
+				.filter((install) => install.lists === 'unknown')
+				.map(({ call }) => subcommandHit(call)),
+	},
+	{
+		id: 'apt-on-alpine',
+		counterpart: null,
+		severity: 'error',
+		docs,
+		message: {
+			it: "Le immagini Alpine non hanno né apt né apt-get: i pacchetti si installano con apk. Il RUN fallisce subito con «/bin/sh: apt-get: not found» (o apt). Scrivi RUN apk add --no-cache pacchetto (a volte il nome del pacchetto è diverso), oppure parti da un'immagine Debian o Ubuntu.",
+			en: 'Alpine images have neither apt nor apt-get: packages are installed with apk. The RUN fails at once with "/bin/sh: apt-get: not found" (or apt). Write RUN apk add --no-cache package (the package name is sometimes different), or start from a Debian or Ubuntu image.',
+		},
+		check: (context) =>
+			calls(context)
+				.filter(
+					(call) =>
+						(call.program === 'apt' || call.program === 'apt-get') &&
+						familyOf(call.stage) === 'alpine'
+				)
+				.map((call) => wordHit(call, call.programWord)),
 	},
 	{
 		id: 'apt-get-recommends',
@@ -306,11 +353,101 @@ export const shellRules: Rule[] = [
 			});
 		},
 	},
+	{
+		id: 'apache-without-envvars',
+		counterpart: null,
+		severity: 'error',
+		docs,
+		message: {
+			it: 'Su Debian e Ubuntu la configurazione di Apache usa variabili come ${APACHE_RUN_DIR}, definite in /etc/apache2/envvars, che apache2 lanciato direttamente non legge: all\'avvio stampa «AH00111: Config variable ${APACHE_RUN_DIR} is not defined», si ferma con «DefaultRuntimeDir must be a valid directory, absolute or relative to ServerRoot» e il container esce. Usa apache2ctl, che carica envvars prima di avviarlo: CMD ["apache2ctl", "-D", "FOREGROUND"].',
+			en: 'On Debian and Ubuntu the Apache configuration uses variables such as ${APACHE_RUN_DIR}, set in /etc/apache2/envvars, which apache2 started directly does not read: at start-up it prints "AH00111: Config variable ${APACHE_RUN_DIR} is not defined", stops with "DefaultRuntimeDir must be a valid directory, absolute or relative to ServerRoot", and the container exits. Use apache2ctl, which loads envvars before starting it: CMD ["apache2ctl", "-D", "FOREGROUND"].',
+		},
+		check(context) {
+			const final = context.stages.at(-1);
+			if (!final || apacheVariables.every((name) => stageEnv(final).has(name))) return [];
+			return final.instructions.flatMap((node) => {
+				if (node.kind !== 'cmd' && node.kind !== 'entrypoint') return [];
+				const { commands } = context.shell(node, node.command);
+				return commands.flatMap((command, index) => {
+					const word = command.words[programIndex(command)];
+					const sourced = commands.slice(0, index).some(sourcesApacheEnvvars);
+					return word && programOf(command) === 'apache2' && !sourced
+						? [commandWordHit(context, node, node.command, word)]
+						: [];
+				});
+			});
+		},
+	},
+	{
+		id: 'exec-argument-spaces',
+		counterpart: null,
+		severity: 'error',
+		docs,
+		message: {
+			it: 'Nella forma exec ogni stringa arriva al programma così com\'è, spazi compresi: "FOREGROUND " non è FOREGROUND. Con apache2 -D, per esempio, Apache definisce un parametro che si chiama «FOREGROUND » e, non trovando FOREGROUND, passa in background: il processo principale termina e il container si ferma subito, senza nessun errore. Togli lo spazio dentro le virgolette: ["apache2ctl", "-D", "FOREGROUND"].',
+			en: 'In the exec form each string reaches the program exactly as written, spaces included: "FOREGROUND " is not FOREGROUND. With apache2 -D, for instance, Apache defines a parameter called "FOREGROUND " and, not finding FOREGROUND, goes into the background: the main process ends and the container stops at once, without any error. Remove the space inside the quotes: ["apache2ctl", "-D", "FOREGROUND"].',
+		},
+		check(context) {
+			const hits: Hit[] = [];
+			for (const node of context.instructions) {
+				const args = execArguments(node);
+				args?.forEach((arg, index) => {
+					// The script after -c is the shell's to read: blanks around it do no harm.
+					if (args[index - 1] !== '-c' && isPadded(arg))
+						hits.push({ node, range: context.find(node, JSON.stringify(arg)) });
+				});
+			}
+			return hits;
+		},
+	},
 ];
+
+/** What Debian's /etc/apache2/envvars sets and apache2.conf needs to start. */
+const apacheVariables = [
+	'APACHE_RUN_DIR',
+	'APACHE_PID_FILE',
+	'APACHE_RUN_USER',
+	'APACHE_RUN_GROUP',
+	'APACHE_LOG_DIR',
+];
+
+/**
+ * Official images that are Debian or Ubuntu and ship without package lists: their Dockerfiles
+ * (docker-library, nginx, nodejs) end each install by removing /var/lib/apt/lists.
+ */
+const debianImages = new Set([
+	'ubuntu',
+	'debian',
+	'buildpack-deps',
+	'python',
+	'node',
+	'golang',
+	'ruby',
+	'php',
+	'httpd',
+	'nginx',
+	'postgres',
+]);
+
+/** What `rm -rf` deletes when it empties apt's package lists. */
+const aptListsPath = /^\/var\/lib\/apt(\/lists)?\/?\*?$/;
+
+/** What a base image's system is, as far as its name tells. */
+type Family = 'debian' | 'alpine' | 'unknown';
+
+/** Whether apt's package lists are in place: fetched, absent, or not known. */
+type Lists = 'fresh' | 'empty' | 'unknown';
+
+/** An apt install that runs without fresh lists, and what the lists are then. */
+interface AptInstall {
+	call: Call & { subcommand: Word };
+	lists: Exclude<Lists, 'fresh'>;
+}
 
 /** RUNs and their calls are read once per lint run and shared by the rules. */
 const runCache = new WeakMap<LintContext, RunView[]>();
 const callCache = new WeakMap<LintContext, Call[]>();
+const installCache = new WeakMap<LintContext, AptInstall[]>();
 
 /** Every RUN of every stage, with the SHELL in effect. */
 export function runs(context: LintContext): RunView[] {
@@ -354,6 +491,152 @@ function aptGetCalls(context: LintContext, subcommand: string): (Call & { subcom
 	});
 }
 
+/** `apt` and `apt-get` calls whose subcommand is the one given. */
+function aptCalls(context: LintContext, subcommand: string): (Call & { subcommand: Word })[] {
+	return calls(context).flatMap((call) => {
+		const word = aptSubcommand(call.program, call.args);
+		return word?.text === subcommand ? [{ ...call, subcommand: word }] : [];
+	});
+}
+
+/** The subcommand of an `apt` or `apt-get` command; nothing for other programs. */
+function aptSubcommand(program: string, args: readonly Word[]): Word | undefined {
+	return program === 'apt-get' || program === 'apt' ? subcommandOf(args) : undefined;
+}
+
+/**
+ * The installs that run before any `apt-get update` of their stage (or of the stage it is built
+ * FROM), or after the lists were deleted. An update under a cache mount of /var/lib/apt is not
+ * kept in the image, and an install under one is left alone: the cache may hold the lists.
+ */
+function aptInstalls(context: LintContext): AptInstall[] {
+	const cached = installCache.get(context);
+	if (cached) return cached;
+	const found: AptInstall[] = [];
+	const byStage = new Map<StageContext, RunView[]>();
+	for (const run of runs(context)) {
+		const list = byStage.get(run.stage);
+		if (list) list.push(run);
+		else byStage.set(run.stage, [run]);
+	}
+	const after = new Map<StageContext, Lists>();
+	for (const stage of context.stages) {
+		let lists: Lists = stage.parent
+			? (after.get(stage.parent) ?? 'unknown')
+			: familyOf(stage) === 'debian'
+				? 'empty'
+				: 'unknown';
+		for (const run of byStage.get(stage) ?? []) {
+			const mounted = hasCacheMount(run.node, '/var/lib/apt');
+			let inRun: Lists = lists;
+			for (const command of run.view.commands) {
+				const program = programOf(command);
+				const args = argumentsOf(command);
+				const subcommand = aptSubcommand(program, args);
+				if (subcommand?.text === 'update') inRun = 'fresh';
+				else if (subcommand && ['distclean', 'dist-clean'].includes(subcommand.text))
+					inRun = 'empty';
+				else if (program === 'rm' && args.some((arg) => aptListsPath.test(arg.text)))
+					inRun = 'empty';
+				else if (subcommand?.text === 'install' && inRun !== 'fresh' && !mounted) {
+					const programWord = command.words[programIndex(command)];
+					const call = programWord && { ...run, command, program, programWord, args, subcommand };
+					if (call && familyOf(stage) !== 'alpine' && installsFromLists(call))
+						found.push({ call, lists: inRun });
+				}
+			}
+			if (!mounted) lists = inRun;
+		}
+		after.set(stage, lists);
+	}
+	installCache.set(context, found);
+	return found;
+}
+
+/** The system of a stage's base image: its own image's, or that of the stage it is built FROM. */
+function familyOf(stage: StageContext): Family {
+	if (stage.parent) return familyOf(stage.parent);
+	const { image, tag } = stage.stage.from;
+	const name = image.replace(/^((index\.)?docker\.io\/)?(library\/)?/, '');
+	if (name.includes('/') || name.includes('$') || tag.includes('$')) return 'unknown';
+	if (name === 'alpine' || /(^|-)alpine/.test(tag)) return 'alpine';
+	return debianImages.has(name) && !/windows|nanoserver/.test(tag) ? 'debian' : 'unknown';
+}
+
+/** Whether an install names a package to fetch, not only local .deb files. */
+function installsFromLists(call: Call & { subcommand: Word }): boolean {
+	return packagesOf(call).some((word) => !/(^\.{0,2}\/|\.deb$)/.test(word.text));
+}
+
+/** Whether an option answers apt's question: -y in any form, or quiet level 2, which implies it. */
+function answersYes(args: readonly Word[]): boolean {
+	let quiet = 0;
+	const yes = args.some((arg, index) => {
+		const text = arg.text;
+		const option = /^(-o|--option)=?(.*)$/.exec(text);
+		const value = option?.[2] || (option ? args[index + 1]?.text : '') || '';
+		if (/^(APT::Get::Assume-Yes=(1|true|yes)|quiet=2)$/i.test(value)) return true;
+		if (/^(--yes|--assume-yes|--quiet=2|-q=2)$/.test(text)) return true;
+		if (text === '--quiet') quiet += 1;
+		if (!/^-[a-z]+$/.test(text) || option) return false;
+		quiet += text.split('q').length - 1;
+		return text.includes('y');
+	});
+	return yes || quiet >= 2;
+}
+
+/** Whether something is piped into the command (`yes | apt-get install …` answers for it). */
+function readsFromPipe(call: Call): boolean {
+	const index = call.view.commands.indexOf(call.command);
+	return call.view.commands[index - 1]?.next === '|';
+}
+
+/** The names ENV sets in a stage and in the stages it is built FROM. */
+function stageEnv(stage: StageContext): Set<string> {
+	const names = stage.parent ? stageEnv(stage.parent) : new Set<string>();
+	for (const node of stage.instructions)
+		if (node.kind === 'env') node.pairs.forEach((pair) => names.add(pair.key));
+	return names;
+}
+
+function sourcesApacheEnvvars(command: SimpleCommand): boolean {
+	const program = programOf(command);
+	return (
+		(program === '.' || program === 'source') &&
+		argumentsOf(command).some((arg) => arg.text.endsWith('apache2/envvars'))
+	);
+}
+
+/** The exec-form arguments an instruction passes to a program, if it has any. */
+function execArguments(node: Instruction): readonly string[] | undefined {
+	if (node.kind === 'shell') return node.args;
+	const command =
+		node.kind === 'run' ||
+		node.kind === 'cmd' ||
+		node.kind === 'entrypoint' ||
+		node.kind === 'healthcheck'
+			? node.command
+			: null;
+	return command?.form === 'exec' ? command.args : undefined;
+}
+
+/** A single word with a blank before or after it, inside its quotes. */
+function isPadded(arg: string): boolean {
+	const trimmed = arg.trim();
+	return trimmed !== arg && trimmed !== '' && !/\s/.test(trimmed);
+}
+
+/** Where a command's word is: in the exec form, its JSON string in the text. */
+function commandWordHit(
+	context: LintContext,
+	node: Instruction,
+	command: Command,
+	word: Word
+): Hit {
+	if (command.form === 'shell') return { node, range: context.shell(node, command).rangeOf(word) };
+	return { node, range: context.find(node, JSON.stringify(word.text)) };
+}
+
 /** The subcommand of an `apt-get` command (`install`, `update`); nothing for other programs. */
 function aptGetSubcommand(program: string, args: readonly Word[]): Word | undefined {
 	return program === 'apt-get' ? subcommandOf(args) : undefined;
@@ -371,12 +654,6 @@ function packagesOf(call: Call & { subcommand: Word }): Word[] {
 	const after = call.args.slice(call.args.indexOf(call.subcommand) + 1);
 	return after.filter(
 		(arg, index) => !arg.text.startsWith('-') && !aptValueOptions.has(after[index - 1]?.text ?? '')
-	);
-}
-
-function isYesOption(option: string): boolean {
-	return (
-		/^(--yes|--assume-yes|-qq|-q=?2|--quiet=2)$/.test(option) || /^-[a-z]*y[a-z]*$/i.test(option)
 	);
 }
 

@@ -24,8 +24,12 @@ export const stageRules: Rule[] = [
 			en: 'A Dockerfile must start with FROM: only ARG (for variables used in FROM), comments and parser directives may come before it. Move this instruction after FROM.',
 		},
 		check({ preamble, stages }) {
-			const misplaced = preamble.find((node) => !isArg(node));
-			const first = misplaced ?? (stages.length ? undefined : preamble[0]);
+			// A FROM the model could not read stays raw: its own rule reports it, and what follows
+			// belongs to its stage, so nothing after it is out of place.
+			const fromAt = preamble.findIndex(isRawFrom);
+			const before = fromAt === -1 ? preamble : preamble.slice(0, fromAt);
+			const misplaced = before.find((node) => !isArg(node));
+			const first = misplaced ?? (stages.length || fromAt !== -1 ? undefined : preamble[0]);
 			return first ? [{ node: first }] : [];
 		},
 	},
@@ -93,6 +97,43 @@ export const stageRules: Rule[] = [
 		check: (context) =>
 			eachFrom(context, (from, stage) =>
 				stage.name === 'scratch' || stage.name === 'context' ? stageNameHit(context, from) : null
+			),
+	},
+	{
+		id: 'empty-stage-name',
+		counterpart: null,
+		severity: 'error',
+		docs,
+		message: {
+			it: 'Dopo AS manca il nome dello stage. Docker conta le parole del FROM, ne trova due invece di una o tre e si ferma con «FROM requires either one or three arguments». Scrivi il nome (FROM alpine:3.20 AS build) oppure togli AS.',
+			en: 'The stage name after AS is missing. Docker counts the words of the FROM, finds two instead of one or three and stops with "FROM requires either one or three arguments". Write the name (FROM alpine:3.20 AS build) or drop AS.',
+		},
+		check: (context) =>
+			context.instructions.flatMap((node) => {
+				if (!isRawFrom(node)) return [];
+				const words = (node.source?.text ?? '')
+					.replace(/^\S+/, '')
+					.split(/\s+/)
+					.filter((word) => word !== '' && !word.startsWith('--'));
+				const as = words[1];
+				if (words.length !== 2 || as?.toLowerCase() !== 'as') return [];
+				return [{ node, range: context.findLast(node, as) }];
+			}),
+	},
+	{
+		id: 'invalid-stage-name',
+		counterpart: null,
+		severity: 'error',
+		docs,
+		message: {
+			it: "Il nome di uno stage deve cominciare con una lettera e contenere solo lettere, cifre, -, _ e punti; altrimenti Docker si ferma con «invalid name for build stage: …, name can't start with a number or contain symbols». Scegli un nome come build o stage-2.",
+			en: 'A stage name must start with a letter and hold only letters, digits, -, _ and dots; otherwise Docker stops with "invalid name for build stage: …, name can\'t start with a number or contain symbols". Pick a name such as build or stage-2.',
+		},
+		check: (context) =>
+			eachFrom(context, (from, stage) =>
+				stage.name !== '' && !/^[a-z][a-z0-9\-_.]*$/.test(stage.name)
+					? stageNameHit(context, from)
+					: null
 			),
 	},
 	{
@@ -260,6 +301,10 @@ function isArg(node: Instruction): boolean {
 	return node.kind === 'arg' || (node.kind === 'raw' && node.keyword === 'ARG');
 }
 
+function isRawFrom(node: Instruction): boolean {
+	return node.kind === 'raw' && node.keyword === 'FROM';
+}
+
 function isUpper(word: string): boolean {
 	return word === word.toUpperCase();
 }
@@ -295,7 +340,8 @@ function copyFromHits(context: LintContext, problem: 'unknown' | 'own'): Hit[] {
 	return context.stages.flatMap((stage) =>
 		stage.instructions.flatMap((node) => {
 			const value = node.kind === 'copy' ? fromFlag(node) : null;
-			if (value === null || /[:/@$]/.test(value)) return [];
+			// An empty `--from=` copies from the build context, as if there were none.
+			if (!value || /[:/@$]/.test(value)) return [];
 			const found = stageReferenced(context, value);
 			const isOwn = found === stage.index;
 			const isUnknown = found === null || found > stage.index;

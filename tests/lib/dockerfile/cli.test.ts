@@ -3,10 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parse } from '../../../src/lib/dockerfile/parse';
-import type { Finding } from '../../../src/lib/dockerfile/lint';
 import { templates } from '../../../src/lib/dockerfile/templates';
-import { withEmptyFile } from '../../../scripts/dockerfile';
 import { maxInputBytes } from '../../../scripts/text-input';
 
 const root = join(import.meta.dirname, '../../..');
@@ -100,7 +97,7 @@ describe('dockerfile lint', () => {
 			const { status, stdout } = cli('lint', write('nothing.Dockerfile', text));
 			expect(status, JSON.stringify(text)).toBe(1);
 			expect(stdout).toMatch(
-				/^.*nothing\.Dockerfile:1:1 error empty-dockerfile Il Dockerfile non contiene istruzioni/
+				/^.*nothing\.Dockerfile:1:1 error empty-dockerfile Il Dockerfile non contiene nessuna istruzione/
 			);
 			expect(stdout.trim().split('\n')).toHaveLength(1);
 		}
@@ -112,37 +109,6 @@ describe('dockerfile lint', () => {
 				message: expect.stringContaining('cannot be empty') as unknown,
 			},
 		]);
-	});
-
-	test('says a file has no instructions only when lint has not', () => {
-		const empty = parse('# only a comment\n');
-		const said: Finding = {
-			rule: 'some-empty-rule',
-			counterpart: null,
-			severity: 'error',
-			message: { it: 'vuoto', en: 'empty' },
-			docs: '/docker/dockerfile/',
-			nodeId: '',
-			line: 1,
-			column: 1,
-			endLine: 1,
-			endColumn: 1,
-		};
-		expect(withEmptyFile(empty, [said])).toEqual([said]);
-		expect(withEmptyFile(empty, []).map((finding) => finding.rule)).toEqual(['empty-dockerfile']);
-		// An error on a directive is not about the missing instructions.
-		const directive = parse('# escape=x\n');
-		const onDirective = { ...said, nodeId: directive.directives[0]?.id ?? '' };
-		expect(withEmptyFile(directive, [onDirective]).map((finding) => finding.rule)).toEqual([
-			'empty-dockerfile',
-			'some-empty-rule',
-		]);
-		// The linter's own rule may sit on the first directive: it is not said twice.
-		const syntaxOnly = parse('# syntax=docker/dockerfile:1\n');
-		const ownRule = { ...said, rule: 'empty-dockerfile', nodeId: 'd1' };
-		expect(withEmptyFile(syntaxOnly, [ownRule])).toEqual([ownRule]);
-		const full = parse('FROM alpine:3.21\n');
-		expect(withEmptyFile(full, [])).toEqual([]);
 	});
 
 	test('exits 0 when there are only warnings or info findings', () => {
