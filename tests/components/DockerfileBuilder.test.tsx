@@ -3,9 +3,16 @@ import axe from 'axe-core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import DockerfileBuilder from '../../src/components/Dockerfile/Builder';
-import { builderTemplates } from '../../src/lib/dockerfile/builder';
+import { builderTemplates, PASTE_LIMITS } from '../../src/lib/dockerfile/builder';
+import type { Item } from '../../src/lib/dockerfile/model';
 import { parse } from '../../src/lib/dockerfile/parse';
-import { encodeState, STATE_KEY } from '../../src/lib/dockerfile/share';
+import {
+	decodeState,
+	encodeState,
+	STATE_KEY,
+	STATE_LIMITS,
+	withoutSources,
+} from '../../src/lib/dockerfile/share';
 import { templates } from '../../src/lib/dockerfile/templates';
 import italian from '../../src/content/i18n/it.json';
 
@@ -60,6 +67,7 @@ beforeEach(() => {
 afterEach(() => {
 	cleanup();
 	vi.unstubAllGlobals();
+	vi.restoreAllMocks();
 });
 
 describe('<DockerfileBuilder>', () => {
@@ -188,7 +196,8 @@ describe('<DockerfileBuilder>', () => {
 		const run = within(group(/^1\. RUN/)).getByLabelText('Comando');
 		type(run, 'echo ciao');
 		type(screen.getByLabelText("Nome dell'immagine"), 'saluti');
-		await waitFor(() => expect(location.search).toMatch(/^\?s=[\w-]+$/));
+		await waitFor(() => expect(location.hash).toMatch(/^#s=[\w-]+$/));
+		expect(location.search).toBe('');
 		first.unmount();
 
 		renderBuilder();
@@ -394,3 +403,241 @@ describe('<DockerfileBuilder>', () => {
 		expect(result.violations.map((violation) => violation.id)).toEqual([]);
 	});
 });
+
+// Hundreds of boxes take happy-dom a few seconds to draw.
+describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
+	/** A Dockerfile of a FROM and `runs` RUN lines. */
+	const runs = (count: number) => `FROM alpine:3.21\n${'RUN echo hi\n'.repeat(count)}`;
+	// Plain selectors here: role queries over hundreds of boxes take seconds in happy-dom.
+	const form = () => document.getElementById('df-form-heading')!.closest('section')!;
+	const boxes = () => [...form().querySelectorAll<HTMLElement>('.df-item > fieldset')];
+	/** The legends of the instruction boxes on screen, in order, without their findings' mark. */
+	const legends = () =>
+		boxes().map((box) => {
+			const legend = box.querySelector('legend')?.cloneNode(true) as HTMLElement | undefined;
+			legend?.querySelector('.df-mark')?.remove();
+			return legend?.textContent?.trim();
+		});
+	/** The box on screen whose legend starts so: `200. RUN`. */
+	const box = (legend: string) =>
+		boxes().find((element) =>
+			element.querySelector('legend')?.textContent?.trim().startsWith(legend)
+		)!;
+	const button = (name: string) => screen.getByText(name, { selector: 'button' });
+
+	test('a paste over the limits is refused with the limits and what to do, and stays in the box', async () => {
+		renderBuilder();
+		const text = runs(PASTE_LIMITS.maxLines);
+		type(screen.getByLabelText('Testo del Dockerfile'), text);
+		fireEvent.click(screen.getByRole('button', { name: 'Trasforma in modulo' }));
+		const error = await screen.findByText(/^Il testo è troppo lungo per il modulo: 6001 righe e/, {
+			selector: '.df-error',
+		});
+		expect(error.textContent).toContain('il massimo è 6000 righe e 256 KB');
+		expect(error.textContent).toContain('incollane una parte alla volta');
+		// The command to check the whole file is code, as text: nothing typed becomes markup.
+		expect(error.querySelector('code')?.textContent).toBe(
+			'npm run -s dockerfile -- lint Dockerfile'
+		);
+		const box = screen.getByLabelText<HTMLTextAreaElement>('Testo del Dockerfile');
+		expect(box.value).toBe(text);
+		expect(box.getAttribute('aria-describedby')).toBe(error.id);
+		expect(preview().textContent).toBe(apache);
+		expect(localStorage.getItem(STATE_KEY)).toBeNull();
+	});
+
+	test('the form shows 200 instructions at a time; the next ones come by keyboard, focus follows', async () => {
+		renderBuilder();
+		await paste(runs(249));
+		// The preview and the checks cover the whole file; the form, its first part.
+		expect(preview().textContent).toBe(runs(249));
+		expect(form().textContent).toContain('ora le istruzioni 1–200 di 250');
+		expect(legends()).toHaveLength(199);
+		expect(legends()[0]).toBe('1. RUN');
+		const next = button('Mostra le istruzioni successive (201–250)');
+		// A native, enabled button in the tab order: Enter and Space press it in any browser (the
+		// end-to-end test presses Enter in Chromium).
+		expect(next.tagName).toBe('BUTTON');
+		expect(next.tabIndex).toBe(0);
+		expect((next as HTMLButtonElement).disabled).toBe(false);
+		next.focus();
+		expect(document.activeElement).toBe(next);
+		fireEvent.click(next);
+		// Focus goes to the first instruction now on screen, never back to the page.
+		await waitFor(() =>
+			expect(document.activeElement).toBe(within(box('200. RUN')).getByLabelText('Comando'))
+		);
+		expect(
+			await screen.findByText('Il modulo ora mostra le istruzioni 201–250 di 250.')
+		).toBeTruthy();
+		expect(legends()).toHaveLength(50);
+		expect([legends()[0], legends().at(-1)]).toEqual(['200. RUN', '249. RUN']);
+		// The stage the part continues keeps its FROM on screen.
+		expect(within(form()).getByLabelText<HTMLInputElement>('Immagine di base').value).toBe(
+			'alpine'
+		);
+		fireEvent.click(button('Mostra le istruzioni precedenti (1–200)'));
+		await waitFor(() =>
+			expect(document.activeElement).toBe(within(form()).getByLabelText('Immagine di base'))
+		);
+		expect(legends()).toHaveLength(199);
+	});
+
+	test('a finding about an instruction off screen brings its part and focuses it', async () => {
+		renderBuilder();
+		await paste(`${runs(300)}CMD a\nCMD b\n`);
+		// With every RUN flagged by DL3059 the list has over 300 findings, drawn a task later.
+		const [goTo] = await screen.findAllByText("Vai all'istruzione (riga 302)", {
+			selector: 'button',
+		});
+		fireEvent.click(goTo!);
+		await waitFor(() => expect(box('301. CMD')).toBeTruthy());
+		const cmd = box('301. CMD');
+		await waitFor(() => expect(document.activeElement).toBe(within(cmd).getByLabelText('Comando')));
+		expect(form().textContent).toContain('ora le istruzioni 201–303 di 303');
+	});
+
+	test('past 2,000 lines the preview stays plain, and says so', async () => {
+		renderBuilder();
+		// Wait for Shiki on the short template, so the long file is plain by choice, not by delay.
+		await waitFor(() => expect(preview().querySelector('.df-token')).toBeTruthy(), {
+			timeout: 10_000,
+		});
+		await paste(runs(2000));
+		expect(preview().textContent).toBe(runs(2000));
+		expect(preview().querySelector('.df-token')).toBeNull();
+		expect(
+			screen.getByText(
+				'Senza colori: il file supera le 2000 righe, e colorarlo rallenterebbe la pagina.'
+			)
+		).toBeTruthy();
+	});
+
+	test('the link lives in the hash; an older ?s= link opens once and moves there', async () => {
+		const encoded = encodeState({
+			model: parse('FROM debian:12\nRUN echo vecchio\n'),
+			inputs: { image: 'x', tag: '', containerName: '', detach: true, ports: {}, volumes: {} },
+		});
+		history.replaceState(null, '', `/lab/dockerfile/?s=${encoded}`);
+		renderBuilder();
+		await waitFor(() => expect(preview().textContent).toBe('FROM debian:12\nRUN echo vecchio\n'));
+		expect(location.search).toBe('');
+		expect(location.hash).toBe(`#s=${encoded}`);
+	});
+
+	test('too large for a link: no link, and a message that says why and that the file is kept', async () => {
+		renderBuilder();
+		// Within the paste limits, but its state is over a link's 200,000 characters.
+		const long = `FROM alpine:3.21\nRUN ${'x'.repeat(160_000)}\n`;
+		await paste(long);
+		await waitFor(() => expect(localStorage.getItem(STATE_KEY)).not.toBeNull());
+		fireEvent.click(screen.getByRole('button', { name: 'Copia il link a questo Dockerfile' }));
+		expect(
+			await screen.findByText(
+				/^Nessun link: questo Dockerfile è troppo grande per stare in un link \([\d.]+ caratteri, il massimo è 200\.000\)\. Resta salvato in questo browser/
+			)
+		).toBeTruthy();
+		expect(screen.queryByLabelText('Link da condividere')).toBeNull();
+		expect(clipboard).toEqual([]);
+		// Nor in the address bar, where an older, smaller one would open instead of this file.
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(location.hash).toBe('');
+		expect(decodeState(localStorage.getItem(STATE_KEY)!, 'device')?.model).toEqual(
+			withoutSources(parse(long))
+		);
+	});
+
+	test('a state the loader would refuse is not saved: a notice, and the last good save stays', async () => {
+		renderBuilder();
+		const run = within(group(/^1\. RUN/)).getByLabelText('Comando');
+		type(run, 'echo piccolo');
+		await waitFor(() => expect(localStorage.getItem(STATE_KEY)).not.toBeNull());
+		const small = localStorage.getItem(STATE_KEY);
+		type(run, 'x'.repeat(STATE_LIMITS.device));
+		expect(
+			await screen.findByText(/^Questo Dockerfile è troppo grande per salvarlo in questo browser/)
+		).toBeTruthy();
+		expect(localStorage.getItem(STATE_KEY)).toBe(small);
+		// Back under the limit, it is saved again and the notice goes.
+		type(run, 'echo di nuovo piccolo');
+		await waitFor(() => expect(screen.queryByText(/troppo grande per salvarlo/)).toBeNull());
+		expect(decodeState(localStorage.getItem(STATE_KEY)!, 'device')).not.toBeNull();
+	});
+
+	test('a save too large to open is offered as a Dockerfile to download', async () => {
+		const saved = encodeState({
+			model: parse(`FROM alpine:3.21\nRUN ${'x'.repeat(STATE_LIMITS.device)}\n`),
+			inputs: { image: 'x', tag: '', containerName: '', detach: true, ports: {}, volumes: {} },
+		});
+		localStorage.setItem(STATE_KEY, saved);
+		const downloads = captureDownloads();
+		renderBuilder();
+		expect(
+			await screen.findByText(/^Il Dockerfile salvato in questo browser è troppo grande/)
+		).toBeTruthy();
+		expect(preview().textContent).toBe(apache);
+		fireEvent.click(screen.getByRole('button', { name: 'Scarica il Dockerfile messo da parte' }));
+		expect(downloads).toHaveLength(1);
+		expect(downloads[0]!.name).toBe('Dockerfile');
+		expect(await downloads[0]!.blob.text()).toBe(
+			`FROM alpine:3.21\nRUN ${'x'.repeat(STATE_LIMITS.device)}\n`
+		);
+		// Kept aside on the device too, until the learner has mended it.
+		expect(localStorage.getItem(`${STATE_KEY}:unreadable`)).toBe(saved);
+	});
+
+	test('the Dockerfile downloads as `Dockerfile`, in a type Chromium gives no extension', async () => {
+		const downloads = captureDownloads();
+		renderBuilder();
+		fireEvent.click(screen.getByRole('button', { name: 'Scarica il file Dockerfile' }));
+		expect(downloads.map(({ name, blob }) => [name, blob.type])).toEqual([
+			['Dockerfile', 'application/octet-stream'],
+		]);
+		expect(await downloads[0]!.blob.text()).toBe(apache);
+	});
+
+	test('ids from a crafted link never repeat in the page', async () => {
+		const model = parse('FROM alpine:3.21\nRUN a\nRUN b\n');
+		const [first, second] = model.stages[0]!.items as [Item, Item];
+		const crafted = {
+			...model,
+			stages: [
+				{
+					...model.stages[0]!,
+					items: [
+						{ ...first, id: 'i99999999999999999999' },
+						{ ...second, id: 'i99999999999999999999' },
+					],
+				},
+			],
+		};
+		const inputs = { image: 'x', tag: '', containerName: '', detach: true, ports: {}, volumes: {} };
+		const link = Buffer.from(JSON.stringify({ v: 1, model: crafted, inputs })).toString(
+			'base64url'
+		);
+		history.replaceState(null, '', `/lab/dockerfile/#s=${link}`);
+		renderBuilder();
+		await waitFor(() => expect(preview().textContent).toBe('FROM alpine:3.21\nRUN a\nRUN b\n'));
+		addInstruction('run', 3, 'RUN');
+		const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+		expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+	});
+});
+
+/** What `download()` is asked to save, by file name: the link it clicks, caught before the browser. */
+function captureDownloads() {
+	const downloads: { name: string; blob: Blob }[] = [];
+	const blobs = new Map<string, Blob>();
+	vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+		const url = `blob:test/${blobs.size}`;
+		blobs.set(url, blob as Blob);
+		return url;
+	});
+	vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+	vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+		this: HTMLAnchorElement
+	) {
+		downloads.push({ name: this.download, blob: blobs.get(this.href)! });
+	});
+	return downloads;
+}

@@ -1,9 +1,39 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject } from 'vitest';
+import { PASTE_LIMITS } from '../../src/lib/dockerfile/builder';
+import { parse } from '../../src/lib/dockerfile/parse';
+import { print } from '../../src/lib/dockerfile/print';
+import { encodeState } from '../../src/lib/dockerfile/share';
 import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
+
+/** A Dockerfile of `count` lines, each stage of 100 with a few findings, as a long paste would be. */
+function longDockerfile(count: number): string {
+	const body = ['RUN apt-get install -y curl', 'WORKDIR /app', 'COPY . .', 'ENV A=1', 'CMD ["sh"]'];
+	const lines = Array.from({ length: count }, (_, index) =>
+		index % 100 === 0 ? `FROM alpine:3.21 AS s${index / 100}` : body[index % body.length]!
+	);
+	return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Puts text in the paste box the way a paste does, in one input event (typing 5,000 lines key by
+ * key would test the keyboard, not the builder), and turns it into the form.
+ */
+async function pasteText(page: Page, text: string) {
+	await page.locator('#df-paste').evaluate((box: HTMLTextAreaElement, value) => {
+		box.value = value;
+		box.dispatchEvent(new Event('input', { bubbles: true }));
+	}, text);
+	await page.locator('.df-paste button').click();
+}
+
+/** What the builder last said to screen-reader users. */
+const said = (page: Page) => page.locator('[aria-live]').first().textContent();
 
 describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 	test('paste a Dockerfile with three problems, see exactly those, keep the state after a reload', async ({
@@ -126,6 +156,109 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await goTo.click();
 		expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(
 			/INPUT|TEXTAREA|SELECT/
+		);
+		expect(errors).toEqual([]);
+	});
+
+	test('a paste over the limits shows why and what to do, and keeps the text in the box', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('lab/dockerfile/'), { waitUntil: 'networkidle' });
+		const text = longDockerfile(50_000);
+		await pasteText(page, text);
+		const error = page.locator('#df-paste-error');
+		await expect.poll(() => error.textContent()).toMatch(/^Il testo è troppo lungo per il modulo/);
+		expect(await error.textContent()).toContain(
+			`il massimo è ${PASTE_LIMITS.maxLines} righe e 256 KB`
+		);
+		expect(await error.locator('code').textContent()).toBe(
+			'npm run -s dockerfile -- lint Dockerfile'
+		);
+		expect(await page.locator('#df-paste').inputValue()).toBe(text);
+		expect(await page.locator('#df-paste').getAttribute('aria-describedby')).toBe('df-paste-error');
+		expect(await page.locator('.df-item').count()).toBe(4);
+		expect(errors).toEqual([]);
+	});
+
+	test('a long file: the form in parts reached by keyboard, the work kept across a reload', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('lab/dockerfile/'), { waitUntil: 'networkidle' });
+		const text = longDockerfile(5000);
+		// The preview shows the file as the builder prints it (a blank line between stages).
+		const printed = print(parse(text));
+		await pasteText(page, text);
+		await expect.poll(() => said(page)).toMatch(/^Dockerfile letto: 5000 istruzioni/);
+		expect(await page.locator('.df-code').textContent()).toBe(printed);
+		expect(await page.locator('.df-item').count()).toBe(198);
+		await expect
+			.poll(() => page.locator('.df-findings h3').textContent())
+			.toContain('segnalazioni');
+
+		// Tab from the part's last control reaches the button to the next part; Enter presses it,
+		// and focus goes to the first instruction it brings.
+		const next = page.locator('.df-part button', { hasText: 'Mostra le istruzioni successive' });
+		expect(await next.textContent()).toBe('Mostra le istruzioni successive (201–400)');
+		// The last control of the part: the button that removes its last stage.
+		await page.locator('.df-form .df-danger').last().focus();
+		await page.keyboard.press('Tab');
+		expect(await next.evaluate((button) => button === document.activeElement)).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('df-i201-image');
+		expect(await said(page)).toBe('Il modulo ora mostra le istruzioni 201–400 di 5000.');
+
+		// Too long for a link, so the address has none; the device has it, and a reload shows it.
+		await page.waitForTimeout(600);
+		expect(await page.evaluate(() => location.hash + location.search)).toBe('');
+		await page.reload({ waitUntil: 'networkidle' });
+		await expect.poll(() => page.locator('.df-code').textContent()).toBe(printed);
+		expect(await page.locator('.df-notice').count()).toBe(0);
+		expect(await page.locator('.df-part').first().textContent()).toContain('1–200 di 5000');
+		expect(errors).toEqual([]);
+	});
+
+	test('an older ?s= link opens, and its state moves to the hash', async ({ openPage }) => {
+		const { page, errors } = await openPage();
+		const inputs = {
+			image: 'vecchio',
+			tag: '',
+			containerName: '',
+			detach: true,
+			ports: {},
+			volumes: {},
+		};
+		const state = encodeState({ model: parse('FROM debian:12\nRUN echo vecchio\n'), inputs });
+		await page.goto(url(`lab/dockerfile/?s=${state}`), { waitUntil: 'networkidle' });
+		await expect
+			.poll(() => page.locator('.df-code').textContent())
+			.toBe('FROM debian:12\nRUN echo vecchio\n');
+		expect(await page.evaluate(() => [location.search, location.hash])).toEqual([
+			'',
+			`#s=${state}`,
+		]);
+		// The hash opens the same file in a new tab.
+		const other = await openPage();
+		await other.page.goto(page.url(), { waitUntil: 'networkidle' });
+		await expect
+			.poll(() => other.page.locator('.df-code').textContent())
+			.toBe('FROM debian:12\nRUN echo vecchio\n');
+		expect([...errors, ...other.errors]).toEqual([]);
+	});
+
+	test('the download is a file named Dockerfile, with the text of the preview', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('lab/dockerfile/'), { waitUntil: 'networkidle' });
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Scarica il file Dockerfile' }).click(),
+		]);
+		expect(download.suggestedFilename()).toBe('Dockerfile');
+		expect(await readFile((await download.path()), 'utf8')).toBe(
+			await page.locator('.df-code').textContent()
 		);
 		expect(errors).toEqual([]);
 	});

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import {
 	findingsByNode,
+	formPart,
 	initialSession,
 	messageText,
 	reduceBuilder,
@@ -10,20 +11,28 @@ import {
 	type ParseDockerfile,
 } from '../../lib/dockerfile/builder.ts';
 import type { Highlight } from '../../lib/dockerfile/highlight.ts';
-import { lint } from '../../lib/dockerfile/lint.ts';
+import { lint, type Finding } from '../../lib/dockerfile/lint.ts';
 import { print } from '../../lib/dockerfile/print.ts';
-import { encodeState, STATE_KEY } from '../../lib/dockerfile/share.ts';
+import {
+	addressWithState,
+	encodeState,
+	STATE_KEY,
+	stateFits,
+	stateInAddress,
+} from '../../lib/dockerfile/share.ts';
 import type { Locale } from '../../lib/i18n/locale.ts';
-import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
+import { translator, type Translate, type UiStrings } from '../../lib/i18n/strings.ts';
 import { download } from '../shared/download.ts';
 import { LiveRegion } from '../shared/LiveRegion';
 import { deviceStorage, type DeviceStorage } from '../shared/storage.ts';
 import { TranslateContext } from '../shared/strings.ts';
-import { BuilderContext, type BuilderView } from './BuilderContext.ts';
+import { BuilderContext, FindingsContext, type BuilderView } from './BuilderContext.ts';
 import { Commands } from './Commands';
 import { focusById, usePendingFocus } from './focus.ts';
 import { DockerfileForm } from './Form';
-import { CopyButton, Findings, Preview } from './Output';
+import { LateFindings } from './LateFindings';
+import { Notices } from './Notices';
+import { CopyButton, Preview } from './Output';
 import { PasteBox, StartControls } from './StartControls';
 
 export type { BuilderTemplate };
@@ -38,6 +47,23 @@ export interface DockerfileBuilderProps {
 	labUrl: string;
 	/** Inside a chapter: smaller headings, the paste box folded, no state in the page's URL. */
 	compact?: boolean;
+}
+
+/** The strings' `t()`, with numbers written as the language writes them: 53.500, 53,500. */
+function localTranslator(strings: UiStrings, lang: Locale): Translate {
+	const t = translator(strings);
+	const number = new Intl.NumberFormat(lang);
+	return (key, values) =>
+		t(
+			key,
+			values &&
+				Object.fromEntries(
+					Object.entries(values).map(([name, value]) => [
+						name,
+						typeof value === 'number' ? number.format(value) : value,
+					])
+				)
+		);
 }
 
 /** Parsing needs `dockerfile-ast`: it loads only when the learner pastes or re-reads a line. */
@@ -85,7 +111,7 @@ export default function DockerfileBuilder({
 	// (hydration keeps the server's attributes).
 	const uid = compact ? 'dfc' : 'df';
 	const id = useCallback((...parts: string[]) => [uid, ...parts].join('-'), [uid]);
-	const t = useMemo(() => translator(strings), [strings]);
+	const t = useMemo(() => localTranslator(strings, lang), [strings, lang]);
 	const [session, dispatch] = useReducer(reduceBuilder, templates, initialSession);
 	const { current, edited, outcome } = session;
 	const [message, setMessage] = useState('');
@@ -105,28 +131,36 @@ export default function DockerfileBuilder({
 	useEffect(() => {
 		const device = deviceStorage();
 		storage.current = device;
+		const address = compact ? null : stateInAddress(new URL(location.href));
 		const restored = restoredState({
 			saved: device.read(storageKey),
-			shared: compact ? null : new URLSearchParams(location.search).get('s'),
+			shared: address?.text ?? null,
 			storageAvailable: device.available,
 		});
 		// Kept aside rather than overwritten at the first save, in case someone can mend it.
 		if (restored.unreadable) device.write(`${storageKey}:unreadable`, restored.unreadable);
 		dispatch({ type: 'restore', restored });
+		// An older link kept the state in the query, which servers refuse once long: read once, it
+		// moves to the hash.
+		if (address?.inQuery) {
+			const shown = restored.state && encodeState(restored.state);
+			history.replaceState(history.state, '', addressWithState(new URL(location.href), shown));
+		}
 	}, [storageKey, compact]);
 
-	// Save each change the learner makes (merely opening a shared link overwrites nothing); on the
-	// lab page, keep the link in the address bar up to date too.
+	// Save each change the learner makes (merely opening a shared link overwrites nothing), only if
+	// it can be read back; on the lab page, keep the link in the address bar up to date too, or
+	// take it away once the file no longer fits in one (the device still has it).
 	useEffect(() => {
 		if (!edited) return;
 		const encoded = encodeState(current);
-		const refused = storage.current?.write(storageKey, encoded);
-		if (refused) dispatch({ type: 'notSaved', reason: refused });
+		const refused = stateFits(encoded, 'device')
+			? storage.current?.write(storageKey, encoded)
+			: 'tooLarge';
+		dispatch(refused ? { type: 'notSaved', reason: refused } : { type: 'saved' });
 		if (compact) return;
 		const timer = setTimeout(() => {
-			const url = new URL(location.href);
-			url.searchParams.set('s', encoded);
-			history.replaceState(history.state, '', url);
+			history.replaceState(history.state, '', addressWithState(new URL(location.href), encoded));
 		}, 400);
 		return () => clearTimeout(timer);
 	}, [current, edited, storageKey, compact]);
@@ -144,17 +178,32 @@ export default function DockerfileBuilder({
 	const silenced = useMemo(() => checked.filter((finding) => finding.silenced), [checked]);
 	const byNode = useMemo(() => findingsByNode(findings), [findings]);
 	const panel = useMemo(() => commandsPanel(current), [current]);
+	const part = useMemo(() => formPart(model, session.formStart), [model, session.formStart]);
 
-	const view: BuilderView = {
-		lang,
-		dispatch,
-		withParser: (action) => void loadParse().then((parse) => dispatch(action(parse))),
-		id,
-		focusLater,
-		announce,
-		findingsFor: (nodeId) => byNode.get(nodeId) ?? [],
-		dragged,
-	};
+	const findingsFor = useCallback((nodeId: string) => byNode.get(nodeId) ?? [], [byNode]);
+	const goTo = useCallback(
+		(finding: Finding) => dispatch({ type: 'goTo', id: finding.nodeId }),
+		[]
+	);
+	// The same object while nothing in it changes, so that what needs only this is not redrawn.
+	const view = useMemo<BuilderView>(
+		() => ({
+			lang,
+			dispatch,
+			withParser: (action, later = false) =>
+				void loadParse().then((parse) => {
+					const made = action(parse);
+					if (later) setTimeout(() => dispatch(made), 0);
+					else dispatch(made);
+				}),
+			preloadParser: () => void loadParse().catch(() => undefined),
+			id,
+			focusLater,
+			announce,
+			dragged,
+		}),
+		[lang, id, focusLater, announce]
+	);
 
 	const H2 = compact ? 'h3' : 'h2';
 	return (
@@ -162,17 +211,15 @@ export default function DockerfileBuilder({
 			<BuilderContext.Provider value={view}>
 				<div class={`df-builder ${compact ? 'df-compact' : 'df-full'}`}>
 					<LiveRegion message={message} />
-					{session.notices.map((notice) => (
-						<p key={notice} class="df-notice" role="status">
-							{t(`builder.notice.${notice}`)}
-						</p>
-					))}
+					<Notices session={session} />
 					<StartControls session={session} labUrl={labUrl} />
 					<PasteBox session={session} folded={compact} />
 					<div class="df-columns">
 						<section class="df-form" aria-labelledby={id('form-heading')}>
 							<H2 id={id('form-heading')}>{t('builder.form.heading')}</H2>
-							<DockerfileForm model={model} />
+							<FindingsContext.Provider value={findingsFor}>
+								<DockerfileForm model={model} part={part} />
+							</FindingsContext.Provider>
 						</section>
 						<section class="df-output" aria-labelledby={id('output-heading')}>
 							<H2 id={id('output-heading')}>{t('builder.preview.heading')}</H2>
@@ -182,16 +229,19 @@ export default function DockerfileBuilder({
 								<button
 									type="button"
 									class="df-button"
-									onClick={() => download(new Blob([text], { type: 'text/plain' }), 'Dockerfile')}
+									// Not text/plain: Chromium would save it as `Dockerfile.txt`.
+									onClick={() =>
+										download(new Blob([text], { type: 'application/octet-stream' }), 'Dockerfile')
+									}
 								>
 									{t('builder.download')}
 								</button>
 							</p>
-							<Findings
+							<LateFindings
 								findings={findings}
 								silenced={silenced}
 								heading={compact ? 'h4' : 'h3'}
-								onGo={(finding) => focusById(id(finding.nodeId))}
+								onGo={goTo}
 							/>
 						</section>
 					</div>

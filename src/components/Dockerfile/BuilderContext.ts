@@ -1,7 +1,7 @@
 /**
  * What every part of the Dockerfile builder needs from the island, given once at its root: the
- * reducer's dispatch, its DOM ids, focus and the live region, and the findings by node. Strings
- * come from the shared `TranslateContext` (`useT()`), not from here.
+ * reducer's dispatch, its DOM ids, focus and the live region; and, apart, the findings by node.
+ * Strings come from the shared `TranslateContext` (`useT()`), not from here.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -13,16 +13,19 @@ export interface BuilderView {
 	lang: Locale;
 	/** Applies a change to the builder's state (`src/lib/dockerfile/builder.ts`). */
 	dispatch: (action: BuilderAction) => void;
-	/** Dispatches an action that reads text, once the parser (loaded on demand) is there. */
-	withParser: (action: (parse: ParseDockerfile) => BuilderAction) => void;
+	/**
+	 * Dispatches an action that reads text, once the parser (loaded on demand) is there; `later`,
+	 * a task after making it, so that reading and drawing a long file are two shorter tasks.
+	 */
+	withParser: (action: (parse: ParseDockerfile) => BuilderAction, later?: boolean) => void;
+	/** Starts loading the parser, so that reading a long paste is not slowed by its arrival. */
+	preloadParser: () => void;
 	/** A DOM id unique to this builder: `id('i3', 'path')`. */
 	id: (...parts: string[]) => string;
 	/** Moves focus to the element with this id once the next render is on screen. */
 	focusLater: (id: string) => void;
 	/** Says something through the builder's live region. */
 	announce: (message: string) => void;
-	/** The findings about a node, by its id. */
-	findingsFor: (nodeId: string) => readonly Finding[];
 	/** The id of the item being dragged, if any. */
 	dragged: { current: string | null };
 }
@@ -35,3 +38,9 @@ export function useBuilder(): BuilderView {
 	if (!view) throw new Error('useBuilder() outside the Dockerfile builder');
 	return view;
 }
+
+/**
+ * The findings about a node, by its id: a context of its own, which changes at every check, so
+ * that the parts that need only the builder's context (the findings list) are not drawn again.
+ */
+export const FindingsContext = createContext<(nodeId: string) => readonly Finding[]>(() => []);

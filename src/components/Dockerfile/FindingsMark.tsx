@@ -1,7 +1,9 @@
 import { worstSeverity } from '../../lib/findings.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
 import { SeverityMarker } from '../shared/SeverityMarker';
+import { useContext } from 'preact/hooks';
 import { useT } from '../shared/strings.ts';
+import { FindingsContext } from './BuilderContext.ts';
 
 /** The number of findings in words: "1 segnalazione", "3 segnalazioni". */
 export function useFindingsCount(): (count: number) => string {
@@ -9,9 +11,10 @@ export function useFindingsCount(): (count: number) => string {
 	return (count) => t(count === 1 ? 'builder.findings.one' : 'builder.findings.many', { count });
 }
 
-/** A mark beside an instruction with findings: the worst severity's glyph, the count in words. */
-export function FindingsMark({ findings }: { findings: readonly Finding[] }) {
+/** A mark beside a node with findings: the worst severity's glyph, the count in words. */
+export function FindingsMark({ nodeId }: { nodeId: string }) {
 	const count = useFindingsCount();
+	const findings: readonly Finding[] = useContext(FindingsContext)(nodeId);
 	const worst = worstSeverity(findings);
 	if (!worst) return null;
 	return <SeverityMarker severity={worst} label={count(findings.length)} class="df-mark" />;

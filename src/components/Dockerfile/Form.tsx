@@ -1,4 +1,8 @@
-/** The form: parser directives, what comes before the first FROM, and each stage. */
+/**
+ * The form: parser directives, what comes before the first FROM, and each stage; of a long file,
+ * one part at a time, with buttons to the parts before and after.
+ */
+import { FORM_PAGE, type FormPart } from '../../lib/dockerfile/builder.ts';
 import type { Directive, Dockerfile } from '../../lib/dockerfile/model.ts';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
@@ -7,10 +11,11 @@ import { ItemList } from './ItemCard';
 import { StageCard } from './StageCard';
 import { imageTags } from './suggestions';
 
-export function DockerfileForm({ model }: { model: Dockerfile }) {
+export function DockerfileForm({ model, part }: { model: Dockerfile; part: FormPart }) {
 	const t = useT();
 	const { id, dispatch } = useBuilder();
 	const stageNames = id('stage-names');
+	const whole = part.start === 0 && part.end === part.total;
 	return (
 		<div class="df-form-body">
 			<datalist id={id('images')}>
@@ -25,24 +30,63 @@ export function DockerfileForm({ model }: { model: Dockerfile }) {
 						<option key={stage.id} value={stage.from.name} />
 					))}
 			</datalist>
+			{!whole && (
+				<p class="df-part">
+					<span>
+						{t('builder.part.status', {
+							count: FORM_PAGE,
+							from: part.start + 1,
+							to: part.end,
+							total: part.total,
+						})}
+					</span>
+					{part.start > 0 && (
+						<PartButton
+							label="builder.part.previous"
+							start={Math.max(0, part.start - FORM_PAGE)}
+							end={part.start}
+						/>
+					)}
+				</p>
+			)}
 			{model.directives.length > 0 && <Directives directives={model.directives} />}
-			{model.preamble.length > 0 && (
+			{part.preamble && (
 				<fieldset class="df-stage df-preamble" id={id('preamble')}>
 					<legend>{t('builder.preamble.legend')}</legend>
 					<p class="df-hint">{t('builder.preamble.hint')}</p>
-					<ItemList items={model.preamble} stageId={null} stageNames={stageNames} />
+					<ItemList
+						items={model.preamble}
+						shown={part.preamble}
+						stageId={null}
+						stageNames={stageNames}
+					/>
 				</fieldset>
 			)}
-			{model.stages.map((stage, index) => (
-				<StageCard
-					key={stage.id}
-					stage={stage}
-					number={index + 1}
-					count={model.stages.length}
-					stageNames={stageNames}
-				/>
-			))}
+			{model.stages.map((stage, index) => {
+				const shown = part.stages[index];
+				return (
+					shown && (
+						<StageCard
+							key={stage.id}
+							stage={stage}
+							shown={shown}
+							number={index + 1}
+							count={model.stages.length}
+							stageNames={stageNames}
+						/>
+					)
+				);
+			})}
 			{model.stages.length === 0 && <p class="df-hint">{t('builder.stage.none')}</p>}
+			{part.end < part.total && (
+				<p class="df-part">
+					<PartButton
+						label="builder.part.next"
+						start={part.end}
+						end={Math.min(part.total, part.end + FORM_PAGE)}
+					/>
+				</p>
+			)}
 			<p class="df-form-buttons">
 				<button
 					type="button"
@@ -62,6 +106,17 @@ export function DockerfileForm({ model }: { model: Dockerfile }) {
 				</button>
 			</p>
 		</div>
+	);
+}
+
+/** A button that brings another part of the form on screen, named by the positions it holds. */
+function PartButton({ label, start, end }: { label: string; start: number; end: number }) {
+	const t = useT();
+	const { dispatch } = useBuilder();
+	return (
+		<button type="button" class="df-button" onClick={() => dispatch({ type: 'showPart', start })}>
+			{t(label, { from: start + 1, to: end })}
+		</button>
 	);
 }
 

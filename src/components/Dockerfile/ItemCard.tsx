@@ -1,6 +1,6 @@
 /** The instructions and comments of a stage (or of the preamble), each in its own box. */
 import type { TargetedDragEvent } from 'preact';
-import { itemKeyword, itemName, messageText } from '../../lib/dockerfile/builder.ts';
+import { itemKeyword, itemName, messageText, type ListPart } from '../../lib/dockerfile/builder.ts';
 import { isInstruction, type Item } from '../../lib/dockerfile/model.ts';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
@@ -8,13 +8,19 @@ import { NodeTextField, RowButtons } from './FieldWidgets';
 import { FindingsMark } from './FindingsMark';
 import { InstructionFields } from './InstructionFields';
 
-/** A list of items that takes drops: on an item to take its place, below the last at the end. */
+/**
+ * The items of a list on screen, which take drops: on an item to take its place, below the last
+ * shown to follow it.
+ */
 export function ItemList({
 	items,
+	shown,
 	stageId,
 	stageNames,
 }: {
 	items: readonly Item[];
+	/** The items on screen: all of them, unless the file is long (see `formPart()`). */
+	shown: ListPart;
 	/** The stage the items belong to, or `null` for the preamble. */
 	stageId: string | null;
 	stageNames: string;
@@ -32,17 +38,20 @@ export function ItemList({
 		if (dragged.current) event.preventDefault();
 	};
 	return (
-		<ol
-			class="df-items"
-			role="list"
-			onDragOver={allow}
-			onDrop={(event) => drop(event, items.length)}
-		>
-			{items.map((item, index) => (
-				<li key={item.id} class="df-item" onDragOver={allow} onDrop={(event) => drop(event, index)}>
-					<ItemCard item={item} index={index} count={items.length} stageNames={stageNames} />
-				</li>
-			))}
+		<ol class="df-items" role="list" onDragOver={allow} onDrop={(event) => drop(event, shown.to)}>
+			{items.slice(shown.from, shown.to).map((item, at) => {
+				const index = shown.from + at;
+				return (
+					<li
+						key={item.id}
+						class="df-item"
+						onDragOver={allow}
+						onDrop={(event) => drop(event, index)}
+					>
+						<ItemCard item={item} index={index} count={items.length} stageNames={stageNames} />
+					</li>
+				);
+			})}
 		</ol>
 	);
 }
@@ -60,7 +69,7 @@ function ItemCard({
 	stageNames: string;
 }) {
 	const t = useT();
-	const { id, dispatch, withParser, dragged, findingsFor } = useBuilder();
+	const { id, dispatch, withParser, dragged } = useBuilder();
 	const keyword = itemKeyword(item) ?? t('builder.kind.comment');
 	const name = messageText(t, itemName(item, index));
 	const textOrForm = item.kind === 'raw' ? 'toForm' : isInstruction(item) ? 'toText' : null;
@@ -72,7 +81,7 @@ function ItemCard({
 				<span class="df-keyword">
 					{index + 1}. {keyword}
 				</span>{' '}
-				<FindingsMark findings={findingsFor(item.id)} />
+				<FindingsMark nodeId={item.id} />
 			</legend>
 			<div class="df-item-bar">
 				<span

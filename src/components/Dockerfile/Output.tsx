@@ -1,6 +1,7 @@
 /** What the builder shows of the Dockerfile: its text, highlighted, and the linter's findings. */
 import { Fragment, type CSSProperties } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { HIGHLIGHT_MAX_LINES, highlightable } from '../../lib/dockerfile/builder.ts';
 import type { Highlight, HighlightToken } from '../../lib/dockerfile/highlight.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
 import { codeSegments } from '../../lib/i18n/format.ts';
@@ -66,17 +67,19 @@ function tokenStyle(token: HighlightToken): CSSProperties {
 /**
  * The Dockerfile text. Plain until Shiki has loaded, then coloured: each token is a text node in a
  * span whose colours are CSS variables, one per theme, so the page's theme switch needs no work.
+ * A long file stays plain, and a line under it says so.
  */
 export function Preview({ text, highlight }: { text: string; highlight: Highlight | null }) {
 	const t = useT();
+	const colours = useMemo(() => highlightable(text), [text]);
 	const highlighted = useMemo(() => {
-		if (!highlight || !text) return null;
+		if (!highlight || !text || !colours) return null;
 		try {
 			return highlight(text);
 		} catch {
 			return null;
 		}
-	}, [highlight, text]);
+	}, [highlight, text, colours]);
 	if (!text) return <p class="df-hint">{t('builder.preview.empty')}</p>;
 	const style = highlighted
 		? {
@@ -86,7 +89,7 @@ export function Preview({ text, highlight }: { text: string; highlight: Highligh
 				'--df-dark-bg': highlighted.dark.bg,
 			}
 		: undefined;
-	return (
+	const code = (
 		<pre
 			class={`df-code${highlighted ? ' df-highlighted' : ''}`}
 			tabIndex={0}
@@ -109,6 +112,13 @@ export function Preview({ text, highlight }: { text: string; highlight: Highligh
 					: text}
 			</code>
 		</pre>
+	);
+	if (colours) return code;
+	return (
+		<>
+			{code}
+			<p class="df-hint">{t('builder.preview.plain', { max: HIGHLIGHT_MAX_LINES })}</p>
+		</>
 	);
 }
 

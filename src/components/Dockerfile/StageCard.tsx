@@ -1,6 +1,6 @@
 /** One stage of the form: its FROM, its items, the palette that adds to it, and its removal. */
 import { useState } from 'preact/hooks';
-import type { PaletteKind } from '../../lib/dockerfile/builder.ts';
+import type { ListPart, PaletteKind } from '../../lib/dockerfile/builder.ts';
 import type { FromInstruction, Stage } from '../../lib/dockerfile/model.ts';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
@@ -33,18 +33,21 @@ const paletteKinds: readonly PaletteKind[] = [
 
 export function StageCard({
 	stage,
+	shown,
 	number,
 	count,
 	stageNames,
 }: {
 	stage: Stage;
+	/** Its items on screen: all of them, unless the file is long (see `formPart()`). */
+	shown: ListPart;
 	number: number;
 	count: number;
 	/** The id of the datalist of stage names, for COPY --from. */
 	stageNames: string;
 }) {
 	const t = useT();
-	const { id, dispatch, findingsFor } = useBuilder();
+	const { id, dispatch } = useBuilder();
 	const [kind, setKind] = useState<PaletteKind>('run');
 	const { from } = stage;
 	const title = from.name
@@ -53,10 +56,10 @@ export function StageCard({
 	return (
 		<fieldset class="df-stage" id={id(stage.id)}>
 			<legend>
-				{title} <FindingsMark findings={findingsFor(stage.id)} />
+				{title} <FindingsMark nodeId={stage.id} />
 			</legend>
 			<FromFields from={from} />
-			<ItemList items={stage.items} stageId={stage.id} stageNames={stageNames} />
+			<ItemList items={stage.items} shown={shown} stageId={stage.id} stageNames={stageNames} />
 			<div class="df-palette">
 				<div class="df-field">
 					<label for={id(stage.id, 'palette')}>{t('builder.palette.label', { n: number })}</label>
@@ -106,7 +109,7 @@ const morePlaceholders = [
 /** A stage's FROM: image and tag with suggestions, the stage's name, platform and digest. */
 function FromFields({ from }: { from: FromInstruction }) {
 	const t = useT();
-	const { id, dispatch, findingsFor } = useBuilder();
+	const { id, dispatch } = useBuilder();
 	const set = (change: (current: FromInstruction) => FromInstruction) =>
 		dispatch({
 			type: 'update',
@@ -117,7 +120,7 @@ function FromFields({ from }: { from: FromInstruction }) {
 	return (
 		<div class="df-node df-from" id={id(from.id)}>
 			<p class="df-from-title">
-				<span class="df-keyword">FROM</span> <FindingsMark findings={findingsFor(from.id)} />
+				<span class="df-keyword">FROM</span> <FindingsMark nodeId={from.id} />
 			</p>
 			<datalist id={tags}>
 				{(imageTags[from.image] ?? []).map((tag) => (

@@ -1,7 +1,14 @@
 /** Where the learner starts: a template, Undo, a link to share, and a box to paste a Dockerfile. */
 import { useState } from 'preact/hooks';
-import { EMPTY_TEMPLATE, messageText, type BuilderSession } from '../../lib/dockerfile/builder.ts';
-import { encodeState } from '../../lib/dockerfile/share.ts';
+import {
+	EMPTY_TEMPLATE,
+	linkRefusal,
+	messageText,
+	pasteRefusal,
+	type BuilderSession,
+} from '../../lib/dockerfile/builder.ts';
+import { addressWithState, encodeState, stateFits } from '../../lib/dockerfile/share.ts';
+import { codeSegments } from '../../lib/i18n/format.ts';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
 import { TextField } from './FieldWidgets';
@@ -13,12 +20,23 @@ export function StartControls({ session, labUrl }: { session: BuilderSession; la
 	const { id, dispatch } = useBuilder();
 	const { status, copy } = useClipboard();
 	const [shareUrl, setShareUrl] = useState('');
+	const [refusal, setRefusal] = useState('');
 	const selected = session.templates.find((template) => template.id === session.templateId);
 	const share = () => {
-		const url = new URL(labUrl, location.href);
-		url.searchParams.set('s', encodeState(session.current));
-		setShareUrl(url.href);
-		void copy(url.href);
+		const encoded = encodeState(session.current);
+		// A link longer than a link can be opened with would be refused where it is opened.
+		if (!stateFits(encoded, 'link')) {
+			const saved = !session.notices.some((notice) =>
+				['unavailable', 'full', 'tooLarge'].includes(notice)
+			);
+			setShareUrl('');
+			setRefusal(messageText(t, linkRefusal(encoded.length, saved)));
+			return;
+		}
+		const url = addressWithState(new URL(labUrl, location.href), encoded).href;
+		setRefusal('');
+		setShareUrl(url);
+		void copy(url);
 	};
 	return (
 		<div class="df-start">
@@ -65,6 +83,9 @@ export function StartControls({ session, labUrl }: { session: BuilderSession; la
 					{t('builder.share')}
 				</button>
 				<CopyStatus status={status} done={t('builder.shared')} />
+				<span class="df-error" role="status">
+					{refusal}
+				</span>
 			</p>
 			{shareUrl && (
 				<TextField
@@ -82,7 +103,7 @@ export function StartControls({ session, labUrl }: { session: BuilderSession; la
 /** The paste box: a Dockerfile's text, read into the form (folded away in a chapter). */
 export function PasteBox({ session, folded }: { session: BuilderSession; folded: boolean }) {
 	const t = useT();
-	const { id, dispatch, withParser } = useBuilder();
+	const { id, dispatch, withParser, preloadParser } = useBuilder();
 	const error = session.pasteError && messageText(t, session.pasteError);
 	const box = (
 		<fieldset class="df-paste">
@@ -93,18 +114,31 @@ export function PasteBox({ session, folded }: { session: BuilderSession; folded:
 				value={session.pasteText}
 				multiline
 				describedBy={error ? id('paste-error') : undefined}
-				onValue={(text) => dispatch({ type: 'typePaste', text })}
+				onValue={(text) => {
+					dispatch({ type: 'typePaste', text });
+					preloadParser();
+				}}
 			/>
-			{error && (
-				<p class="df-error" id={id('paste-error')}>
-					{error}
-				</p>
-			)}
+			{/* Always there, even empty: adding an element to this fieldset makes Chromium lay out
+			the whole text box again, half a second with 50,000 lines in it. */}
+			<p class="df-error" id={id('paste-error')}>
+				{error &&
+					codeSegments(error).map((segment, index) =>
+						segment.code ? <code key={index}>{segment.text}</code> : segment.text
+					)}
+			</p>
 			<p class="df-hint">{t('builder.paste.hint')}</p>
 			<button
 				type="button"
 				class="df-button"
-				onClick={() => withParser((parse) => ({ type: 'paste', parse }))}
+				onClick={() =>
+					withParser((parse) => {
+						const text = session.pasteText;
+						// Read now (unless the reducer will refuse it), drawn a task later.
+						const model = text.trim() && !pasteRefusal(text) ? parse(text) : null;
+						return { type: 'paste', parse: model ? () => model : parse };
+					}, true)
+				}
 			>
 				{t('builder.paste.button')}
 			</button>

@@ -1,5 +1,5 @@
 /** Focus after a change: moved once the change is on screen, to the field that matters. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
 
 /** Moves focus to an element, or into a box to its main field (or its first one). */
 export function focusById(id: string): void {
@@ -21,7 +21,7 @@ export function usePendingFocus(): (id: string) => void {
 		pending.current = null;
 		focusById(target);
 	});
-	return (id) => {
+	return useCallback((id) => {
 		pending.current = id;
-	};
+	}, []);
 }

@@ -7,6 +7,10 @@
  *
  * An action never says anything itself: it leaves an `outcome` (a message by key, and the element
  * that gets focus), which the island reads out and carries out once the change is on screen.
+ *
+ * A large file must not freeze the tab: the paste box refuses text past `PASTE_LIMITS`, the form
+ * shows `FORM_PAGE` instructions at a time (`formPart()`), always the part with the focus, and the
+ * preview is coloured only up to `HIGHLIGHT_MAX_LINES`.
  */
 import { commands, type DockerCommands } from './commands.ts';
 import * as edits from './edit.ts';
@@ -20,13 +24,15 @@ import {
 	type InstructionKind,
 	type Item,
 } from './model.ts';
-import { printInstruction, printPort } from './print.ts';
+import { print, printInstruction, printPort } from './print.ts';
 import {
-	decodeState,
 	encodeState,
+	readState,
+	STATE_LIMITS,
 	withoutSources,
 	type BuilderState,
 	type CommandInputs,
+	type StateReading,
 } from './share.ts';
 import type { Template } from './templates.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -70,11 +76,55 @@ export const EMPTY_TEMPLATE = 'empty';
 export const UNDO_LIMIT = 50;
 
 /**
- * A notice above the builder: the link held no Dockerfile (`url`), the saved one could not be read
- * (`storage`), a shared link replaced the saved one (`shared`), or this device keeps nothing
- * (`unavailable`) or no more (`full`).
+ * The most the paste box reads into the form. The characters are the Compose lab's limit; the
+ * lines bound the number of instructions, which is what costs: in Chromium, 6,000 lines of one
+ * instruction each parse, check and encode in about 0.1 s, while 50,000 take over a second
+ * before the form is even drawn. Real Dockerfiles have tens of lines, rarely hundreds.
  */
-export type Notice = 'url' | 'storage' | 'shared' | 'unavailable' | 'full';
+export const PASTE_LIMITS = { maxChars: 256 * 1024, maxLines: 6000 } as const;
+
+/**
+ * How many instructions (and comments) the form shows at a time. Each box costs the page about
+ * 0.2 ms at every keystroke, so 200 keep typing quick; the preview and the findings always cover
+ * the whole file.
+ */
+export const FORM_PAGE = 200;
+
+/**
+ * Past this many lines the preview stays uncoloured: Shiki's thousands of coloured spans would
+ * cost more to draw than the plain text, which shows the same characters.
+ */
+export const HIGHLIGHT_MAX_LINES = 2000;
+
+/**
+ * A notice above the builder: the link held no Dockerfile (`url`) or one too large to open
+ * (`urlTooLarge`), the saved one could not be read (`storage`) or was too large (`storageTooLarge`),
+ * a shared link replaced the saved one (`shared`), or this device keeps nothing (`unavailable`),
+ * no more (`full`), or not a Dockerfile this large (`tooLarge`).
+ */
+export type Notice =
+	| 'url'
+	| 'urlTooLarge'
+	| 'storage'
+	| 'storageTooLarge'
+	| 'shared'
+	| 'unavailable'
+	| 'full'
+	| 'tooLarge';
+
+/** Why the device keeps no more of the learner's work. */
+export type SaveFailure = 'unavailable' | 'full' | 'tooLarge';
+
+/**
+ * Saved or shared text the builder could not use, kept for the learner to download rather than
+ * lost: the Dockerfile it held when it was only too large, else the text as it was.
+ */
+export interface SetAside {
+	from: 'storage' | 'url';
+	/** Whether `text` is a Dockerfile (read from a state too large to open), not the raw text. */
+	dockerfile: boolean;
+	text: string;
+}
 
 /** A UI string by its full key, with its values; a value may be a message of its own. */
 export interface Message {
@@ -106,6 +156,10 @@ export interface BuilderSession {
 	pasteError: Message | null;
 	/** The notices shown above the builder, in order, each once. */
 	notices: readonly Notice[];
+	/** What could not be opened when the page opened, offered for download. */
+	setAside: readonly SetAside[];
+	/** Where the part of the form on screen starts: a multiple of `FORM_PAGE` (see `formPart()`). */
+	formStart: number;
 	/**
 	 * Whether the learner changed anything: until then nothing is saved, so opening a link
 	 * overwrites nothing.
@@ -146,6 +200,10 @@ export type BuilderAction =
 	| { type: 'addStage' }
 	| { type: 'removeStage'; id: string }
 	| { type: 'undo' }
+	/** The part of the form that starts at this instruction (counted from 0) comes on screen. */
+	| { type: 'showPart'; start: number }
+	/** A finding's "go to": its node comes on screen and gets focus. */
+	| { type: 'goTo'; id: string }
 	| {
 			type: 'setInputs';
 			change: Partial<Pick<CommandInputs, 'image' | 'tag' | 'containerName' | 'detach'>>;
@@ -157,7 +215,9 @@ export type BuilderAction =
 	/** What was found on the device and in the address when the page opened. */
 	| { type: 'restore'; restored: Restored }
 	/** The device refused to keep the state. */
-	| { type: 'notSaved'; reason: 'unavailable' | 'full' };
+	| { type: 'notSaved'; reason: SaveFailure }
+	/** The device kept the state: what said it did not no longer holds. */
+	| { type: 'saved' };
 
 /** A Dockerfile with one empty FROM: the "empty" template. */
 export function emptyModel(): Dockerfile {
@@ -187,6 +247,8 @@ export function initialSession(templates: readonly BuilderTemplate[]): BuilderSe
 		pasteText: '',
 		pasteError: null,
 		notices: [],
+		setAside: [],
+		formStart: 0,
 		edited: false,
 		outcome: null,
 	};
@@ -290,7 +352,10 @@ export function commandsPanel({ model, inputs }: BuilderState): CommandsPanel {
 export interface StateSources {
 	/** The text saved on this device, or `null` when there is none or it cannot be read. */
 	saved: string | null;
-	/** The `s` parameter of the page's address, or `null` when there is none (always in a chapter). */
+	/**
+	 * The state in the page's address (`#s=…`, or `?s=…` in an older link), or `null` when there is
+	 * none (always in a chapter).
+	 */
 	shared: string | null;
 	/** Whether the device lets the page store anything. */
 	storageAvailable: boolean;
@@ -303,24 +368,34 @@ export interface Restored {
 	/** What Undo goes back to: the learner's own file, when a link shows a different one. */
 	undo: BuilderState[];
 	notices: Notice[];
-	/** The saved text that could not be read: kept aside rather than overwritten at the first save. */
+	/** The saved text that could not be used: kept aside rather than overwritten at the first save. */
 	unreadable: string | null;
+	/** What could not be used, offered for download. */
+	setAside: SetAside[];
 }
 
 /**
  * Decides what the builder shows when its page opens: a shared link first, then the state saved on
- * this device, else the first template; with a notice for each thing that went wrong.
+ * this device, else the first template; with a notice for each thing that went wrong, and what
+ * could not be used set aside for download.
  */
 export function restoredState({ saved, shared, storageAvailable }: StateSources): Restored {
 	const notices: Notice[] = [];
-	const own = saved ? decodeState(saved) : null;
-	if (saved && !own) notices.push('storage');
+	const setAside: SetAside[] = [];
+	const read = (text: string, from: SetAside['from']) => {
+		const reading = readState(text, from === 'storage' ? 'device' : 'link');
+		if (reading.state) return reading.state;
+		notices.push(`${from}${reading.problem === 'tooLarge' ? 'TooLarge' : ''}` as Notice);
+		const aside = setAsideOf(reading, text, from);
+		if (aside) setAside.push(aside);
+		return null;
+	};
+	const own = saved ? read(saved, 'storage') : null;
 	let state = own;
 	let undo: BuilderState[] = [];
 	if (shared !== null) {
-		const fromLink = decodeState(shared);
-		if (!fromLink) notices.push('url');
-		else {
+		const fromLink = read(shared, 'url');
+		if (fromLink) {
 			// Opening someone's link must not lose the learner's own file: it stays one Undo away.
 			if (own && encodeState(own) !== encodeState(fromLink)) {
 				undo = [own];
@@ -330,11 +405,171 @@ export function restoredState({ saved, shared, storageAvailable }: StateSources)
 		}
 	}
 	if (!storageAvailable) notices.push('unavailable');
-	return { state, undo, notices, unreadable: saved && !own ? saved : null };
+	return { state, undo, notices, unreadable: saved && !own ? saved : null, setAside };
 }
 
-/** The builder's reducer: the session after the learner's action. Never changes its input. */
+/** What to keep of text that could not be opened: its Dockerfile if it has one, else itself. */
+function setAsideOf(reading: StateReading, text: string, from: SetAside['from']): SetAside | null {
+	const recovered = reading.problem === 'tooLarge' ? reading.recovered : null;
+	if (recovered) return { from, dockerfile: true, text: print(recovered.model) };
+	return text ? { from, dockerfile: false, text } : null;
+}
+
+/** The name a set-aside text downloads as: `Dockerfile` when it is one. */
+export function setAsideName(aside: SetAside): string {
+	return aside.dockerfile ? 'Dockerfile' : `dockerfile-builder-${aside.from}-set-aside.txt`;
+}
+
+/** How many lines a text has; a last line without its newline counts too. */
+export function lineCount(text: string): number {
+	let count = 0;
+	for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
+	return text && !text.endsWith('\n') ? count + 1 : count;
+}
+
+/** Why the paste box's text is refused as too long, with the limits; `null` when it is not. */
+export function pasteRefusal(text: string): Message | null {
+	const lines = lineCount(text);
+	if (text.length <= PASTE_LIMITS.maxChars && lines <= PASTE_LIMITS.maxLines) return null;
+	return {
+		key: 'builder.paste.tooLong',
+		values: {
+			lines,
+			kb: Math.ceil(text.length / 1024),
+			maxLines: PASTE_LIMITS.maxLines,
+			maxKb: PASTE_LIMITS.maxChars / 1024,
+		},
+	};
+}
+
+/** Whether the preview colours this text (see `HIGHLIGHT_MAX_LINES`). */
+export function highlightable(text: string): boolean {
+	return lineCount(text) <= HIGHLIGHT_MAX_LINES;
+}
+
+/** The refusal a state too large for a link gets, with its size and the limit. */
+export function linkRefusal(length: number, saved: boolean): Message {
+	return {
+		key: saved ? 'builder.shareTooLarge' : 'builder.shareTooLargeUnsaved',
+		values: { length, limit: STATE_LIMITS.link },
+	};
+}
+
+/** Items shown of a list: from index `from` up to, not including, `to`. */
+export interface ListPart {
+	from: number;
+	to: number;
+}
+
+/**
+ * The part of the form on screen. Its instructions and comments are counted in file order from 0
+ * (the preamble's, then each stage's FROM and items), and it holds `FORM_PAGE` of them.
+ */
+export interface FormPart {
+	/** The first shown, and one past the last. */
+	start: number;
+	end: number;
+	/** How many the whole form has. */
+	total: number;
+	/** The preamble's items shown; `null` when none are. */
+	preamble: ListPart | null;
+	/**
+	 * Each stage's items shown; `null` for a stage not shown at all. A stage with any of its items
+	 * shown shows its FROM too, even when the FROM is on the part before.
+	 */
+	stages: (ListPart | null)[];
+}
+
+/** How many instructions and comments the form has, FROMs included. */
+function formSize(model: Dockerfile): number {
+	return model.stages.reduce(
+		(count, stage) => count + 1 + stage.items.length,
+		model.preamble.length
+	);
+}
+
+/** The start of the part that holds position `start`, within the form's size. */
+function partStart(size: number, start: number): number {
+	const last = Math.max(0, size - 1);
+	return Math.floor(Math.max(0, Math.min(start, last)) / FORM_PAGE) * FORM_PAGE;
+}
+
+/** The part of the form that holds position `start` (counted from 0, see `FormPart`). */
+export function formPart(model: Dockerfile, start: number): FormPart {
+	const total = formSize(model);
+	const first = partStart(total, start);
+	const end = Math.min(total, first + FORM_PAGE);
+	const clamp = (value: number, length: number) => Math.max(0, Math.min(length, value));
+	const part = (offset: number, length: number): ListPart => ({
+		from: clamp(first - offset, length),
+		to: clamp(end - offset, length),
+	});
+	let offset = model.preamble.length;
+	const stages = model.stages.map((stage) => {
+		const shown = offset < end && offset + 1 + stage.items.length > first;
+		const items = shown ? part(offset + 1, stage.items.length) : null;
+		offset += 1 + stage.items.length;
+		return items;
+	});
+	const preamble = first < model.preamble.length ? part(0, model.preamble.length) : null;
+	return { start: first, end, total, preamble, stages };
+}
+
+/**
+ * Where the node with this id sits in the form (see `FormPart`): an item, a FROM or a stage (its
+ * FROM), or an ONBUILD's trigger (its ONBUILD); `-1` for anything else.
+ */
+export function formPosition(model: Dockerfile, id: string): number {
+	const matches = (item: Item) =>
+		item.id === id || (item.kind === 'onbuild' && item.trigger.id === id);
+	let position = 0;
+	for (const item of model.preamble) {
+		if (matches(item)) return position;
+		position += 1;
+	}
+	for (const stage of model.stages) {
+		if (stage.id === id || matches(stage.from)) return position;
+		position += 1;
+		for (const item of stage.items) {
+			if (matches(item)) return position;
+			position += 1;
+		}
+	}
+	return -1;
+}
+
+/** The id of the node at a position of the form, if there is one. */
+function nodeAt(model: Dockerfile, position: number): string | null {
+	if (position < model.preamble.length) return model.preamble[position]?.id ?? null;
+	let offset = model.preamble.length;
+	for (const stage of model.stages) {
+		if (position === offset) return stage.from.id;
+		if (position <= offset + stage.items.length)
+			return stage.items[position - offset - 1]?.id ?? null;
+		offset += 1 + stage.items.length;
+	}
+	return null;
+}
+
+/**
+ * The builder's reducer: the session after the learner's action. Never changes its input. The
+ * part of the form on screen is always one that holds the element the action focuses.
+ */
 export function reduceBuilder(session: BuilderSession, action: BuilderAction): BuilderSession {
+	const next = reduce(session, action);
+	if (next === session) return session;
+	const { model } = next.current;
+	const target = next.outcome?.focus?.[0];
+	const position = target === undefined ? -1 : formPosition(model, target);
+	const onScreen = position >= next.formStart && position < next.formStart + FORM_PAGE;
+	const formStart = partStart(
+		formSize(model),
+		position === -1 || onScreen ? next.formStart : position
+	);
+	return formStart === next.formStart ? next : { ...next, formStart };
+}
+
+function reduce(session: BuilderSession, action: BuilderAction): BuilderSession {
 	const { model } = session.current;
 	/** The session with a new model; `undoable` makes the one before a step for Undo. */
 	const edit = (next: Dockerfile, outcome: Outcome | null, undoable = true) =>
@@ -451,6 +686,8 @@ export function reduceBuilder(session: BuilderSession, action: BuilderAction): B
 				const error = { key: 'builder.paste.empty' };
 				return { ...session, pasteError: error, outcome: { say: error } };
 			}
+			const refusal = pasteRefusal(session.pasteText);
+			if (refusal) return { ...session, pasteError: refusal, outcome: { say: refusal } };
 			const pasted = withoutSources(action.parse(session.pasteText));
 			return {
 				...commit(
@@ -461,6 +698,7 @@ export function reduceBuilder(session: BuilderSession, action: BuilderAction): B
 					}
 				),
 				pasteError: null,
+				formStart: 0,
 			};
 		}
 		case 'updateDirective': {
@@ -504,6 +742,23 @@ export function reduceBuilder(session: BuilderSession, action: BuilderAction): B
 				outcome: { say: { key: 'builder.undone' } },
 			};
 		}
+		case 'showPart': {
+			const part = formPart(model, action.start);
+			const first = nodeAt(model, part.start);
+			return {
+				...session,
+				formStart: part.start,
+				outcome: {
+					say: {
+						key: 'builder.part.shown',
+						values: { from: part.start + 1, to: part.end, total: part.total },
+					},
+					...(first ? { focus: [first] } : {}),
+				},
+			};
+		}
+		case 'goTo':
+			return { ...session, outcome: { focus: [action.id] } };
 		case 'setInputs':
 			return inputs(action.change);
 		case 'setHostPort':
@@ -511,12 +766,14 @@ export function reduceBuilder(session: BuilderSession, action: BuilderAction): B
 		case 'setVolume':
 			return inputs({ volumes: { ...session.current.inputs.volumes, [action.path]: action.name } });
 		case 'restore': {
-			const { state, undo, notices } = action.restored;
+			const { state, undo, notices, setAside } = action.restored;
 			return {
 				...session,
 				current: state ?? session.current,
 				undo,
 				notices,
+				setAside,
+				formStart: 0,
 				edited: false,
 				outcome: null,
 			};
@@ -524,6 +781,12 @@ export function reduceBuilder(session: BuilderSession, action: BuilderAction): B
 		case 'notSaved':
 			if (session.notices.includes(action.reason)) return session;
 			return { ...session, notices: [...session.notices, action.reason] };
+		case 'saved': {
+			const notices = session.notices.filter(
+				(notice) => notice !== 'full' && notice !== 'tooLarge'
+			);
+			return notices.length === session.notices.length ? session : { ...session, notices };
+		}
 	}
 }
 

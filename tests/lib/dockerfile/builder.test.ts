@@ -7,24 +7,37 @@ import {
 	defaultInputs,
 	emptyModel,
 	findingsByNode,
+	FORM_PAGE,
+	formPart,
+	formPosition,
+	HIGHLIGHT_MAX_LINES,
+	highlightable,
 	initialSession,
 	itemName,
+	lineCount,
+	linkRefusal,
 	locate,
 	messageText,
+	PASTE_LIMITS,
+	pasteRefusal,
 	reduceBuilder,
 	restoredState,
+	setAsideName,
 	UNDO_LIMIT,
 	type BuilderAction,
 	type BuilderSession,
 	type PaletteKind,
+	type ParseDockerfile,
 } from '../../../src/lib/dockerfile/builder';
 import { lint } from '../../../src/lib/dockerfile/lint';
+import { instructionsOf, type Stage } from '../../../src/lib/dockerfile/model';
 import { parse } from '../../../src/lib/dockerfile/parse';
 import { print } from '../../../src/lib/dockerfile/print';
 import {
 	decodeState,
 	encodeState,
 	isDockerfile,
+	STATE_LIMITS,
 	type BuilderState,
 } from '../../../src/lib/dockerfile/share';
 import { templates } from '../../../src/lib/dockerfile/templates';
@@ -405,6 +418,7 @@ describe('restoredState()', () => {
 			undo: [],
 			notices: [],
 			unreadable: null,
+			setAside: [],
 		});
 	});
 
@@ -414,7 +428,13 @@ describe('restoredState()', () => {
 			shared: null,
 			storageAvailable: true,
 		});
-		expect(restored).toEqual({ state: mine, undo: [], notices: [], unreadable: null });
+		expect(restored).toEqual({
+			state: mine,
+			undo: [],
+			notices: [],
+			unreadable: null,
+			setAside: [],
+		});
 	});
 
 	test('a shared link wins, and a different saved file stays one Undo away', () => {
@@ -423,7 +443,13 @@ describe('restoredState()', () => {
 			shared: encodeState(yours),
 			storageAvailable: true,
 		});
-		expect(restored).toEqual({ state: yours, undo: [mine], notices: ['shared'], unreadable: null });
+		expect(restored).toEqual({
+			state: yours,
+			undo: [mine],
+			notices: ['shared'],
+			unreadable: null,
+			setAside: [],
+		});
 	});
 
 	test('a link to the file already saved needs no notice', () => {
@@ -432,13 +458,21 @@ describe('restoredState()', () => {
 			shared: encodeState(mine),
 			storageAvailable: true,
 		});
-		expect(restored).toEqual({ state: mine, undo: [], notices: [], unreadable: null });
+		expect(restored).toEqual({
+			state: mine,
+			undo: [],
+			notices: [],
+			unreadable: null,
+			setAside: [],
+		});
 	});
 
 	test('a broken link falls back on the saved file, a broken save is kept aside', () => {
+		const link = { from: 'url', dockerfile: false, text: 'eyJ2IjoxfQ' };
+		const save = { from: 'storage', dockerfile: false, text: 'not a saved state!' };
 		expect(
 			restoredState({ saved: encodeState(mine), shared: 'eyJ2IjoxfQ', storageAvailable: true })
-		).toEqual({ state: mine, undo: [], notices: ['url'], unreadable: null });
+		).toEqual({ state: mine, undo: [], notices: ['url'], unreadable: null, setAside: [link] });
 		expect(
 			restoredState({ saved: 'not a saved state!', shared: 'eyJ2IjoxfQ', storageAvailable: true })
 		).toEqual({
@@ -446,6 +480,7 @@ describe('restoredState()', () => {
 			undo: [],
 			notices: ['storage', 'url'],
 			unreadable: 'not a saved state!',
+			setAside: [save, link],
 		});
 		expect(
 			restoredState({
@@ -453,13 +488,25 @@ describe('restoredState()', () => {
 				shared: encodeState(yours),
 				storageAvailable: true,
 			})
-		).toEqual({ state: yours, undo: [], notices: ['storage'], unreadable: 'not a saved state!' });
+		).toEqual({
+			state: yours,
+			undo: [],
+			notices: ['storage'],
+			unreadable: 'not a saved state!',
+			setAside: [save],
+		});
 	});
 
 	test('no storage at all: the link still opens, and the learner is told nothing is kept', () => {
 		expect(
 			restoredState({ saved: null, shared: encodeState(yours), storageAvailable: false })
-		).toEqual({ state: yours, undo: [], notices: ['unavailable'], unreadable: null });
+		).toEqual({
+			state: yours,
+			undo: [],
+			notices: ['unavailable'],
+			unreadable: null,
+			setAside: [],
+		});
 	});
 
 	test('the restore action shows the decision and saves nothing yet', () => {
@@ -695,5 +742,268 @@ describe('reduceBuilder() on any sequence of actions', () => {
 			}),
 			{ numRuns: 60 }
 		);
+	});
+});
+
+describe('a paste too long for the form', () => {
+	/** A Dockerfile of `count` lines: a FROM, then the same line again and again. */
+	const lines = (count: number, line = 'RUN echo hi') =>
+		`FROM alpine:3.21\n${`${line}\n`.repeat(count - 1)}`;
+	const unread: ParseDockerfile = () => {
+		throw new Error('a refused paste is never read');
+	};
+
+	test('lineCount() counts every line, the last one with or without its newline', () => {
+		expect([
+			lineCount(''),
+			lineCount('a'),
+			lineCount('a\n'),
+			lineCount('a\nb'),
+			lineCount('\n\n'),
+		]).toEqual([0, 1, 1, 2, 2]);
+		expect(lineCount(lines(PASTE_LIMITS.maxLines))).toBe(PASTE_LIMITS.maxLines);
+	});
+
+	test('pasteRefusal(): up to each limit the text is read, past either it is refused', () => {
+		expect(pasteRefusal(lines(PASTE_LIMITS.maxLines))).toBeNull();
+		expect(pasteRefusal(`FROM a\nRUN ${'x'.repeat(PASTE_LIMITS.maxChars - 12)}\n`)).toBeNull();
+		expect(pasteRefusal(lines(PASTE_LIMITS.maxLines + 1))?.values).toEqual({
+			lines: PASTE_LIMITS.maxLines + 1,
+			kb: 71,
+			maxLines: PASTE_LIMITS.maxLines,
+			maxKb: 256,
+		});
+		expect(pasteRefusal(`FROM a\nRUN ${'x'.repeat(PASTE_LIMITS.maxChars - 11)}\n`)?.values).toEqual(
+			{
+				lines: 2,
+				kb: 257,
+				maxLines: PASTE_LIMITS.maxLines,
+				maxKb: 256,
+			}
+		);
+	});
+
+	test('paste: refused before it is read, the text stays in the box, the message says what to do', () => {
+		const text = lines(50_000);
+		const typed = after(initialSession(templateChoices), { type: 'typePaste', text });
+		const refused = after(typed, { type: 'paste', parse: unread });
+		expect(refused.current).toBe(typed.current);
+		expect(refused.undo).toBe(typed.undo);
+		expect(refused.edited).toBe(false);
+		expect(refused.pasteText).toBe(text);
+		expect(messageText(t, refused.pasteError!)).toBe(
+			'Il testo è troppo lungo per il modulo: 50000 righe e 586 KB, mentre il massimo è 6000 righe e 256 KB. Il testo resta nel riquadro: incollane una parte alla volta (per esempio uno stage), oppure controlla il file intero dal terminale, nel repository del corso, con `npm run -s dockerfile -- lint Dockerfile`.'
+		);
+		expect(said(refused)).toBe(messageText(t, refused.pasteError!));
+		// Cut to size, the same box is read, and the error goes.
+		const cut = after(refused, { type: 'typePaste', text: lines(PASTE_LIMITS.maxLines) });
+		const read = after(cut, { type: 'paste', parse });
+		expect(read.pasteError).toBeNull();
+		expect(instructionsOf(read.current.model)).toHaveLength(PASTE_LIMITS.maxLines);
+	});
+
+	test('highlightable(): colours up to HIGHLIGHT_MAX_LINES lines, not one more', () => {
+		expect(highlightable(lines(HIGHLIGHT_MAX_LINES))).toBe(true);
+		expect(highlightable(lines(HIGHLIGHT_MAX_LINES + 1))).toBe(false);
+	});
+});
+
+describe('the part of a long form on screen', () => {
+	// 450 positions: 2 global ARGs (0–1), stage 1's FROM (2) and 300 RUNs (3–302), stage 2's FROM
+	// (303) and 146 COPYs (304–449).
+	const long = showing(
+		`ARG A=1\nARG B=2\nFROM alpine AS one\n${'RUN a\n'.repeat(300)}FROM alpine\n${'COPY a /\n'.repeat(146)}`
+	);
+	const { model } = long.current;
+	const [one, two] = model.stages as [Stage, Stage];
+
+	test('a short file is shown whole, in one part', () => {
+		const short = initialSession(templateChoices).current.model;
+		expect(formPart(short, 0)).toEqual({
+			start: 0,
+			end: 5,
+			total: 5,
+			preamble: null,
+			stages: [{ from: 0, to: 4 }],
+		});
+		expect(formPart(emptyModel(), 7)).toMatchObject({ start: 0, end: 1, total: 1 });
+	});
+
+	test('a long one, in parts of FORM_PAGE, each stage with what falls in the part', () => {
+		expect(FORM_PAGE).toBe(200);
+		expect(formPart(model, 0)).toEqual({
+			start: 0,
+			end: 200,
+			total: 450,
+			preamble: { from: 0, to: 2 },
+			stages: [{ from: 0, to: 197 }, null],
+		});
+		// A stage begun on the part before shows its FROM again, with the rest of its items.
+		expect(formPart(model, 200)).toEqual({
+			start: 200,
+			end: 400,
+			total: 450,
+			preamble: null,
+			stages: [
+				{ from: 197, to: 300 },
+				{ from: 0, to: 96 },
+			],
+		});
+		expect(formPart(model, 449)).toEqual({
+			start: 400,
+			end: 450,
+			total: 450,
+			preamble: null,
+			stages: [null, { from: 96, to: 146 }],
+		});
+		// Any position gives the part that holds it; past either end, the first or the last.
+		expect(formPart(model, 257).start).toBe(200);
+		expect(formPart(model, -3).start).toBe(0);
+		expect(formPart(model, 10_000).start).toBe(400);
+	});
+
+	test('formPosition(): items, FROMs and stages in file order, a trigger at its ONBUILD', () => {
+		expect(formPosition(model, model.preamble[1]!.id)).toBe(1);
+		expect(formPosition(model, one.id)).toBe(2);
+		expect(formPosition(model, one.from.id)).toBe(2);
+		expect(formPosition(model, one.items[0]!.id)).toBe(3);
+		expect(formPosition(model, two.id)).toBe(303);
+		expect(formPosition(model, two.items.at(-1)!.id)).toBe(449);
+		expect(formPosition(model, 'nope')).toBe(-1);
+		const onbuild = showing('FROM a\nRUN x\nONBUILD RUN y\n').current.model;
+		const trigger = onbuild.stages[0]!.items[1]!;
+		expect(trigger.kind === 'onbuild' && formPosition(onbuild, trigger.trigger.id)).toBe(2);
+	});
+
+	test('showPart: the part comes on screen, its first node gets focus, and it is said', () => {
+		const next = after(long, { type: 'showPart', start: 200 });
+		expect(next.formStart).toBe(200);
+		expect(next.outcome?.focus).toEqual([one.items[197]!.id]);
+		expect(said(next)).toBe('Il modulo ora mostra le istruzioni 201–400 di 450.');
+		expect(next.current).toBe(long.current);
+		expect(next.undo).toBe(long.undo);
+		expect(next.edited).toBe(long.edited);
+		expect(after(next, { type: 'showPart', start: 0 }).outcome?.focus).toEqual([
+			model.preamble[0]!.id,
+		]);
+	});
+
+	test('an action that focuses a node off screen brings its part; a paste starts at the top', () => {
+		const added = after(long, { type: 'add', kind: 'run', place: { stageId: two.id } });
+		expect(added.formStart).toBe(400);
+		const found = after(long, { type: 'goTo', id: two.items[120]!.id });
+		expect(found).toMatchObject({ formStart: 400, outcome: { focus: [two.items[120]!.id] } });
+		expect(found.current).toBe(long.current);
+		// On screen already: the part stays.
+		const second = after(long, { type: 'showPart', start: 250 });
+		expect(after(second, { type: 'goTo', id: one.items[250]!.id }).formStart).toBe(200);
+		expect(after(second, { type: 'goTo', id: 'not-a-node' }).formStart).toBe(200);
+		// Moving the part's last instruction down carries the part along with it.
+		const last = one.items[196]!.id;
+		expect(after(long, { type: 'move', id: last, offset: 1 }).formStart).toBe(200);
+		// A shorter file puts the part back within it; a new paste starts at its top.
+		expect(after(added, { type: 'undo' }, { type: 'undo' }).formStart).toBe(0);
+		expect(
+			after(second, { type: 'typePaste', text: 'FROM a\n' }, { type: 'paste', parse }).formStart
+		).toBe(0);
+	});
+
+	test('on any sequence of actions, the node that gets focus is on screen', () => {
+		fc.assert(
+			fc.property(fc.array(actionRecipe, { maxLength: 25 }), fc.nat(449), (recipes, start) => {
+				let session = after(long, { type: 'showPart', start });
+				for (const recipe of recipes) {
+					session = reduceBuilder(session, concrete(session, recipe));
+					const { formStart, current, outcome } = session;
+					expect(formStart % FORM_PAGE).toBe(0);
+					expect(formPart(current.model, formStart).start).toBe(formStart);
+					const target = outcome?.focus?.[0];
+					const position = target ? formPosition(current.model, target) : -1;
+					if (position !== -1) {
+						expect(position).toBeGreaterThanOrEqual(formStart);
+						expect(position).toBeLessThan(formStart + FORM_PAGE);
+					}
+				}
+			}),
+			{ numRuns: 30 }
+		);
+	});
+});
+
+describe('what could not be opened is set aside, and saving says what it could not keep', () => {
+	/** A Dockerfile whose state is just over a place's limit: one RUN with a long command. */
+	const longer = (limit: number) =>
+		`FROM alpine:3.21\nRUN ${'x'.repeat(Math.ceil((limit * 3) / 4))}\n`;
+	/** Its state, read straight (longer than any paste), as an older version could have saved it. */
+	const over = (limit: number) =>
+		encodeState({ model: parse(longer(limit)), inputs: defaultInputs('x') });
+	const mine = state('FROM alpine:3.21\nRUN echo mio\n');
+
+	test('a save too large to open: a notice, and its Dockerfile to download', () => {
+		const saved = over(STATE_LIMITS.device);
+		expect(saved.length).toBeGreaterThan(STATE_LIMITS.device);
+		const restored = restoredState({ saved, shared: null, storageAvailable: true });
+		expect(restored).toMatchObject({
+			state: null,
+			notices: ['storageTooLarge'],
+			unreadable: saved,
+		});
+		expect(restored.setAside).toEqual([
+			{ from: 'storage', dockerfile: true, text: longer(STATE_LIMITS.device) },
+		]);
+		expect(setAsideName(restored.setAside[0]!)).toBe('Dockerfile');
+	});
+
+	test('a link too large to open: the saved file instead, and the link’s Dockerfile to download', () => {
+		const shared = over(STATE_LIMITS.link);
+		const restored = restoredState({ saved: encodeState(mine), shared, storageAvailable: true });
+		expect(restored).toMatchObject({ state: mine, notices: ['urlTooLarge'], unreadable: null });
+		expect(restored.setAside).toEqual([
+			{ from: 'url', dockerfile: true, text: longer(STATE_LIMITS.link) },
+		]);
+	});
+
+	test('text that is no state at all is set aside as it was, under a name that says so', () => {
+		const [link, save] = [
+			{ from: 'url', dockerfile: false, text: 'abc' },
+			{ from: 'storage', dockerfile: false, text: '{' },
+		] as const;
+		expect(setAsideName(link)).toBe('dockerfile-builder-url-set-aside.txt');
+		expect(setAsideName(save)).toBe('dockerfile-builder-storage-set-aside.txt');
+		// An empty link (`#s=`) has nothing to keep.
+		expect(restoredState({ saved: null, shared: '', storageAvailable: true })).toMatchObject({
+			notices: ['url'],
+			setAside: [],
+		});
+	});
+
+	test('the restore action offers the set-aside text and starts at the top of the form', () => {
+		const restored = restoredState({ saved: '{', shared: null, storageAvailable: true });
+		const session = after(after(initialSession(templateChoices), { type: 'showPart', start: 3 }), {
+			type: 'restore',
+			restored,
+		});
+		expect(session).toMatchObject({ setAside: restored.setAside, formStart: 0, edited: false });
+	});
+
+	test('notSaved tooLarge says so once; a save that succeeds takes back what said it failed', () => {
+		const start = initialSession(templateChoices);
+		const tooLarge = after(start, { type: 'notSaved', reason: 'tooLarge' });
+		expect(tooLarge.notices).toEqual(['tooLarge']);
+		expect(after(tooLarge, { type: 'notSaved', reason: 'tooLarge' })).toBe(tooLarge);
+		const both = after(
+			tooLarge,
+			{ type: 'notSaved', reason: 'full' },
+			{ type: 'notSaved', reason: 'unavailable' }
+		);
+		expect(after(both, { type: 'saved' }).notices).toEqual(['unavailable']);
+		expect(after(start, { type: 'saved' })).toBe(start);
+	});
+
+	test('a link refused for its size says how long it would be, and whether the device kept it', () => {
+		expect(messageText(t, linkRefusal(672_047, true))).toBe(
+			'Nessun link: questo Dockerfile è troppo grande per stare in un link (672047 caratteri, il massimo è 200000). Resta salvato in questo browser; per passarlo a qualcuno, scarica il file.'
+		);
+		expect(linkRefusal(1, false).key).toBe('builder.shareTooLargeUnsaved');
 	});
 });
