@@ -257,7 +257,7 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 			page.getByRole('button', { name: 'Scarica il file Dockerfile' }).click(),
 		]);
 		expect(download.suggestedFilename()).toBe('Dockerfile');
-		expect(await readFile((await download.path()), 'utf8')).toBe(
+		expect(await readFile(await download.path(), 'utf8')).toBe(
 			await page.locator('.df-code').textContent()
 		);
 		expect(errors).toEqual([]);
