@@ -1,12 +1,18 @@
 /**
  * `npm run bench`: builds the site under the test base path and prints, per page type and
  * language, the bytes of HTML and of the JavaScript it runs at load (raw and gzip), and the build
- * time. Later features add their own figures here.
+ * time; then the logic's timings in Node, and the Dockerfile builder's in Chromium on the build.
  */
 import { spawnSync } from 'node:child_process';
-import { labPages, pageTypes, pageWeight, TEST_BASE } from '../scripts/built-site.ts';
+import {
+	labPages,
+	pageTypes,
+	pageWeight,
+	previewBuiltSite,
+	TEST_BASE,
+} from '../scripts/built-site.ts';
 import { benchCompose } from './compose.ts';
-import { benchDockerfile } from './dockerfile.ts';
+import { benchBuilder, benchDockerfile } from './dockerfile.ts';
 
 const started = performance.now();
 const build = spawnSync('astro', ['build', '--force'], {
@@ -46,3 +52,20 @@ console.table(
 		runs,
 	}))
 );
+
+const server = await previewBuiltSite();
+try {
+	const builder = await benchBuilder(server.url);
+	if (builder) {
+		console.log(
+			'\nThe Dockerfile builder in Chromium (median of fresh tabs; target: no task over 200 ms):'
+		);
+		console.table(
+			builder.map(({ name, medianMs, runs }) => ({ benchmark: name, 'median ms': medianMs, runs }))
+		);
+	} else {
+		console.log('\nThe Dockerfile builder in Chromium: skipped, no Chromium (set CHROMIUM_PATH).');
+	}
+} finally {
+	await server.stop();
+}

@@ -497,18 +497,18 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 		expect(form().textContent).toContain('ora le istruzioni 201–303 di 303');
 	});
 
-	test('past 2,000 lines the preview stays plain, and says so', async () => {
+	test('past 1,000 lines the preview stays plain, and says so', async () => {
 		renderBuilder();
 		// Wait for Shiki on the short template, so the long file is plain by choice, not by delay.
 		await waitFor(() => expect(preview().querySelector('.df-token')).toBeTruthy(), {
 			timeout: 10_000,
 		});
-		await paste(runs(2000));
-		expect(preview().textContent).toBe(runs(2000));
+		await paste(runs(1000));
+		expect(preview().textContent).toBe(runs(1000));
 		expect(preview().querySelector('.df-token')).toBeNull();
 		expect(
 			screen.getByText(
-				'Senza colori: il file supera le 2000 righe, e colorarlo rallenterebbe la pagina.'
+				'Senza colori: il file supera le 1000 righe, e colorarlo rallenterebbe la pagina.'
 			)
 		).toBeTruthy();
 	});

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import {
+	useCallback,
+	useEffect,
+	useLayoutEffect,
+	useMemo,
+	useReducer,
+	useRef,
+	useState,
+} from 'preact/hooks';
 import {
 	findingsByNode,
 	formPart,
@@ -96,6 +104,20 @@ function useHighlight(): Highlight | null {
 }
 
 /**
+ * The live region, with its message as its own state, so that saying something redraws only it,
+ * not a form of hundreds of boxes.
+ */
+function Announcer({ speaker }: { speaker: { current: (text: string) => void } }) {
+	const [message, setMessage] = useState('');
+	useLayoutEffect(() => {
+		// The same words twice must still be read out: a no-break space makes them a change.
+		speaker.current = (text) =>
+			setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
+	}, [speaker]);
+	return <LiveRegion message={message} />;
+}
+
+/**
  * The Dockerfile builder: a form over the model of `src/lib/dockerfile`, the text it prints, the
  * linter's findings and the matching docker commands. Every change is an action of the reducer in
  * `src/lib/dockerfile/builder.ts`; the island renders its state, saves it, and moves focus.
@@ -114,18 +136,14 @@ export default function DockerfileBuilder({
 	const t = useMemo(() => localTranslator(strings, lang), [strings, lang]);
 	const [session, dispatch] = useReducer(reduceBuilder, templates, initialSession);
 	const { current, edited, outcome } = session;
-	const [message, setMessage] = useState('');
+	const speaker = useRef<(text: string) => void>(() => undefined);
 	const focusLater = usePendingFocus();
 	const highlight = useHighlight();
 	const storage = useRef<DeviceStorage | null>(null);
 	const dragged = useRef<string | null>(null);
 	// A chapter keeps its own copy, so it opens on the example its text talks about.
 	const storageKey = compact ? `${STATE_KEY}:chapter` : STATE_KEY;
-	// The same words twice must still be read out: a no-break space makes them a change.
-	const announce = useCallback(
-		(text: string) => setMessage((previous) => (previous === text ? `${text}\u00a0` : text)),
-		[]
-	);
+	const announce = useCallback((text: string) => speaker.current(text), []);
 
 	// Saved state: a shared link first (on the lab page), then this device's last Dockerfile.
 	useEffect(() => {
@@ -210,7 +228,7 @@ export default function DockerfileBuilder({
 		<TranslateContext.Provider value={t}>
 			<BuilderContext.Provider value={view}>
 				<div class={`df-builder ${compact ? 'df-compact' : 'df-full'}`}>
-					<LiveRegion message={message} />
+					<Announcer speaker={speaker} />
 					<Notices session={session} />
 					<StartControls session={session} labUrl={labUrl} />
 					<PasteBox session={session} folded={compact} />
