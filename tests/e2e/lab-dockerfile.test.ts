@@ -154,9 +154,10 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 			.getByRole('button', { name: /Vai all’istruzione|Vai all'istruzione/ })
 			.first();
 		await goTo.click();
-		expect(await page.evaluate(() => document.activeElement?.tagName)).toMatch(
-			/INPUT|TEXTAREA|SELECT/
-		);
+		// Focus moves once the part of the form that holds the instruction is on screen.
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.tagName))
+			.toMatch(/INPUT|TEXTAREA|SELECT/);
 		expect(errors).toEqual([]);
 	});
 
