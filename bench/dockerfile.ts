@@ -7,6 +7,7 @@
  * a paste of 5,000 lines until its form is on screen, and the longest task that keeps the tab
  * busy meanwhile (target: 200 ms), and the same for a paste of 50,000 lines, which is refused.
  */
+import { chromiumArgs, chromiumPath } from '../scripts/built-site.ts';
 import { existsSync } from 'node:fs';
 import { DockerfileParser } from 'dockerfile-ast';
 import { chromium, type Browser } from 'playwright-core';
@@ -74,7 +75,6 @@ export function generateLines(count: number): string {
 }
 
 /** Chromium, where the end-to-end tests find it. */
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const builderRuns = 3;
 
 /**
@@ -86,14 +86,7 @@ export async function benchBuilder(siteUrl: string): Promise<BenchRow[] | null> 
 	if (!existsSync(chromiumPath)) return null;
 	const browser = await chromium.launch({
 		executablePath: chromiumPath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
+		args: chromiumArgs,
 	});
 	try {
 		const rows: BenchRow[] = [];

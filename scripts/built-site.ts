@@ -210,3 +210,16 @@ export async function previewBuiltSite(): Promise<BuiltSiteServer> {
 		else process.env.BASE_PATH = before;
 	}
 }
+
+/** Where Chromium is: `CHROMIUM_PATH`, or Debian's package. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Headless Chromium with no background network traffic (the test machines have no network). */
+export const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];

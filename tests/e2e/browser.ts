@@ -1,3 +1,4 @@
+import { chromiumArgs, chromiumPath } from '../../scripts/built-site.ts';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import {
 import { test as base } from 'vitest';
 
 /** Where Chromium is: `CHROMIUM_PATH`, or Debian's package. */
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export { chromiumPath };
 
 /**
  * Whether the browser tests can run. Without Chromium they are skipped with one loud line, except
@@ -67,15 +68,7 @@ export async function openTab(browser: Browser, look: Look = {}): Promise<Tab> {
 export const test = base
 	.extend('launchOptions', { scope: 'worker' }, {
 		executablePath: chromiumPath,
-		// No background network traffic: the test machines have no network.
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-		],
+		args: chromiumArgs,
 	} satisfies LaunchOptions)
 	.extend('browser', { scope: 'worker' }, async ({ launchOptions }, { onCleanup }) => {
 		const browser = await chromium.launch(launchOptions);
