@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject } from 'vitest';
-import { PASTE_LIMITS } from '../../src/lib/dockerfile/builder';
+import { PASTE_LIMITS, readPaste } from '../../src/lib/dockerfile/builder';
+import { lint } from '../../src/lib/dockerfile/lint';
 import { parse } from '../../src/lib/dockerfile/parse';
 import { print } from '../../src/lib/dockerfile/print';
 import { encodeState } from '../../src/lib/dockerfile/share';
@@ -190,13 +191,25 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		const text = longDockerfile(5000);
 		// The preview shows the file as the builder prints it (a blank line between stages).
 		const printed = print(parse(text));
+		const workers: string[] = [];
+		page.on('worker', (worker) => workers.push(worker.url()));
 		await pasteText(page, text);
 		await expect.poll(() => said(page)).toMatch(/^Dockerfile letto: 5000 istruzioni/);
+		// Read and linted in a worker, not on the page.
+		expect(workers).toEqual([expect.stringMatching(/\/read\.worker[^/]*\.js$/)]);
 		expect(await page.locator('.df-code').textContent()).toBe(printed);
 		expect(await page.locator('.df-item').count()).toBe(198);
+		// Every finding is listed in the end, drawn a part at a time.
+		const findings = lint(readPaste(parse)(text), { silenced: true }).filter(
+			(finding) => !finding.silenced
+		);
+		expect(findings.length).toBeGreaterThan(1000);
 		await expect
-			.poll(() => page.locator('.df-findings h3').textContent())
-			.toContain('segnalazioni');
+			.poll(() => page.locator('.df-findings > .df-finding-list > li').count())
+			.toBe(findings.length);
+		expect(await page.locator('.df-findings h3').textContent()).toBe(
+			`Controlli (${findings.length.toLocaleString('it')} segnalazioni)`
+		);
 
 		// Tab from the part's last control reaches the button to the next part; Enter presses it,
 		// and focus goes to the first instruction it brings.

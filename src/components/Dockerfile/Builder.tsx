@@ -19,7 +19,7 @@ import {
 	type ParseDockerfile,
 } from '../../lib/dockerfile/builder.ts';
 import type { Highlight } from '../../lib/dockerfile/highlight.ts';
-import { lint, type Finding } from '../../lib/dockerfile/lint.ts';
+import type { Finding } from '../../lib/dockerfile/lint.ts';
 import { print } from '../../lib/dockerfile/print.ts';
 import {
 	addressWithState,
@@ -40,6 +40,7 @@ import { focusById, usePendingFocus } from './focus.ts';
 import { DockerfileForm } from './Form';
 import { LateFindings } from './LateFindings';
 import { Notices } from './Notices';
+import { lintOnce, readOffThread } from './offThread.ts';
 import { CopyButton, Preview } from './Output';
 import { PasteBox, StartControls } from './StartControls';
 
@@ -191,7 +192,7 @@ export default function DockerfileBuilder({
 
 	const { model, inputs } = current;
 	const text = useMemo(() => print(model), [model]);
-	const checked = useMemo(() => lint(model, { silenced: true }), [model]);
+	const checked = useMemo(() => lintOnce(model), [model]);
 	const findings = useMemo(() => checked.filter((finding) => !finding.silenced), [checked]);
 	const silenced = useMemo(() => checked.filter((finding) => finding.silenced), [checked]);
 	const byNode = useMemo(() => findingsByNode(findings), [findings]);
@@ -208,13 +209,9 @@ export default function DockerfileBuilder({
 		() => ({
 			lang,
 			dispatch,
-			withParser: (action, later = false) =>
-				void loadParse().then((parse) => {
-					const made = action(parse);
-					if (later) setTimeout(() => dispatch(made), 0);
-					else dispatch(made);
-				}),
-			preloadParser: () => void loadParse().catch(() => undefined),
+			withParser: (action) => void loadParse().then((parse) => dispatch(action(parse))),
+			paste: (text) =>
+				void readOffThread(text, loadParse).then((read) => dispatch({ type: 'paste', read })),
 			id,
 			focusLater,
 			announce,

@@ -13,13 +13,10 @@ export interface BuilderView {
 	lang: Locale;
 	/** Applies a change to the builder's state (`src/lib/dockerfile/builder.ts`). */
 	dispatch: (action: BuilderAction) => void;
-	/**
-	 * Dispatches an action that reads text, once the parser (loaded on demand) is there; `later`,
-	 * a task after making it, so that reading and drawing a long file are two shorter tasks.
-	 */
-	withParser: (action: (parse: ParseDockerfile) => BuilderAction, later?: boolean) => void;
-	/** Starts loading the parser, so that reading a long paste is not slowed by its arrival. */
-	preloadParser: () => void;
+	/** Dispatches an action that reads text, once the parser (loaded on demand) is there. */
+	withParser: (action: (parse: ParseDockerfile) => BuilderAction) => void;
+	/** Reads the paste box's text into the form, in a worker when the browser has them. */
+	paste: (text: string) => void;
 	/** A DOM id unique to this builder: `id('i3', 'path')`. */
 	id: (...parts: string[]) => string;
 	/** Moves focus to the element with this id once the next render is on screen. */

@@ -1,5 +1,5 @@
 /** What the builder shows of the Dockerfile: its text, highlighted, and the linter's findings. */
-import { Fragment, type CSSProperties } from 'preact';
+import { Fragment, type CSSProperties, type VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_MAX_LINES, highlightable } from '../../lib/dockerfile/builder.ts';
 import type { Highlight, HighlightToken } from '../../lib/dockerfile/highlight.ts';
@@ -124,14 +124,20 @@ export function Preview({ text, highlight }: { text: string; highlight: Highligh
 
 /** The findings, each with what it means, where it is, and a way to jump to its fields. */
 export function Findings({
-	findings,
-	silenced = [],
+	count: total,
+	parts,
+	silencedCount,
+	silencedParts,
 	heading: H,
 	onGo,
 }: {
-	findings: readonly Finding[];
+	/** How many findings there are: all of them, even before every part is drawn. */
+	count: number;
+	/** The findings drawn, in parts; a part that is the same array as before is not redrawn. */
+	parts: readonly (readonly Finding[])[];
 	/** The findings the file's comments turn off, listed folded under the others. */
-	silenced?: readonly Finding[];
+	silencedCount: number;
+	silencedParts: readonly (readonly Finding[])[];
 	heading: Heading;
 	onGo: (finding: Finding) => void;
 }) {
@@ -142,40 +148,66 @@ export function Findings({
 	return (
 		<section class="df-findings" aria-labelledby={headingId}>
 			<H id={headingId}>
-				{t('builder.findings.heading')} <span class="df-count">({count(findings.length)})</span>
+				{t('builder.findings.heading')} <span class="df-count">({count(total)})</span>
 			</H>
-			{findings.length === 0 ? (
+			{total === 0 ? (
 				<p>{t('builder.findings.none')}</p>
 			) : (
-				<ul class="df-finding-list" role="list">
-					{findings.map((finding, index) => (
+				<FindingList parts={parts} onGo={onGo} />
+			)}
+			{silencedCount > 0 && (
+				<details class="df-silenced">
+					<summary>
+						{t(silencedCount === 1 ? 'builder.silenced.one' : 'builder.silenced.many', {
+							count: silencedCount,
+						})}
+					</summary>
+					<FindingList parts={silencedParts} onGo={onGo} />
+				</details>
+			)}
+		</section>
+	);
+}
+
+/** A list of findings drawn from its parts: each part's elements are made once, then reused. */
+function FindingList({
+	parts,
+	onGo,
+}: {
+	parts: readonly (readonly Finding[])[];
+	onGo: (finding: Finding) => void;
+}) {
+	const drawn = useRef(new WeakMap<readonly Finding[], VNode>());
+	const drawnFor = useRef(onGo);
+	if (drawnFor.current !== onGo) {
+		drawn.current = new WeakMap();
+		drawnFor.current = onGo;
+	}
+	let start = 0;
+	const items = parts.map((part) => {
+		let elements = drawn.current.get(part);
+		if (!elements) {
+			const first = start;
+			elements = (
+				<Fragment>
+					{part.map((finding, index) => (
 						<FindingItem
-							key={`${finding.rule}-${finding.nodeId}-${index}`}
+							key={`${finding.rule}-${finding.nodeId}-${first + index}`}
 							finding={finding}
 							onGo={onGo}
 						/>
 					))}
-				</ul>
-			)}
-			{silenced.length > 0 && (
-				<details class="df-silenced">
-					<summary>
-						{t(silenced.length === 1 ? 'builder.silenced.one' : 'builder.silenced.many', {
-							count: silenced.length,
-						})}
-					</summary>
-					<ul class="df-finding-list" role="list">
-						{silenced.map((finding, index) => (
-							<FindingItem
-								key={`${finding.rule}-${finding.nodeId}-${index}`}
-								finding={finding}
-								onGo={onGo}
-							/>
-						))}
-					</ul>
-				</details>
-			)}
-		</section>
+				</Fragment>
+			);
+			drawn.current.set(part, elements);
+		}
+		start += part.length;
+		return elements;
+	});
+	return (
+		<ul class="df-finding-list" role="list">
+			{items}
+		</ul>
 	);
 }
 

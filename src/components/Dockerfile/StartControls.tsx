@@ -4,7 +4,6 @@ import {
 	EMPTY_TEMPLATE,
 	linkRefusal,
 	messageText,
-	pasteRefusal,
 	type BuilderSession,
 } from '../../lib/dockerfile/builder.ts';
 import { addressWithState, encodeState, stateFits } from '../../lib/dockerfile/share.ts';
@@ -103,7 +102,7 @@ export function StartControls({ session, labUrl }: { session: BuilderSession; la
 /** The paste box: a Dockerfile's text, read into the form (folded away in a chapter). */
 export function PasteBox({ session, folded }: { session: BuilderSession; folded: boolean }) {
 	const t = useT();
-	const { id, dispatch, withParser, preloadParser } = useBuilder();
+	const { id, dispatch, paste } = useBuilder();
 	const error = session.pasteError && messageText(t, session.pasteError);
 	const box = (
 		<fieldset class="df-paste">
@@ -114,10 +113,7 @@ export function PasteBox({ session, folded }: { session: BuilderSession; folded:
 				value={session.pasteText}
 				multiline
 				describedBy={error ? id('paste-error') : undefined}
-				onValue={(text) => {
-					dispatch({ type: 'typePaste', text });
-					preloadParser();
-				}}
+				onValue={(text) => dispatch({ type: 'typePaste', text })}
 			/>
 			{/* Always there, even empty: adding an element to this fieldset makes Chromium lay out
 			the whole text box again, half a second with 50,000 lines in it. */}
@@ -128,18 +124,7 @@ export function PasteBox({ session, folded }: { session: BuilderSession; folded:
 					)}
 			</p>
 			<p class="df-hint">{t('builder.paste.hint')}</p>
-			<button
-				type="button"
-				class="df-button"
-				onClick={() =>
-					withParser((parse) => {
-						const text = session.pasteText;
-						// Read now (unless the reducer will refuse it), drawn a task later.
-						const model = text.trim() && !pasteRefusal(text) ? parse(text) : null;
-						return { type: 'paste', parse: model ? () => model : parse };
-					}, true)
-				}
-			>
+			<button type="button" class="df-button" onClick={() => paste(session.pasteText)}>
 				{t('builder.paste.button')}
 			</button>
 		</fieldset>

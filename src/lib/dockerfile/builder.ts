@@ -177,6 +177,14 @@ export type PaletteKind = Exclude<InstructionKind, 'from'> | 'comment';
 /** Reads Dockerfile text into the model: `parse()`, which the island loads only when needed. */
 export type ParseDockerfile = (text: string) => Dockerfile;
 
+/** Reads the paste box's text into the model as the form keeps it: without the nodes' sources. */
+export type ReadPaste = (text: string) => Dockerfile;
+
+/** `parse()` as the paste reads: the model without sources. */
+export function readPaste(parse: ParseDockerfile): ReadPaste {
+	return (text) => withoutSources(parse(text));
+}
+
 /** Every change the learner can make. */
 export type BuilderAction =
 	| { type: 'add'; kind: PaletteKind; place: edits.Place }
@@ -194,8 +202,11 @@ export type BuilderAction =
 	| { type: 'chooseTemplate'; id: string }
 	| { type: 'loadTemplate' }
 	| { type: 'typePaste'; text: string }
-	/** The paste box's text replaces the Dockerfile. */
-	| { type: 'paste'; parse: ParseDockerfile }
+	/**
+	 * The paste box's text replaces the Dockerfile; `read` is not called when the text is refused
+	 * (a worker may have read it already: see `src/components/Dockerfile/offThread.ts`).
+	 */
+	| { type: 'paste'; read: ReadPaste }
 	/** A directive as typed: `name=value`. */
 	| { type: 'updateDirective'; id: string; text: string }
 	| { type: 'removeDirective'; id: string }
@@ -690,7 +701,7 @@ function reduce(session: BuilderSession, action: BuilderAction): BuilderSession 
 			}
 			const refusal = pasteRefusal(session.pasteText);
 			if (refusal) return { ...session, pasteError: refusal, outcome: { say: refusal } };
-			const pasted = withoutSources(action.parse(session.pasteText));
+			const pasted = action.read(session.pasteText);
 			return {
 				...commit(
 					session,

@@ -96,6 +96,11 @@ export interface LintContext {
 	/** The instructions before the first FROM. */
 	preamble: Instruction[];
 	stages: StageContext[];
+	/**
+	 * The first stage named `name` (in lower case), if it comes before the stage at index `before`:
+	 * what a FROM or `--from` naming it refers to. A map, so that thousands of stages stay linear.
+	 */
+	stageNamed(name: string, before?: number): StageContext | null;
 	/** Every instruction of the file in order, FROMs included. */
 	instructions: Instruction[];
 	/** Every comment line between the instructions, in order (parser directives are not comments). */
@@ -121,18 +126,22 @@ export function createContext(model: Dockerfile): LintContext {
 	const escape = escapeOf(model);
 	const cache = new Map<Located, ShellView>();
 	const stages: StageContext[] = [];
+	const firstNamed = new Map<string, StageContext>();
+	const stageNamed = (name: string, before = Infinity) => {
+		const stage = name === '' ? undefined : firstNamed.get(name);
+		return stage && stage.index < before ? stage : null;
+	};
 	for (const [index, stage] of model.stages.entries()) {
-		const parent = stages.find(
-			(earlier) => earlier.name !== '' && earlier.name === stage.from.image.toLowerCase()
-		);
-		stages.push({
+		const context: StageContext = {
 			index,
 			stage,
 			name: stage.from.name.toLowerCase(),
 			instructions: stage.items.filter(isInstruction),
-			parent: parent ?? null,
+			parent: stageNamed(stage.from.image.toLowerCase()),
 			isFinal: index === model.stages.length - 1,
-		});
+		};
+		stages.push(context);
+		if (context.name && !firstNamed.has(context.name)) firstNamed.set(context.name, context);
 	}
 	const preamble = model.preamble.filter(isInstruction);
 	const { comments, above } = readComments(model);
@@ -141,6 +150,7 @@ export function createContext(model: Dockerfile): LintContext {
 		escape,
 		preamble,
 		stages,
+		stageNamed,
 		instructions: [
 			...preamble,
 			...stages.flatMap((stage) => [stage.stage.from, ...stage.instructions]),

@@ -44,9 +44,7 @@ export const stageRules: Rule[] = [
 		},
 		check: (context) =>
 			eachFrom(context, (from, stage) => {
-				const isStage = context.stages.some(
-					(other) => other.index < stage.index && other.name === from.image.toLowerCase()
-				);
+				const isStage = context.stageNamed(from.image.toLowerCase(), stage.index) !== null;
 				const untagged = !from.tag && !from.digest && from.image !== 'scratch';
 				return untagged && !isStage && !from.image.includes('$') ? imageHit(context, from) : null;
 			}),
@@ -78,9 +76,7 @@ export const stageRules: Rule[] = [
 		},
 		check: (context) =>
 			eachFrom(context, (from, stage) => {
-				const duplicate = context.stages.some(
-					(other) => other.index < stage.index && other.name !== '' && other.name === stage.name
-				);
+				const duplicate = context.stageNamed(stage.name, stage.index) !== null;
 				return duplicate ? stageNameHit(context, from) : null;
 			}),
 	},
@@ -358,6 +354,5 @@ function fromFlag(node: CopyInstruction): string | null {
 /** The index of the stage a `--from` value names (by name or number), or `null`. */
 function stageReferenced(context: LintContext, value: string): number | null {
 	if (/^\d+$/.test(value)) return Number(value) < context.stages.length ? Number(value) : null;
-	const stage = context.stages.find((each) => each.name === value.toLowerCase());
-	return stage ? stage.index : null;
+	return context.stageNamed(value.toLowerCase())?.index ?? null;
 }

@@ -20,6 +20,7 @@ import {
 	messageText,
 	PASTE_LIMITS,
 	pasteRefusal,
+	readPaste,
 	reduceBuilder,
 	restoredState,
 	setAsideName,
@@ -54,7 +55,7 @@ const after = (session: BuilderSession, ...actions: BuilderAction[]) =>
 	actions.reduce(reduceBuilder, session);
 /** A session showing this Dockerfile, as if pasted. */
 const showing = (text: string) =>
-	after(initialSession(templateChoices), { type: 'typePaste', text }, { type: 'paste', parse });
+	after(initialSession(templateChoices), { type: 'typePaste', text }, { type: 'paste', read: readPaste(parse) });
 const textOf = (session: BuilderSession) => print(session.current.model);
 /** What the last action left to say, in Italian. */
 const said = (session: BuilderSession) =>
@@ -290,7 +291,7 @@ describe('reduceBuilder()', () => {
 			text: 'FROM ubuntu\nRUN apt install -y apache2\n',
 		});
 		expect(typed.pasteText).toBe('FROM ubuntu\nRUN apt install -y apache2\n');
-		const pasted = after(typed, { type: 'paste', parse });
+		const pasted = after(typed, { type: 'paste', read: readPaste(parse) });
 		expect(textOf(pasted)).toBe('FROM ubuntu\nRUN apt install -y apache2\n');
 		expect(JSON.stringify(pasted.current.model)).not.toContain('"source"');
 		expect(pasted.current.inputs).toBe(start.current.inputs);
@@ -302,7 +303,7 @@ describe('reduceBuilder()', () => {
 	});
 
 	test('paste: an empty box changes nothing but the error, which is also said', () => {
-		const refused = after(start, { type: 'typePaste', text: '  \n' }, { type: 'paste', parse });
+		const refused = after(start, { type: 'typePaste', text: '  \n' }, { type: 'paste', read: readPaste(parse) });
 		expect(refused.current).toBe(start.current);
 		expect(refused.undo).toEqual([]);
 		expect(refused.pasteError && messageText(t, refused.pasteError)).toBe(
@@ -311,7 +312,7 @@ describe('reduceBuilder()', () => {
 		expect(said(refused)).toBe(messageText(t, refused.pasteError!));
 		const mended = after(refused, { type: 'typePaste', text: 'FROM alpine\n' });
 		expect(mended.pasteError).not.toBeNull();
-		expect(after(mended, { type: 'paste', parse }).pasteError).toBeNull();
+		expect(after(mended, { type: 'paste', read: readPaste(parse) }).pasteError).toBeNull();
 	});
 
 	test('updateDirective and removeDirective', () => {
@@ -786,7 +787,7 @@ describe('a paste too long for the form', () => {
 	test('paste: refused before it is read, the text stays in the box, the message says what to do', () => {
 		const text = lines(50_000);
 		const typed = after(initialSession(templateChoices), { type: 'typePaste', text });
-		const refused = after(typed, { type: 'paste', parse: unread });
+		const refused = after(typed, { type: 'paste', read: readPaste(unread) });
 		expect(refused.current).toBe(typed.current);
 		expect(refused.undo).toBe(typed.undo);
 		expect(refused.edited).toBe(false);
@@ -797,7 +798,7 @@ describe('a paste too long for the form', () => {
 		expect(said(refused)).toBe(messageText(t, refused.pasteError!));
 		// Cut to size, the same box is read, and the error goes.
 		const cut = after(refused, { type: 'typePaste', text: lines(PASTE_LIMITS.maxLines) });
-		const read = after(cut, { type: 'paste', parse });
+		const read = after(cut, { type: 'paste', read: readPaste(parse) });
 		expect(read.pasteError).toBeNull();
 		expect(instructionsOf(read.current.model)).toHaveLength(PASTE_LIMITS.maxLines);
 	});
@@ -904,7 +905,7 @@ describe('the part of a long form on screen', () => {
 		// A shorter file puts the part back within it; a new paste starts at its top.
 		expect(after(added, { type: 'undo' }, { type: 'undo' }).formStart).toBe(0);
 		expect(
-			after(second, { type: 'typePaste', text: 'FROM a\n' }, { type: 'paste', parse }).formStart
+			after(second, { type: 'typePaste', text: 'FROM a\n' }, { type: 'paste', read: readPaste(parse) }).formStart
 		).toBe(0);
 	});
 

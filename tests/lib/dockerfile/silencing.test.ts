@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { reduceBuilder, initialSession } from '../../../src/lib/dockerfile/builder';
+import { reduceBuilder, initialSession, readPaste } from '../../../src/lib/dockerfile/builder';
 import { updateItem } from '../../../src/lib/dockerfile/edit';
 import { lint, type Finding } from '../../../src/lib/dockerfile/lint';
 import { parse } from '../../../src/lib/dockerfile/parse';
@@ -237,7 +237,7 @@ describe('the builder keeps the silencing comments', () => {
 
 	test('a pasted file keeps them in the builder state, where they still apply', () => {
 		const typed = reduceBuilder(initialSession([]), { type: 'typePaste', text });
-		const { model } = reduceBuilder(typed, { type: 'paste', parse }).current;
+		const { model } = reduceBuilder(typed, { type: 'paste', read: readPaste(parse) }).current;
 		expect(print(model)).toContain('# hadolint ignore=DL3006\nFROM ubuntu\n');
 		expect(lint(model).map((finding) => finding.rule)).toEqual(['relative-workdir']);
 		expect(lint(model, { silenced: true }).filter((finding) => finding.silenced)).toHaveLength(2);
