@@ -55,7 +55,11 @@ const after = (session: BuilderSession, ...actions: BuilderAction[]) =>
 	actions.reduce(reduceBuilder, session);
 /** A session showing this Dockerfile, as if pasted. */
 const showing = (text: string) =>
-	after(initialSession(templateChoices), { type: 'typePaste', text }, { type: 'paste', read: readPaste(parse) });
+	after(
+		initialSession(templateChoices),
+		{ type: 'typePaste', text },
+		{ type: 'paste', read: readPaste(parse) }
+	);
 const textOf = (session: BuilderSession) => print(session.current.model);
 /** What the last action left to say, in Italian. */
 const said = (session: BuilderSession) =>
@@ -303,7 +307,11 @@ describe('reduceBuilder()', () => {
 	});
 
 	test('paste: an empty box changes nothing but the error, which is also said', () => {
-		const refused = after(start, { type: 'typePaste', text: '  \n' }, { type: 'paste', read: readPaste(parse) });
+		const refused = after(
+			start,
+			{ type: 'typePaste', text: '  \n' },
+			{ type: 'paste', read: readPaste(parse) }
+		);
 		expect(refused.current).toBe(start.current);
 		expect(refused.undo).toEqual([]);
 		expect(refused.pasteError && messageText(t, refused.pasteError)).toBe(
@@ -905,7 +913,11 @@ describe('the part of a long form on screen', () => {
 		// A shorter file puts the part back within it; a new paste starts at its top.
 		expect(after(added, { type: 'undo' }, { type: 'undo' }).formStart).toBe(0);
 		expect(
-			after(second, { type: 'typePaste', text: 'FROM a\n' }, { type: 'paste', read: readPaste(parse) }).formStart
+			after(
+				second,
+				{ type: 'typePaste', text: 'FROM a\n' },
+				{ type: 'paste', read: readPaste(parse) }
+			).formStart
 		).toBe(0);
 	});
 
