@@ -28,7 +28,10 @@ function fakeWorker(reply: 'read' | 'fail') {
 		postMessage(data: string) {
 			this.record.posted.push(data);
 			queueMicrotask(() => {
-				if (reply === 'fail') return this.dispatchEvent(new Event('error'));
+				if (reply === 'fail') {
+					this.dispatchEvent(new Event('error'));
+					return;
+				}
 				const model = readPaste(parse)(data);
 				const findings = lint(model, { silenced: true });
 				this.record.replied = structuredClone({ model, findings });
