@@ -418,7 +418,7 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 			legend?.querySelector('.df-mark')?.remove();
 			return legend?.textContent?.trim();
 		});
-	/** The box on screen whose legend starts so: `200. RUN`. */
+	/** The box on screen whose legend starts so: `100. RUN`. */
 	const box = (legend: string) =>
 		boxes().find((element) =>
 			element.querySelector('legend')?.textContent?.trim().startsWith(legend)
@@ -446,15 +446,15 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 		expect(localStorage.getItem(STATE_KEY)).toBeNull();
 	});
 
-	test('the form shows 200 instructions at a time; the next ones come by keyboard, focus follows', async () => {
+	test('the form shows 100 instructions at a time; the next ones come by keyboard, focus follows', async () => {
 		renderBuilder();
-		await paste(runs(249));
+		await paste(runs(149));
 		// The preview and the checks cover the whole file; the form, its first part.
-		expect(preview().textContent).toBe(runs(249));
-		expect(form().textContent).toContain('ora le istruzioni 1–200 di 250');
-		expect(legends()).toHaveLength(199);
+		expect(preview().textContent).toBe(runs(149));
+		expect(form().textContent).toContain('ora le istruzioni 1–100 di 150');
+		expect(legends()).toHaveLength(99);
 		expect(legends()[0]).toBe('1. RUN');
-		const next = button('Mostra le istruzioni successive (201–250)');
+		const next = button('Mostra le istruzioni successive (101–150)');
 		// A native, enabled button in the tab order: Enter and Space press it in any browser (the
 		// end-to-end test presses Enter in Chromium).
 		expect(next.tagName).toBe('BUTTON');
@@ -465,22 +465,22 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 		fireEvent.click(next);
 		// Focus goes to the first instruction now on screen, never back to the page.
 		await waitFor(() =>
-			expect(document.activeElement).toBe(within(box('200. RUN')).getByLabelText('Comando'))
+			expect(document.activeElement).toBe(within(box('100. RUN')).getByLabelText('Comando'))
 		);
 		expect(
-			await screen.findByText('Il modulo ora mostra le istruzioni 201–250 di 250.')
+			await screen.findByText('Il modulo ora mostra le istruzioni 101–150 di 150.')
 		).toBeTruthy();
 		expect(legends()).toHaveLength(50);
-		expect([legends()[0], legends().at(-1)]).toEqual(['200. RUN', '249. RUN']);
+		expect([legends()[0], legends().at(-1)]).toEqual(['100. RUN', '149. RUN']);
 		// The stage the part continues keeps its FROM on screen.
 		expect(within(form()).getByLabelText<HTMLInputElement>('Immagine di base').value).toBe(
 			'alpine'
 		);
-		fireEvent.click(button('Mostra le istruzioni precedenti (1–200)'));
+		fireEvent.click(button('Mostra le istruzioni precedenti (1–100)'));
 		await waitFor(() =>
 			expect(document.activeElement).toBe(within(form()).getByLabelText('Immagine di base'))
 		);
-		expect(legends()).toHaveLength(199);
+		expect(legends()).toHaveLength(99);
 	});
 
 	test('a finding about an instruction off screen brings its part and focuses it', async () => {
@@ -494,7 +494,7 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 		await waitFor(() => expect(box('301. CMD')).toBeTruthy());
 		const cmd = box('301. CMD');
 		await waitFor(() => expect(document.activeElement).toBe(within(cmd).getByLabelText('Comando')));
-		expect(form().textContent).toContain('ora le istruzioni 201–303 di 303');
+		expect(form().textContent).toContain('ora le istruzioni 301–303 di 303');
 	});
 
 	test('past 1,000 lines the preview stays plain, and says so', async () => {

@@ -198,7 +198,7 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		// Read and linted in a worker, not on the page.
 		expect(workers).toEqual([expect.stringMatching(/\/read\.worker[^/]*\.js$/)]);
 		expect(await page.locator('.df-code').textContent()).toBe(printed);
-		expect(await page.locator('.df-item').count()).toBe(198);
+		expect(await page.locator('.df-item').count()).toBe(99);
 		// Every finding is listed in the end, drawn a part at a time.
 		const findings = lint(readPaste(parse)(text), { silenced: true }).filter(
 			(finding) => !finding.silenced
@@ -214,14 +214,14 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		// Tab from the part's last control reaches the button to the next part; Enter presses it,
 		// and focus goes to the first instruction it brings.
 		const next = page.locator('.df-part button', { hasText: 'Mostra le istruzioni successive' });
-		expect(await next.textContent()).toBe('Mostra le istruzioni successive (201–400)');
+		expect(await next.textContent()).toBe('Mostra le istruzioni successive (101–200)');
 		// The last control of the part: the button that removes its last stage.
 		await page.locator('.df-form .df-danger').last().focus();
 		await page.keyboard.press('Tab');
 		expect(await next.evaluate((button) => button === document.activeElement)).toBe(true);
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('df-i201-image');
-		expect(await said(page)).toBe('Il modulo ora mostra le istruzioni 201–400 di 5000.');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('df-i101-image');
+		expect(await said(page)).toBe('Il modulo ora mostra le istruzioni 101–200 di 5000.');
 
 		// Too long for a link, so the address has none; the device has it, and a reload shows it.
 		await page.waitForTimeout(600);
@@ -229,7 +229,7 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await page.reload({ waitUntil: 'networkidle' });
 		await expect.poll(() => page.locator('.df-code').textContent()).toBe(printed);
 		expect(await page.locator('.df-notice').count()).toBe(0);
-		expect(await page.locator('.df-part').first().textContent()).toContain('1–200 di 5000');
+		expect(await page.locator('.df-part').first().textContent()).toContain('1–100 di 5000');
 		expect(errors).toEqual([]);
 	});
 

@@ -839,22 +839,22 @@ describe('the part of a long form on screen', () => {
 	});
 
 	test('a long one, in parts of FORM_PAGE, each stage with what falls in the part', () => {
-		expect(FORM_PAGE).toBe(200);
+		expect(FORM_PAGE).toBe(100);
 		expect(formPart(model, 0)).toEqual({
 			start: 0,
-			end: 200,
+			end: 100,
 			total: 450,
 			preamble: { from: 0, to: 2 },
-			stages: [{ from: 0, to: 197 }, null],
+			stages: [{ from: 0, to: 97 }, null],
 		});
 		// A stage begun on the part before shows its FROM again, with the rest of its items.
-		expect(formPart(model, 200)).toEqual({
-			start: 200,
+		expect(formPart(model, 300)).toEqual({
+			start: 300,
 			end: 400,
 			total: 450,
 			preamble: null,
 			stages: [
-				{ from: 197, to: 300 },
+				{ from: 297, to: 300 },
 				{ from: 0, to: 96 },
 			],
 		});
@@ -888,7 +888,7 @@ describe('the part of a long form on screen', () => {
 		const next = after(long, { type: 'showPart', start: 200 });
 		expect(next.formStart).toBe(200);
 		expect(next.outcome?.focus).toEqual([one.items[197]!.id]);
-		expect(said(next)).toBe('Il modulo ora mostra le istruzioni 201–400 di 450.');
+		expect(said(next)).toBe('Il modulo ora mostra le istruzioni 201–300 di 450.');
 		expect(next.current).toBe(long.current);
 		expect(next.undo).toBe(long.undo);
 		expect(next.edited).toBe(long.edited);
@@ -908,8 +908,8 @@ describe('the part of a long form on screen', () => {
 		expect(after(second, { type: 'goTo', id: one.items[250]!.id }).formStart).toBe(200);
 		expect(after(second, { type: 'goTo', id: 'not-a-node' }).formStart).toBe(200);
 		// Moving the part's last instruction down carries the part along with it.
-		const last = one.items[196]!.id;
-		expect(after(long, { type: 'move', id: last, offset: 1 }).formStart).toBe(200);
+		const last = one.items[96]!.id;
+		expect(after(long, { type: 'move', id: last, offset: 1 }).formStart).toBe(100);
 		// A shorter file puts the part back within it; a new paste starts at its top.
 		expect(after(added, { type: 'undo' }, { type: 'undo' }).formStart).toBe(0);
 		expect(
