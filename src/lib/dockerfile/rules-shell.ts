@@ -145,14 +145,16 @@ export const shellRules: Rule[] = [
 			it: "Le immagini Alpine non hanno né apt né apt-get: i pacchetti si installano con apk. Il RUN fallisce subito con «/bin/sh: apt-get: not found» (o apt). Scrivi RUN apk add --no-cache pacchetto (a volte il nome del pacchetto è diverso), oppure parti da un'immagine Debian o Ubuntu.",
 			en: 'Alpine images have neither apt nor apt-get: packages are installed with apk. The RUN fails at once with "/bin/sh: apt-get: not found" (or apt). Write RUN apk add --no-cache package (the package name is sometimes different), or start from a Debian or Ubuntu image.',
 		},
-		check: (context) =>
-			calls(context)
-				.filter(
-					(call) =>
-						(call.program === 'apt' || call.program === 'apt-get') &&
-						familyOf(call.stage) === 'alpine'
-				)
-				.map((call) => wordHit(call, call.programWord)),
+		// Once per RUN, at its first apt: the RUN stops there, so the later ones never run.
+		check: (context) => {
+			const first = new Map<RunInstruction, Call>();
+			for (const call of calls(context)) {
+				const apt = call.program === 'apt' || call.program === 'apt-get';
+				if (apt && familyOf(call.stage) === 'alpine' && !first.has(call.node))
+					first.set(call.node, call);
+			}
+			return [...first.values()].map((call) => wordHit(call, call.programWord));
+		},
 	},
 	{
 		id: 'apt-get-recommends',
