@@ -194,7 +194,10 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		const workers: string[] = [];
 		page.on('worker', (worker) => workers.push(worker.url()));
 		await pasteText(page, text);
-		await expect.poll(() => said(page)).toMatch(/^Dockerfile letto: 5000 istruzioni/);
+		// About a second on a quiet machine; much more on a busy one.
+		await expect
+			.poll(() => said(page), { timeout: 15_000 })
+			.toMatch(/^Dockerfile letto: 5000 istruzioni/);
 		// Read and linted in a worker, not on the page.
 		expect(workers).toEqual([expect.stringMatching(/\/read\.worker[^/]*\.js$/)]);
 		expect(await page.locator('.df-code').textContent()).toBe(printed);

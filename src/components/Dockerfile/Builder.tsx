@@ -11,6 +11,7 @@ import {
 	findingsByNode,
 	formPart,
 	initialSession,
+	isLongFile,
 	messageText,
 	reduceBuilder,
 	restoredState,
@@ -20,6 +21,7 @@ import {
 } from '../../lib/dockerfile/builder.ts';
 import type { Highlight } from '../../lib/dockerfile/highlight.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
+import type { Dockerfile } from '../../lib/dockerfile/model.ts';
 import { print } from '../../lib/dockerfile/print.ts';
 import {
 	addressWithState,
@@ -40,7 +42,7 @@ import { focusById, usePendingFocus } from './focus.ts';
 import { DockerfileForm } from './Form';
 import { LateFindings } from './LateFindings';
 import { Notices } from './Notices';
-import { lintOnce, readOffThread } from './offThread.ts';
+import { knownFindings, lintOnce, OffThread } from './offThread.ts';
 import { CopyButton, Preview } from './Output';
 import { PasteBox, StartControls } from './StartControls';
 
@@ -105,6 +107,24 @@ function useHighlight(): Highlight | null {
 }
 
 /**
+ * The model's findings, silenced ones included. A short file is linted as it is drawn; a long one
+ * by the worker, and until it answers the findings of the version before stay on screen.
+ */
+function useFindings(model: Dockerfile, long: boolean, offThread: OffThread): readonly Finding[] {
+	const now = knownFindings(model) ?? (long ? null : lintOnce(model));
+	const [late, setLate] = useState<readonly Finding[]>([]);
+	useEffect(() => {
+		if (now) return;
+		let current = true;
+		void offThread.lint(model).then((findings) => current && setLate(findings));
+		return () => {
+			current = false;
+		};
+	}, [model, now, offThread]);
+	return now ?? late;
+}
+
+/**
  * The live region, with its message as its own state, so that saying something redraws only it,
  * not a form of hundreds of boxes.
  */
@@ -145,6 +165,9 @@ export default function DockerfileBuilder({
 	// A chapter keeps its own copy, so it opens on the example its text talks about.
 	const storageKey = compact ? `${STATE_KEY}:chapter` : STATE_KEY;
 	const announce = useCallback((text: string) => speaker.current(text), []);
+	const offThread = useMemo(() => new OffThread(), []);
+	useEffect(() => () => offThread.terminate(), [offThread]);
+	const long = useMemo(() => isLongFile(current.model), [current.model]);
 
 	// Saved state: a shared link first (on the lab page), then this device's last Dockerfile.
 	useEffect(() => {
@@ -169,20 +192,37 @@ export default function DockerfileBuilder({
 
 	// Save each change the learner makes (merely opening a shared link overwrites nothing), only if
 	// it can be read back; on the lab page, keep the link in the address bar up to date too, or
-	// take it away once the file no longer fits in one (the device still has it).
+	// take it away once the file no longer fits in one (the device still has it). A long file is
+	// saved when typing pauses, or when the page is left, rather than at every key.
 	useEffect(() => {
 		if (!edited) return;
-		const encoded = encodeState(current);
-		const refused = stateFits(encoded, 'device')
-			? storage.current?.write(storageKey, encoded)
-			: 'tooLarge';
-		dispatch(refused ? { type: 'notSaved', reason: refused } : { type: 'saved' });
-		if (compact) return;
+		let encoded: string | null = null;
+		const save = () => {
+			if (encoded !== null) return;
+			encoded = encodeState(current);
+			const refused = stateFits(encoded, 'device')
+				? storage.current?.write(storageKey, encoded)
+				: 'tooLarge';
+			dispatch(refused ? { type: 'notSaved', reason: refused } : { type: 'saved' });
+		};
+		if (!long) save();
 		const timer = setTimeout(() => {
-			history.replaceState(history.state, '', addressWithState(new URL(location.href), encoded));
+			save();
+			if (!compact && encoded !== null) {
+				history.replaceState(history.state, '', addressWithState(new URL(location.href), encoded));
+			}
 		}, 400);
-		return () => clearTimeout(timer);
-	}, [current, edited, storageKey, compact]);
+		const leaving = () => {
+			if (document.visibilityState === 'hidden') save();
+		};
+		addEventListener('pagehide', save);
+		document.addEventListener('visibilitychange', leaving);
+		return () => {
+			clearTimeout(timer);
+			removeEventListener('pagehide', save);
+			document.removeEventListener('visibilitychange', leaving);
+		};
+	}, [current, edited, long, storageKey, compact]);
 
 	// What the last action left to say and to focus, now that its change is on screen.
 	useEffect(() => {
@@ -192,7 +232,7 @@ export default function DockerfileBuilder({
 
 	const { model, inputs } = current;
 	const text = useMemo(() => print(model), [model]);
-	const checked = useMemo(() => lintOnce(model), [model]);
+	const checked = useFindings(model, long, offThread);
 	const findings = useMemo(() => checked.filter((finding) => !finding.silenced), [checked]);
 	const silenced = useMemo(() => checked.filter((finding) => finding.silenced), [checked]);
 	const byNode = useMemo(() => findingsByNode(findings), [findings]);
@@ -211,13 +251,14 @@ export default function DockerfileBuilder({
 			dispatch,
 			withParser: (action) => void loadParse().then((parse) => dispatch(action(parse))),
 			paste: (text) =>
-				void readOffThread(text, loadParse).then((read) => dispatch({ type: 'paste', read })),
+				void offThread.read(text, loadParse).then((read) => dispatch({ type: 'paste', read })),
+			preparePaste: () => offThread.warm(),
 			id,
 			focusLater,
 			announce,
 			dragged,
 		}),
-		[lang, id, focusLater, announce]
+		[lang, id, focusLater, announce, offThread]
 	);
 
 	const H2 = compact ? 'h3' : 'h2';

@@ -17,6 +17,8 @@ export interface BuilderView {
 	withParser: (action: (parse: ParseDockerfile) => BuilderAction) => void;
 	/** Reads the paste box's text into the form, in a worker when the browser has them. */
 	paste: (text: string) => void;
+	/** Gets the worker ready while the learner fills the paste box. */
+	preparePaste: () => void;
 	/** A DOM id unique to this builder: `id('i3', 'path')`. */
 	id: (...parts: string[]) => string;
 	/** Moves focus to the element with this id once the next render is on screen. */

@@ -102,7 +102,7 @@ export function StartControls({ session, labUrl }: { session: BuilderSession; la
 /** The paste box: a Dockerfile's text, read into the form (folded away in a chapter). */
 export function PasteBox({ session, folded }: { session: BuilderSession; folded: boolean }) {
 	const t = useT();
-	const { id, dispatch, paste } = useBuilder();
+	const { id, dispatch, paste, preparePaste } = useBuilder();
 	const error = session.pasteError && messageText(t, session.pasteError);
 	const box = (
 		<fieldset class="df-paste">
@@ -113,7 +113,10 @@ export function PasteBox({ session, folded }: { session: BuilderSession; folded:
 				value={session.pasteText}
 				multiline
 				describedBy={error ? id('paste-error') : undefined}
-				onValue={(text) => dispatch({ type: 'typePaste', text })}
+				onValue={(text) => {
+					dispatch({ type: 'typePaste', text });
+					preparePaste();
+				}}
 			/>
 			{/* Always there, even empty: adding an element to this fieldset makes Chromium lay out
 			the whole text box again, half a second with 50,000 lines in it. */}

@@ -1,6 +1,7 @@
 /**
- * A pasted file read away from the page: a worker parses and lints it, so that thousands of lines
- * never keep the tab busy for long; where there are no workers, or one fails, the page reads it.
+ * Reading and checking a long Dockerfile away from the page: one worker per builder parses a paste
+ * and lints the model at each change, so that thousands of lines never keep the tab busy for long.
+ * Where there are no workers, or the worker fails, the page does the work itself.
  */
 import {
 	emptyModel,
@@ -12,10 +13,25 @@ import {
 import { lint, type Finding } from '../../lib/dockerfile/lint.ts';
 import type { Dockerfile } from '../../lib/dockerfile/model.ts';
 
-/** Each model's findings (silenced ones included), checked once: by the worker, or here. */
+/** What the page asks the worker (`read.worker.ts`): to read text, or to lint a model. */
+export type WorkerRequest = { id: number; text: string } | { id: number; model: Dockerfile };
+
+/** The worker's answer: the model it read (for a text) and its findings, silenced ones included. */
+export interface WorkerReply {
+	id: number;
+	model?: Dockerfile;
+	findings: Finding[];
+}
+
+/** Each model's findings, checked once: by the worker, or here. */
 const checked = new WeakMap<Dockerfile, Finding[]>();
 
-/** `lint(model, { silenced: true })`, once per model: a model the worker read is not linted again. */
+/** The findings already known for this model, if any. */
+export function knownFindings(model: Dockerfile): Finding[] | undefined {
+	return checked.get(model);
+}
+
+/** `lint(model, { silenced: true })`, once per model: a model the worker checked is not linted again. */
 export function lintOnce(model: Dockerfile): Finding[] {
 	let findings = checked.get(model);
 	if (!findings) {
@@ -25,39 +41,81 @@ export function lintOnce(model: Dockerfile): Finding[] {
 	return findings;
 }
 
-interface WorkerReply {
-	model: Dockerfile;
-	findings: Finding[];
-}
+/** The builder's worker, made when first needed; `terminate()` when the builder goes. */
+export class OffThread {
+	#worker: Worker | null | undefined;
+	#lastId = 0;
+	readonly #waiting = new Map<number, (reply: WorkerReply | null) => void>();
 
-/**
- * How to read `text`: the model a worker read (the text is read once, there), or, failing a
- * worker, `parse` as loaded by `loadParse`, on the page.
- */
-export function readOffThread(
-	text: string,
-	loadParse: () => Promise<ParseDockerfile>
-): Promise<ReadPaste> {
-	// The reducer refuses these without reading them.
-	if (!text.trim() || pasteRefusal(text)) return Promise.resolve(emptyModel);
-	const onPage = () => loadParse().then(readPaste);
-	if (typeof Worker === 'undefined') return onPage();
-	return new Promise<ReadPaste | null>((resolve) => {
-		let worker: Worker;
+	/**
+	 * How to read `text`: the model the worker read (the text is read once, there), or, failing a
+	 * worker, `parse` as loaded by `loadParse`, on the page.
+	 */
+	read(text: string, loadParse: () => Promise<ParseDockerfile>): Promise<ReadPaste> {
+		// The reducer refuses these without reading them.
+		if (!text.trim() || pasteRefusal(text)) return Promise.resolve(emptyModel);
+		return this.#ask({ id: 0, text }).then((reply) => {
+			if (!reply?.model) return loadParse().then(readPaste);
+			const { model, findings } = reply;
+			checked.set(model, findings);
+			return () => model;
+		});
+	}
+
+	/** The model's findings, silenced ones included, checked by the worker (or here, failing it). */
+	lint(model: Dockerfile): Promise<Finding[]> {
+		const known = checked.get(model);
+		if (known) return Promise.resolve(known);
+		return this.#ask({ id: 0, model }).then((reply) => {
+			if (!reply) return lintOnce(model);
+			checked.set(model, reply.findings);
+			return reply.findings;
+		});
+	}
+
+	/** Starts the worker ahead of a request, so that loading it overlaps the learner's paste. */
+	warm(): void {
+		this.#start();
+	}
+
+	terminate(): void {
+		this.#fail();
+		this.#worker = null;
+	}
+
+	#ask(request: WorkerRequest): Promise<WorkerReply | null> {
+		const worker = this.#start();
+		if (!worker) return Promise.resolve(null);
+		const id = ++this.#lastId;
+		return new Promise((resolve) => {
+			this.#waiting.set(id, resolve);
+			worker.postMessage({ ...request, id });
+		});
+	}
+
+	#start(): Worker | null {
+		if (this.#worker !== undefined) return this.#worker;
+		if (typeof Worker === 'undefined') return (this.#worker = null);
 		try {
-			worker = new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module' });
+			this.#worker = new Worker(new URL('./read.worker.ts', import.meta.url), { type: 'module' });
 		} catch {
-			return resolve(null);
+			return (this.#worker = null);
 		}
-		worker.addEventListener('message', ({ data }: MessageEvent<WorkerReply>) => {
-			checked.set(data.model, data.findings);
-			worker.terminate();
-			resolve(() => data.model);
+		this.#worker.addEventListener('message', ({ data }: MessageEvent<WorkerReply>) => {
+			this.#waiting.get(data.id)?.(data);
+			this.#waiting.delete(data.id);
 		});
-		worker.addEventListener('error', () => {
-			worker.terminate();
-			resolve(null);
+		// A worker that fails once is not asked again: what it was doing is done on the page.
+		this.#worker.addEventListener('error', () => {
+			this.#fail();
+			this.#worker = null;
 		});
-		worker.postMessage(text);
-	}).then((read) => read ?? onPage());
+		return this.#worker;
+	}
+
+	#fail(): void {
+		this.#worker?.terminate();
+		for (const done of this.#waiting.values()) done(null);
+		this.#waiting.clear();
+	}
 }

@@ -456,6 +456,17 @@ export function pasteRefusal(text: string): Message | null {
 	};
 }
 
+/**
+ * Past this many instructions a file is long: the builder checks it off the page and saves it when
+ * typing pauses, since linting and encoding 5,000 instructions at every key would take 50–100 ms.
+ */
+export const LONG_FILE = 1000;
+
+/** Whether the builder treats this Dockerfile as long (see `LONG_FILE`). */
+export function isLongFile(model: Dockerfile): boolean {
+	return instructionsOf(model).length > LONG_FILE;
+}
+
 /** Whether the preview colours this text (see `HIGHLIGHT_MAX_LINES`). */
 export function highlightable(text: string): boolean {
 	return lineCount(text) <= HIGHLIGHT_MAX_LINES;
