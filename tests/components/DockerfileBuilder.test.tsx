@@ -51,7 +51,8 @@ function addInstruction(kind: string, position: number, keyword: string) {
 async function paste(text: string) {
 	type(screen.getByLabelText('Testo del Dockerfile'), text);
 	fireEvent.click(screen.getByRole('button', { name: 'Trasforma in modulo' }));
-	await screen.findByText(/^Dockerfile letto:/);
+	// Hundreds of lines take happy-dom a while to read and draw, more so on a busy machine.
+	await screen.findByText(/^Dockerfile letto:/, undefined, { timeout: 10_000 });
 }
 
 let clipboard: string[] = [];

@@ -208,7 +208,7 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		);
 		expect(findings.length).toBeGreaterThan(1000);
 		await expect
-			.poll(() => page.locator('.df-findings > .df-finding-list > li').count())
+			.poll(() => page.locator('.df-findings > .df-finding-list > li').count(), { timeout: 15_000 })
 			.toBe(findings.length);
 		expect(await page.locator('.df-findings h3').textContent()).toBe(
 			`Controlli (${findings.length.toLocaleString('it')} segnalazioni)`
@@ -233,6 +233,12 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await expect.poll(() => page.locator('.df-code').textContent()).toBe(printed);
 		expect(await page.locator('.df-notice').count()).toBe(0);
 		expect(await page.locator('.df-part').first().textContent()).toContain('1–100 di 5000');
+
+		// A long file is saved when typing pauses or when the page goes: typed just before leaving,
+		// the change is kept.
+		await page.locator('#df-i2-path').fill('/srv');
+		await page.reload({ waitUntil: 'networkidle' });
+		await expect.poll(() => page.locator('#df-i2-path').inputValue()).toBe('/srv');
 		expect(errors).toEqual([]);
 	});
 

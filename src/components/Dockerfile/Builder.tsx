@@ -26,6 +26,7 @@ import { print } from '../../lib/dockerfile/print.ts';
 import {
 	addressWithState,
 	encodeState,
+	type BuilderState,
 	STATE_KEY,
 	stateFits,
 	stateInAddress,
@@ -194,35 +195,49 @@ export default function DockerfileBuilder({
 	// it can be read back; on the lab page, keep the link in the address bar up to date too, or
 	// take it away once the file no longer fits in one (the device still has it). A long file is
 	// saved when typing pauses, or when the page is left, rather than at every key.
+	const unsaved = useRef<BuilderState | null>(null);
+	const lastSaved = useRef<string | null>(null);
+	const save = useCallback(() => {
+		const state = unsaved.current;
+		if (!state) return;
+		unsaved.current = null;
+		const encoded = encodeState(state);
+		lastSaved.current = encoded;
+		const refused = stateFits(encoded, 'device')
+			? storage.current?.write(storageKey, encoded)
+			: 'tooLarge';
+		dispatch(refused ? { type: 'notSaved', reason: refused } : { type: 'saved' });
+	}, [storageKey]);
+	// In the same task as the change, so that leaving the page at once still finds it.
+	useLayoutEffect(() => {
+		if (edited) unsaved.current = current;
+	}, [current, edited]);
 	useEffect(() => {
-		if (!edited) return;
-		let encoded: string | null = null;
-		const save = () => {
-			if (encoded !== null) return;
-			encoded = encodeState(current);
-			const refused = stateFits(encoded, 'device')
-				? storage.current?.write(storageKey, encoded)
-				: 'tooLarge';
-			dispatch(refused ? { type: 'notSaved', reason: refused } : { type: 'saved' });
-		};
-		if (!long) save();
-		const timer = setTimeout(() => {
-			save();
-			if (!compact && encoded !== null) {
-				history.replaceState(history.state, '', addressWithState(new URL(location.href), encoded));
-			}
-		}, 400);
-		const leaving = () => {
+		const hidden = () => {
 			if (document.visibilityState === 'hidden') save();
 		};
 		addEventListener('pagehide', save);
-		document.addEventListener('visibilitychange', leaving);
+		document.addEventListener('visibilitychange', hidden);
 		return () => {
-			clearTimeout(timer);
 			removeEventListener('pagehide', save);
-			document.removeEventListener('visibilitychange', leaving);
+			document.removeEventListener('visibilitychange', hidden);
 		};
-	}, [current, edited, long, storageKey, compact]);
+	}, [save]);
+	useEffect(() => {
+		if (!edited) return;
+		if (!long) save();
+		const timer = setTimeout(() => {
+			save();
+			if (!compact && lastSaved.current !== null) {
+				history.replaceState(
+					history.state,
+					'',
+					addressWithState(new URL(location.href), lastSaved.current)
+				);
+			}
+		}, 400);
+		return () => clearTimeout(timer);
+	}, [current, edited, long, compact, save]);
 
 	// What the last action left to say and to focus, now that its change is on screen.
 	useEffect(() => {
