@@ -7,7 +7,7 @@ import type { Localized } from '../i18n/locale.ts';
 import type { Severity } from '../findings.ts';
 import type { Issue, Path, RuleId } from './finding.ts';
 import { checkCidr, formatCidr, inCidr, parseIp, type Cidr } from './ip.ts';
-import { serviceDependencies, serviceNetworks } from './model.ts';
+import { isExternal, serviceDependencies, serviceNetworks } from './model.ts';
 import { parseMount } from './mounts.ts';
 import { formatMapping, overlaps, parsePort, type PortMapping, type PortRange } from './ports.ts';
 import type { ComposeFile, Network, Service } from './schema.ts';
@@ -63,13 +63,28 @@ function checkTopLevel({ file, services }: Context): Issue[] {
 				'key'
 			)
 		);
-	if (!services.length && !file.include)
+	// `docker compose config` accepts a file without services (a base for `include`, or shared
+	// networks and volumes); only `docker compose up` then answers "no service selected".
+	if (!services.length && !file.include) {
+		const declares = ['networks', 'volumes', 'secrets', 'configs', 'models'] as const;
+		const shared = declares.filter((key) => Object.keys(file[key] ?? {}).length);
 		issues.push(
-			issue('invalid-value', 'error', file.services ? ['services'] : [], {
-				it: 'Il file non definisce nessun servizio: aggiungi una sezione services con almeno un servizio.',
-				en: 'The file defines no service: add a services section with at least one service.',
-			})
+			issue(
+				'no-services',
+				shared.length ? 'info' : 'warning',
+				file.services ? ['services'] : [],
+				shared.length
+					? {
+							it: `Il file non definisce servizi, solo ${shared.join(', ')}: Docker Compose lo accetta (può fare da base per altri file), ma docker compose up risponde "no service selected". Aggiungi una sezione services se vuoi avviare dei container.`,
+							en: `The file defines no service, only ${shared.join(', ')}: Docker Compose accepts it (it can serve as a base for other files), but docker compose up answers "no service selected". Add a services section to start containers.`,
+						}
+					: {
+							it: 'Il file non definisce nessun servizio, quindi non avvia nulla: aggiungi una sezione services con almeno un servizio (ad esempio web con image: nginx).',
+							en: 'The file defines no service, so it starts nothing: add a services section with at least one service (for example web with image: nginx).',
+						}
+			)
 		);
+	}
 	return issues;
 }
 
@@ -90,8 +105,9 @@ function checkServices({ services }: Context): Issue[] {
 					'key'
 				)
 			);
-		// A service that extends another may inherit its image.
-		if (service.image === undefined && service.build === undefined && !service.extends)
+		// A service that extends another may inherit its image; a provider plugin needs none.
+		const needsImage = !service.extends && !service.provider;
+		if (needsImage && service.image === undefined && service.build === undefined)
 			issues.push(
 				issue(
 					'no-image-or-build',
@@ -332,7 +348,10 @@ function checkNetworks({ file, services }: Context): Issue[] {
 				);
 				continue;
 			}
-			const subnets = subnetsOf(networks[link.network] ?? null);
+			const network = networks[link.network] ?? null;
+			// An external network was made elsewhere, with a subnet this file cannot see.
+			if (isExternal(network?.external)) continue;
+			const subnets = subnetsOf(network);
 			if (link.ipv4Address !== undefined)
 				issues.push(
 					...addressIssues([...path, 'ipv4_address'], link.ipv4Address, link.network, subnets, 4)

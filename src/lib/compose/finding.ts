@@ -12,6 +12,7 @@ export const rules = [
 	'invalid-value',
 	'unknown-key',
 	'obsolete-version',
+	'no-services',
 	'no-image-or-build',
 	'invalid-port',
 	'port-conflict',

@@ -42,6 +42,7 @@ const cases: [RuleId, unknown, unknown][] = [
 		{ services: { web: { ports: ['80'] } } },
 		{ services: { web: { build: '.', ports: ['80'] } } },
 	],
+	['no-services', { services: {} }, { services: { web: { image: 'nginx' } } }],
 	[
 		'invalid-port',
 		{ services: { web: { image: 'nginx', ports: ['70000:80'] } } },
@@ -311,8 +312,32 @@ describe('the checks', () => {
 		]);
 	});
 
-	test('report a file without services', () => {
-		expect(rulesOf({ services: {} })).toEqual(['invalid-value']);
+	test('accept a file without services, as Compose does, and say what up would answer', () => {
+		expect(findings({ services: {} })).toMatchObject([
+			{ rule: 'no-services', severity: 'warning' },
+		]);
+		expect(findings({ networks: { shared: null }, volumes: { data: null } })).toMatchObject([
+			{
+				rule: 'no-services',
+				severity: 'info',
+				message: { en: expect.stringContaining('no service selected') },
+			},
+		]);
 		expect(rulesOf({ include: ['base.yml'] })).toEqual([]);
+	});
+
+	test('need no image for a service run by a provider plugin', () => {
+		expect(
+			rulesOf({
+				services: { db: { provider: { type: 'awesomecloud', options: { type: 'mysql' } } } },
+			})
+		).toEqual([]);
+	});
+
+	test('check no fixed address on an external network against a subnet: it lives elsewhere', () => {
+		expect(rulesOf(withNet({ external: true }, { ipv4_address: '10.0.0.5' }))).toEqual([]);
+		expect(rulesOf(withNet({ name: 'proxy' }, { ipv4_address: '10.0.0.5' }))).toEqual([
+			'ip-outside-subnet',
+		]);
 	});
 });
