@@ -316,13 +316,10 @@ describe('the checks', () => {
 		expect(findings({ services: {} })).toMatchObject([
 			{ rule: 'no-services', severity: 'warning' },
 		]);
-		expect(findings({ networks: { shared: null }, volumes: { data: null } })).toMatchObject([
-			{
-				rule: 'no-services',
-				severity: 'info',
-				message: { en: expect.stringContaining('no service selected') },
-			},
-		]);
+		const [only, ...rest] = findings({ networks: { shared: null }, volumes: { data: null } });
+		expect(rest).toEqual([]);
+		expect(only).toMatchObject({ rule: 'no-services', severity: 'info' });
+		expect(only?.message.en).toContain('no service selected');
 		expect(rulesOf({ include: ['base.yml'] })).toEqual([]);
 	});
 
