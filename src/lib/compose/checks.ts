@@ -6,6 +6,7 @@
 import type { Localized } from '../i18n/locale.ts';
 import type { Severity } from '../findings.ts';
 import type { Issue, Path, RuleId } from './finding.ts';
+import { isInterpolated } from './interpolation.ts';
 import { checkCidr, formatCidr, inCidr, parseIp, type Cidr } from './ip.ts';
 import { isExternal, serviceDependencies, serviceNetworks } from './model.ts';
 import { parseMount } from './mounts.ts';
@@ -366,7 +367,7 @@ function checkNetworks({ file, services }: Context): Issue[] {
 }
 
 function cidrProblem(text: string): Localized<string> | undefined {
-	if (text.includes('$')) return undefined;
+	if (isInterpolated(text)) return undefined;
 	const checked = checkCidr(text);
 	if (checked.ok) return undefined;
 	switch (checked.problem) {
@@ -404,7 +405,7 @@ function addressIssues(
 	subnets: (Cidr | undefined)[],
 	bytes?: 4 | 16
 ): Issue[] {
-	if (text.includes('$')) return [];
+	if (isInterpolated(text)) return [];
 	const address = parseIp(text);
 	const family = (bytes ?? address?.length) === 16 ? 'IPv6' : 'IPv4';
 	if (!address || (bytes && address.length !== bytes))
@@ -439,7 +440,7 @@ function checkVolumes({ file, services }: Context): Issue[] {
 		(definition.volumes ?? []).flatMap((entry, i) => {
 			const parsed = parseMount(entry);
 			const source = parsed.ok && parsed.mount?.kind === 'named' ? parsed.mount.source : undefined;
-			if (source === undefined || declared.includes(source) || source.includes('$')) return [];
+			if (source === undefined || declared.includes(source) || isInterpolated(source)) return [];
 			return [
 				issue('undefined-volume', 'error', ['services', service, 'volumes', i], {
 					it: `Il servizio ${service} monta il volume "${source}", che non è dichiarato nella sezione volumes al primo livello. Aggiungi "${source}:" a quella sezione; se invece volevi una cartella dell'host, scrivi il percorso con ./ davanti (./${source}).${didYouMean(source, declared).it}`,

@@ -11,6 +11,8 @@ export const rules = [
 	'yaml-syntax',
 	'invalid-value',
 	'unknown-key',
+	'invalid-interpolation',
+	'required-variable',
 	'obsolete-version',
 	'no-services',
 	'no-image-or-build',

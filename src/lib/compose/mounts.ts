@@ -4,6 +4,7 @@
  * any other source is a named volume, no source at all is an anonymous volume.
  */
 import type { Localized } from '../i18n/locale.ts';
+import { isInterpolated, splitOutsideReferences } from './interpolation.ts';
 import type { MountLong } from './schema.ts';
 
 /** Named and anonymous volumes live in Docker's storage; bind mounts show a host path; tmpfs is RAM. */
@@ -52,7 +53,7 @@ export function isHostPath(source: string): boolean {
 function parseShort(entry: string): MountParse {
 	// A Windows drive (`C:\data`) has a colon that does not separate fields.
 	const drive = /^[a-zA-Z]:[\\/]/.test(entry) ? entry.slice(0, 2) : '';
-	const parts = entry.slice(drive.length).split(':');
+	const parts = splitOutsideReferences(entry.slice(drive.length), ':');
 	if (parts[0] !== undefined) parts[0] = drive + parts[0];
 	if (parts.length > 3 || parts.some((part) => part === ''))
 		return {
@@ -64,7 +65,9 @@ function parseShort(entry: string): MountParse {
 		};
 	const [first = '', second, mode = ''] = parts;
 	const [source, target] = second === undefined ? [undefined, first] : [first, second];
-	const unknownModes = mode.split(',').filter((m) => m && !modes.has(m));
+	const unknownModes = isInterpolated(mode)
+		? []
+		: mode.split(',').filter((m) => m && !modes.has(m));
 	if (unknownModes.length)
 		return {
 			ok: false,
@@ -106,7 +109,7 @@ function parseLong(entry: MountLong): MountParse {
 
 function mount(value: Mount): MountParse {
 	const { target } = value;
-	if (target.includes('$') || /^(?:\/|[a-zA-Z]:[\\/]|\\\\)/.test(target))
+	if (isInterpolated(target) || /^(?:\/|[a-zA-Z]:[\\/]|\\\\)/.test(target))
 		return { ok: true, mount: value };
 	return {
 		ok: false,
