@@ -6,12 +6,14 @@
 import type { Localized } from '../i18n/locale.ts';
 import type { Severity } from '../findings.ts';
 import type { Issue, Path, RuleId } from './finding.ts';
+import { checkConsistency } from './consistency.ts';
 import { isInterpolated } from './interpolation.ts';
+import { checkQuantities } from './quantities.ts';
 import { checkCidr, formatCidr, inCidr, parseIp, type Cidr } from './ip.ts';
 import { isExternal, serviceDependencies, serviceNetworks } from './model.ts';
 import { parseMount } from './mounts.ts';
 import { formatMapping, overlaps, parsePort, type PortMapping, type PortRange } from './ports.ts';
-import type { ComposeFile, Network, Service } from './schema.ts';
+import { isRecord, type ComposeFile, type Network, type Service } from './schema.ts';
 import { closest } from './suggest.ts';
 
 interface Context {
@@ -30,7 +32,9 @@ export function checkCompose(file: ComposeFile): Issue[] {
 		checkCycles,
 		checkNetworks,
 		checkVolumes,
-	].flatMap((check) => check(context));
+	]
+		.flatMap((check) => check(context))
+		.concat(checkConsistency(file), checkQuantities(file));
 }
 
 const issue = (
@@ -233,20 +237,57 @@ function checkReferences({ services }: Context): Issue[] {
 		const path = ['services', name];
 		const ext = service.extends;
 		const extended = typeof ext === 'string' ? ext : ext && !ext.file ? ext.service : undefined;
-		const sharedWith = /^service:(.+)$/.exec(service.network_mode ?? '')?.[1];
 		return [
 			...serviceDependencies(service).flatMap(({ dependency, path: at }) =>
 				missing(name, [...path, ...at], dependency.service, 'depends_on', keyIfMap(at))
 			),
-			...(service.links ?? []).flatMap((link, i) =>
-				missing(name, [...path, 'links', i], link.split(':')[0] ?? link, 'links')
-			),
 			...(extended === undefined ? [] : missing(name, [...path, 'extends'], extended, 'extends')),
-			...(sharedWith === undefined
-				? []
-				: missing(name, [...path, 'network_mode'], sharedWith, 'network_mode')),
+			...implicitDependencies(service).flatMap(({ service: target, path: at, via }) =>
+				missing(name, [...path, ...at], target, via)
+			),
 		];
 	});
+}
+
+/**
+ * The services a service needs without `depends_on`: Compose starts them first all the same, so
+ * they must exist and take part in the circles of dependencies.
+ */
+function implicitDependencies(service: Service): { service: string; path: Path; via: string }[] {
+	const found: { service: string; path: Path; via: string }[] = [];
+	(service.links ?? []).forEach((link, i) =>
+		found.push({ service: link.split(':')[0] ?? link, path: ['links', i], via: 'links' })
+	);
+	(service.volumes_from ?? []).forEach((entry, i) => {
+		if (entry.startsWith('container:') || isInterpolated(entry)) return;
+		found.push({
+			service: entry.split(':')[0] ?? entry,
+			path: ['volumes_from', i],
+			via: 'volumes_from',
+		});
+	});
+	for (const key of ['network_mode', 'ipc', 'pid', 'uts', 'cgroup'] as const) {
+		const shared = /^service:(.+)$/.exec(String(service[key] ?? ''))?.[1];
+		if (shared !== undefined && !isInterpolated(shared))
+			found.push({ service: shared, path: [key], via: key });
+	}
+	const contexts: unknown = isRecord(service.build) ? service.build.additional_contexts : undefined;
+	const entries: [string, unknown][] = Array.isArray(contexts)
+		? contexts.map((entry: unknown, i) => [String(i), entry])
+		: isRecord(contexts)
+			? Object.entries(contexts)
+			: [];
+	for (const [key, value] of entries) {
+		const target = typeof value === 'string' ? /^service:(.+)$/.exec(value)?.[1] : undefined;
+		if (target === undefined) continue;
+		const at = Array.isArray(contexts) ? Number(key) : key;
+		found.push({
+			service: target,
+			path: ['build', 'additional_contexts', at],
+			via: 'build.additional_contexts',
+		});
+	}
+	return found;
 }
 
 /** In the map form (`depends_on: { db: … }`) the name is a key; in the list form, a value. */
@@ -260,7 +301,13 @@ function checkCycles({ services }: Context): Issue[] {
 	const edges = new Map(
 		services.map(([name, service]) => [
 			name,
-			serviceDependencies(service).filter(({ dependency }) => names.has(dependency.service)),
+			[
+				...serviceDependencies(service).map(({ dependency, path }) => ({
+					target: dependency.service,
+					path,
+				})),
+				...implicitDependencies(service).map(({ service: target, path }) => ({ target, path })),
+			].filter(({ target }) => names.has(target)),
 		])
 	);
 	const state = new Map<string, 'open' | 'done'>();
@@ -279,7 +326,7 @@ function checkCycles({ services }: Context): Issue[] {
 				stack.pop();
 				continue;
 			}
-			const target = edge.dependency.service;
+			const { target } = edge;
 			if (state.get(target) === 'open') {
 				const members = stack.slice(stack.findIndex((frame) => frame.name === target));
 				const key = members

@@ -25,6 +25,19 @@ export const rules = [
 	'invalid-cidr',
 	'ip-outside-subnet',
 	'undefined-volume',
+	'undefined-secret',
+	'undefined-config',
+	'undefined-model',
+	'resource-source',
+	'external-with-options',
+	'conflicting-keys',
+	'container-name-with-replicas',
+	'port-on-internal-network',
+	'duplicate-mount-target',
+	'invalid-number',
+	'invalid-size',
+	'invalid-duration',
+	'invalid-project-name',
 ] as const;
 export type RuleId = (typeof rules)[number];
 
