@@ -127,29 +127,6 @@ export function isInterpolated(value: unknown): boolean {
 	return references.length > 0 || problems.length > 0;
 }
 
-/**
- * Splits a value on a separator, except inside `${…}` (whose defaults may hold the separator, as
- * in `${DATA:-./data}:/data`).
- */
-export function splitOutsideReferences(text: string, separator: string): string[] {
-	const parts: string[] = [];
-	let depth = 0;
-	let start = 0;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i];
-		if (char === '$' && text[i + 1] === '{') {
-			depth++;
-			i++;
-		} else if (char === '}' && depth > 0) depth--;
-		else if (char === separator && depth === 0) {
-			parts.push(text.slice(start, i));
-			start = i + 1;
-		}
-	}
-	parts.push(text.slice(start));
-	return parts;
-}
-
 /** Past this many, more findings of the same kind would only bury the first ones. */
 const maxIssues = 50;
 

@@ -5,7 +5,6 @@ import {
 	checkInterpolation,
 	isInterpolated,
 	scanTemplate,
-	splitOutsideReferences,
 	type TemplateProblemKind,
 } from '../../../src/lib/compose/interpolation';
 
@@ -84,17 +83,6 @@ describe('isInterpolated()', () => {
 		[undefined, false],
 	])('%s → %s', (value, expected) => {
 		expect(isInterpolated(value)).toBe(expected);
-	});
-});
-
-describe('splitOutsideReferences()', () => {
-	test.each([
-		['${DATA:-./data}:/data:ro', ['${DATA:-./data}', '/data', 'ro']],
-		['a:b', ['a', 'b']],
-		['${A:-${B:-x:y}}:z', ['${A:-${B:-x:y}}', 'z']],
-		['plain', ['plain']],
-	])('splits %s', (text, parts) => {
-		expect(splitOutsideReferences(text, ':')).toEqual(parts);
 	});
 });
 
