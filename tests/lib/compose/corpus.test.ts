@@ -29,6 +29,7 @@ import { analyzeCompose } from '../../../src/lib/compose/analyze';
 import { examples, lectureExample } from '../../../src/lib/compose/examples';
 import { rules, type RuleId } from '../../../src/lib/compose/finding';
 import { parseCompose } from '../../../src/lib/compose/parse';
+import { validateCompose } from '../../../src/lib/compose/validate';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(root, 'tests/fixtures/compose');
@@ -196,5 +197,143 @@ describe('the Compose corpus', () => {
 		expect(found).toEqual(listed);
 		const compared = [...verdicts.values()].filter((v) => v.schema !== undefined).length;
 		expect(compared - Object.keys(found).length).toBeGreaterThanOrEqual(90);
+	});
+});
+
+/** The schema's object types, each with where it sits in a file of ours. */
+describe('the keys of the packaged schema', () => {
+	type Node = {
+		properties?: Record<string, Node>;
+		patternProperties?: Record<string, Node>;
+		oneOf?: Node[];
+		items?: Node;
+		$ref?: string;
+	};
+	const schema = COMPOSE_SPEC_JSON as unknown as Node & { definitions: Record<string, Node> };
+	const resolve = (node: Node | undefined): Node | undefined =>
+		node?.$ref ? schema.definitions[node.$ref.split('/').pop() ?? ''] : node;
+	/** The object branch of a node (a `oneOf` of a string and an object, for instance). */
+	const objectOf = (node: Node | undefined): Node | undefined => {
+		const resolved = resolve(node);
+		if (resolved?.properties) return resolved;
+		return resolved?.oneOf?.map(resolve).find((branch) => branch?.properties);
+	};
+	const keys = (node: Node | undefined) => Object.keys(objectOf(node)?.properties ?? {});
+	const service = schema.definitions.service;
+	const prop = (node: Node | undefined, key: string) => objectOf(node)?.properties?.[key];
+	const itemOf = (node: Node | undefined) => objectOf(resolve(node)?.items);
+	const mount = itemOf(prop(service, 'volumes'));
+	/** The schema of each entry of a map such as `networks: { NAME: … }`. */
+	const entryOf = (node: Node | undefined): Node | undefined => {
+		const resolved = resolve(node);
+		const branch = [resolved, ...(resolved?.oneOf ?? [])].find((b) => b?.patternProperties);
+		return Object.values(branch?.patternProperties ?? {})[0];
+	};
+	const serviceNetwork = entryOf(prop(service, 'networks'));
+	const dependency = entryOf(prop(service, 'depends_on'));
+	const network = schema.definitions.network;
+	const web = (fields: Record<string, unknown>) => ({
+		services: { web: { image: 'nginx', ...fields }, db: { image: 'postgres' } },
+	});
+
+	/** Where each object goes: a file holding it, with the key under test set to null. */
+	const places: [string, string[], (key: string) => unknown][] = [
+		['the file', keys(schema), (key) => ({ ...web({}), [key]: null })],
+		['a service', keys(service), (key) => web({ [key]: null })],
+		['build', keys(prop(service, 'build')), (key) => web({ build: { [key]: null } })],
+		[
+			'a port',
+			keys(itemOf(prop(service, 'ports'))),
+			(key) => web({ ports: [{ target: 80, [key]: null }] }),
+		],
+		['a mount', keys(mount), (key) => web({ volumes: [{ type: 'bind', [key]: null }] })],
+		...(['bind', 'volume', 'tmpfs'] as const).map(
+			(kind): [string, string[], (key: string) => unknown] => [
+				`a ${kind} mount's options`,
+				keys(prop(mount, kind)),
+				(key) => web({ volumes: [{ type: kind, target: '/x', [kind]: { [key]: null } }] }),
+			]
+		),
+		[
+			"a service's network",
+			keys(serviceNetwork),
+			(key) => ({ ...web({ networks: { n: { [key]: null } } }), networks: { n: null } }),
+		],
+		[
+			'a dependency',
+			keys(dependency),
+			(key) => web({ depends_on: { db: { condition: 'service_started', [key]: null } } }),
+		],
+		[
+			'a healthcheck',
+			keys(prop(service, 'healthcheck')),
+			(key) => web({ healthcheck: { [key]: null } }),
+		],
+		[
+			'a lifecycle hook',
+			keys(itemOf(prop(service, 'post_start'))),
+			(key) => web({ post_start: [{ command: 'x', [key]: null }] }),
+		],
+		[
+			'extends',
+			keys(prop(service, 'extends')),
+			(key) => web({ extends: { service: 'db', [key]: null } }),
+		],
+		[
+			'a secret grant',
+			keys(itemOf(prop(service, 'secrets'))),
+			(key) => web({ secrets: [{ source: 's', [key]: null }] }),
+		],
+		['a network', keys(network), (key) => ({ ...web({}), networks: { n: { [key]: null } } })],
+		[
+			'ipam',
+			keys(prop(network, 'ipam')),
+			(key) => ({ ...web({}), networks: { n: { ipam: { [key]: null } } } }),
+		],
+		[
+			'an ipam block',
+			keys(itemOf(prop(prop(network, 'ipam'), 'config'))),
+			(key) => ({ ...web({}), networks: { n: { ipam: { config: [{ [key]: null }] } } } }),
+		],
+		[
+			'a volume',
+			keys(schema.definitions.volume),
+			(key) => ({ ...web({}), volumes: { v: { [key]: null } } }),
+		],
+		[
+			'a secret',
+			keys(schema.definitions.secret),
+			(key) => ({ ...web({}), secrets: { s: { [key]: null } } }),
+		],
+		[
+			'a config',
+			keys(schema.definitions.config),
+			(key) => ({ ...web({}), configs: { c: { [key]: null } } }),
+		],
+		[
+			'an include',
+			keys(schema.definitions.include),
+			(key) => ({ ...web({}), include: [{ [key]: null }] }),
+		],
+	];
+
+	test.each(places)('%s: we know every key the schema knows', (_, known, file) => {
+		expect(known.length).toBeGreaterThan(0);
+		for (const key of known) {
+			const unknown = validateCompose(file(key)).issues.filter((i) => i.rule === 'unknown-key');
+			expect(unknown, key).toEqual([]);
+		}
+	});
+
+	test.each([
+		['provider', service],
+		['models', service],
+		['use_api_socket', service],
+		['pull_refresh_after', service],
+		['models', schema],
+	])('%s is newer than the packaged schema, and known to us', (key, node) => {
+		expect(keys(node)).not.toContain(key);
+		const file = node === schema ? { ...web({}), [key]: null } : web({ [key]: null });
+		expect(validateCompose(file).issues.filter((i) => i.rule === 'unknown-key')).toEqual([]);
 	});
 });
