@@ -66,6 +66,8 @@ export interface Issue {
 	message: Localized<string>;
 	path: Path;
 	at?: 'key' | 'value';
+	/** The part of a string value concerned (`${PORT` in `"${PORT:80"`), as offsets into it. */
+	within?: { start: number; end: number };
 }
 
 /** Writes a path the way a student reads it: `services.web.ports[0]`. */

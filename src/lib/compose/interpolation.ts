@@ -156,6 +156,7 @@ export function checkInterpolation(data: unknown): Issue[] {
 				severity: 'error',
 				path,
 				message: explainProblem(problem),
+				within: { start: problem.start, end: problem.start + problem.text.length },
 			});
 		for (const reference of references) {
 			if (reference.operator !== '?' && reference.operator !== ':?') continue;
@@ -166,6 +167,7 @@ export function checkInterpolation(data: unknown): Issue[] {
 				severity: 'info',
 				path,
 				message: explainRequired(reference),
+				within: { start: reference.start, end: reference.end },
 			});
 		}
 	}

@@ -143,10 +143,21 @@ describe('checkInterpolation()', () => {
 describe('interpolation in the whole analysis', () => {
 	const findings = (data: unknown) => analyzeCompose(stringify(data)).findings;
 
-	test('places a malformed reference on its line', () => {
+	test('places a malformed reference where it is written in the value', () => {
 		const text = 'services:\n  web:\n    image: nginx\n    ports:\n      - "${PORT:-8080:80"\n';
 		expect(analyzeCompose(text).findings).toMatchObject([
-			{ rule: 'invalid-interpolation', line: 5, column: 9 },
+			{ rule: 'invalid-interpolation', line: 5, column: 10, endLine: 5, endColumn: 25 },
+		]);
+		const plain = 'services:\n  web:\n    image: nginx:${}-alpine\n';
+		expect(analyzeCompose(plain).findings).toMatchObject([
+			{ rule: 'invalid-interpolation', line: 3, column: 18, endColumn: 21 },
+		]);
+	});
+
+	test('places it on the whole value when the text does not hold the value as written', () => {
+		const escaped = 'services:\n  web:\n    image: "nginx:\\u0041${TAG"\n';
+		expect(analyzeCompose(escaped).findings).toMatchObject([
+			{ rule: 'invalid-interpolation', line: 3, column: 12 },
 		]);
 	});
 
