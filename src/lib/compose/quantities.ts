@@ -10,8 +10,8 @@ import type { Issue, Path } from './finding.ts';
 import { isInterpolated } from './interpolation.ts';
 import type { ComposeFile } from './schema.ts';
 
-/** How a value is read: a decimal number, a whole number, a size in bytes or a duration. */
-export type Quantity = 'decimal' | 'integer' | 'size' | 'duration';
+/** How a value is read: a decimal number, a whole number (a count: not below zero), a size in bytes or a duration. */
+export type Quantity = 'decimal' | 'integer' | 'count' | 'size' | 'duration';
 
 const decimal = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const integer = /^[+-]?\d+$/;
@@ -22,8 +22,10 @@ const duration = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h|d|w))+$/
 
 /** Whether a written value is a valid quantity of this kind. */
 export function isQuantity(value: unknown, kind: Quantity): boolean {
-	if (typeof value === 'number')
+	if (typeof value === 'number') {
+		if (kind === 'count') return Number.isInteger(value) && value >= 0;
 		return kind === 'integer' ? Number.isInteger(value) : kind !== 'duration' || value === 0;
+	}
 	if (typeof value !== 'string') return false;
 	const text = value.trim() === value ? value : '';
 	switch (kind) {
@@ -31,6 +33,8 @@ export function isQuantity(value: unknown, kind: Quantity): boolean {
 			return decimal.test(text);
 		case 'integer':
 			return integer.test(text);
+		case 'count':
+			return integer.test(text) && !text.startsWith('-');
 		case 'size':
 			return integer.test(text) || size.test(text);
 		case 'duration':
@@ -42,6 +46,10 @@ export function isQuantity(value: unknown, kind: Quantity): boolean {
 const expected: Record<Quantity, Localized<string>> = {
 	decimal: { it: 'un numero, ad esempio 0.5 o 2', en: 'a number, for example 0.5 or 2' },
 	integer: { it: 'un numero intero, ad esempio 3', en: 'a whole number, for example 3' },
+	count: {
+		it: 'un numero intero da 0 in su, ad esempio 3',
+		en: 'a whole number from 0 up, for example 3',
+	},
 	size: {
 		it: 'una quantità di byte, anche con unità: 512m, 1g, 1.5g (k, m, g, t in multipli di 1024)',
 		en: 'a number of bytes, with a unit if you like: 512m, 1g, 1.5g (k, m, g, t in multiples of 1024)',
@@ -64,7 +72,7 @@ const serviceFields: [Path, Quantity][] = [
 	[['cpu_shares'], 'integer'],
 	[['oom_score_adj'], 'integer'],
 	[['pids_limit'], 'integer'],
-	[['scale'], 'integer'],
+	[['scale'], 'count'],
 	[['mem_limit'], 'size'],
 	[['mem_reservation'], 'size'],
 	[['memswap_limit'], 'size'],
@@ -76,7 +84,7 @@ const serviceFields: [Path, Quantity][] = [
 	[['healthcheck', 'start_period'], 'duration'],
 	[['healthcheck', 'start_interval'], 'duration'],
 	[['healthcheck', 'retries'], 'integer'],
-	[['deploy', 'replicas'], 'integer'],
+	[['deploy', 'replicas'], 'count'],
 	[['deploy', 'resources', 'limits', 'cpus'], 'decimal'],
 	[['deploy', 'resources', 'limits', 'memory'], 'size'],
 	[['deploy', 'resources', 'limits', 'pids'], 'integer'],
@@ -96,6 +104,7 @@ const serviceFields: [Path, Quantity][] = [
 const rules = {
 	decimal: 'invalid-number',
 	integer: 'invalid-number',
+	count: 'invalid-number',
 	size: 'invalid-size',
 	duration: 'invalid-duration',
 } as const;

@@ -38,6 +38,10 @@ describe('isQuantity()', () => {
 		['1 minute', 'duration', false],
 		['1m 30s', 'duration', false],
 		[true, 'integer', false],
+		[3, 'count', true],
+		['0', 'count', true],
+		[-1, 'count', false],
+		['-2', 'count', false],
 	])('%j is %s: %s', (value, kind, expected) => {
 		expect(isQuantity(value, kind)).toBe(expected);
 	});

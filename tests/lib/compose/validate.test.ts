@@ -300,6 +300,26 @@ describe('validateCompose()', () => {
 		expect(validateCompose({ version: '3.8', ...web({}) }).issues).toEqual([]);
 	});
 
+	test('leaves a ${VARIABLE} alone where a number, a boolean or a word is expected', () => {
+		const { issues } = validateCompose(
+			web({
+				use_api_socket: '${USE_SOCKET}',
+				cgroup: '${CGROUP:-private}',
+				depends_on: { db: { condition: '${CONDITION}', required: '${NEEDED:-true}' } },
+				networks: { front: { priority: '${PRIORITY}' } },
+			})
+		);
+		expect(issues).toEqual([]);
+	});
+
+	test('still reports a ${VARIABLE} where a list or a mapping is expected: it is one string', () => {
+		const { issues } = validateCompose(web({ ports: '${PORTS}', environment: '${ENV}' }));
+		expect(issues.map((issue) => issue.path)).toEqual([
+			['services', 'web', 'ports'],
+			['services', 'web', 'environment'],
+		]);
+	});
+
 	test('refuses a document that is empty or not a mapping', () => {
 		expect(validateCompose(null).issues[0]?.message.en).toMatch(/empty/);
 		expect(validateCompose(['web']).issues[0]?.message.en).toMatch(/not a list/);
