@@ -45,6 +45,13 @@ const issue = (
 	at?: 'key'
 ): Issue => ({ rule, severity, path, message, ...(at && { at }) });
 
+/** `a, b e c` / `a, b and c`. */
+function joined(words: readonly string[], and: string): string {
+	return words.length < 2
+		? (words[0] ?? '')
+		: `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1) ?? ''}`;
+}
+
 /** ` Forse intendevi "db"?` when a declared name is close to the one written. */
 function didYouMean(name: string, candidates: Iterable<string>): Localized<string> {
 	const suggestion = closest(name, candidates);
@@ -80,8 +87,8 @@ function checkTopLevel({ file, services }: Context): Issue[] {
 				file.services ? ['services'] : [],
 				shared.length
 					? {
-							it: `Il file non definisce servizi, solo ${shared.join(', ')}: Docker Compose lo accetta (può fare da base per altri file), ma docker compose up risponde "no service selected". Aggiungi una sezione services se vuoi avviare dei container.`,
-							en: `The file defines no service, only ${shared.join(', ')}: Docker Compose accepts it (it can serve as a base for other files), but docker compose up answers "no service selected". Add a services section to start containers.`,
+							it: `Il file non definisce servizi, solo ${joined(shared, 'e')}: Docker Compose lo accetta (può fare da base per altri file), ma docker compose up risponde "no service selected". Aggiungi una sezione services se vuoi avviare dei container.`,
+							en: `The file defines no service, only ${joined(shared, 'and')}: Docker Compose accepts it (it can serve as a base for other files), but docker compose up answers "no service selected". Add a services section to start containers.`,
 						}
 					: {
 							it: 'Il file non definisce nessun servizio, quindi non avvia nulla: aggiungi una sezione services con almeno un servizio (ad esempio web con image: nginx).',

@@ -91,6 +91,8 @@ const kinds = {
 	secrets: {
 		rule: 'undefined-secret',
 		it: 'il segreto',
+		declared: 'dichiarato',
+		add: 'Aggiungilo',
 		en: 'secret',
 		section: 'secrets',
 		example: { it: 'file: ./password.txt', en: 'file: ./password.txt' },
@@ -98,6 +100,8 @@ const kinds = {
 	configs: {
 		rule: 'undefined-config',
 		it: 'la configurazione',
+		declared: 'dichiarata',
+		add: 'Aggiungila',
 		en: 'config',
 		section: 'configs',
 		example: { it: 'file: ./nginx.conf', en: 'file: ./nginx.conf' },
@@ -105,6 +109,8 @@ const kinds = {
 	models: {
 		rule: 'undefined-model',
 		it: 'il modello',
+		declared: 'dichiarato',
+		add: 'Aggiungilo',
 		en: 'model',
 		section: 'models',
 		example: { it: 'model: ai/smollm2', en: 'model: ai/smollm2' },
@@ -139,7 +145,7 @@ function checkGrants(file: ComposeFile, name: string, service: Service): Issue[]
 					'error',
 					entry.path,
 					{
-						it: `Il servizio ${name} usa ${kind.it} "${entry.name}", che non è dichiarato nella sezione ${kind.section} al primo livello: Docker Compose rifiuta il file. Aggiungilo lì, ad esempio "${entry.name}:" con sotto "${kind.example.it}".${didYouMean(entry.name, declared).it}`,
+						it: `Il servizio ${name} usa ${kind.it} "${entry.name}", che non è ${kind.declared} nella sezione ${kind.section} al primo livello: Docker Compose rifiuta il file. ${kind.add} lì, ad esempio "${entry.name}:" con sotto "${kind.example.it}".${didYouMean(entry.name, declared).it}`,
 						en: `Service ${name} uses ${kind.en} "${entry.name}", which is not declared in the top-level ${kind.section} section: Docker Compose refuses the file. Add it there, for example "${entry.name}:" with "${kind.example.en}" below it.${didYouMean(entry.name, declared).en}`,
 					},
 					entry.at

@@ -157,7 +157,17 @@ function toIssue(problem: Problem, data: unknown): Issue {
 						it: ' Scrivi ogni elemento su una riga che inizia con "- ".',
 						en: ' Write each item on its own line starting with "- ".',
 					}
-				: { it: '', en: '' };
+				: formatPath(problem.path) === 'version'
+					? {
+							it: ' La chiave è obsoleta: cancella la riga (o scrivi il numero tra virgolette).',
+							en: ' The key is obsolete: delete the line (or put the number in quotes).',
+						}
+					: problem.expected.includes('string') && typeof value === 'number'
+						? {
+								it: ` Scrivilo tra virgolette: "${value}".`,
+								en: ` Put it in quotes: "${value}".`,
+							}
+						: { it: '', en: '' };
 			return error({
 				it: `${where} deve essere ${wanted.it}, non ${received(value).it}.${hint.it}`,
 				en: `${where} must be ${wanted.en}, not ${received(value).en}.${hint.en}`,
