@@ -6,11 +6,14 @@
 import type { Localized } from '../i18n/locale.ts';
 import type { Severity } from '../findings.ts';
 import type { Issue, Path, RuleId } from './finding.ts';
+import { checkConsistency } from './consistency.ts';
+import { isInterpolated } from './interpolation.ts';
+import { checkQuantities } from './quantities.ts';
 import { checkCidr, formatCidr, inCidr, parseIp, type Cidr } from './ip.ts';
-import { serviceDependencies, serviceNetworks } from './model.ts';
+import { isExternal, serviceDependencies, serviceNetworks } from './model.ts';
 import { parseMount } from './mounts.ts';
 import { formatMapping, overlaps, parsePort, type PortMapping, type PortRange } from './ports.ts';
-import type { ComposeFile, Network, Service } from './schema.ts';
+import { isRecord, type ComposeFile, type Network, type Service } from './schema.ts';
 import { closest } from './suggest.ts';
 
 interface Context {
@@ -29,7 +32,9 @@ export function checkCompose(file: ComposeFile): Issue[] {
 		checkCycles,
 		checkNetworks,
 		checkVolumes,
-	].flatMap((check) => check(context));
+	]
+		.flatMap((check) => check(context))
+		.concat(checkConsistency(file), checkQuantities(file));
 }
 
 const issue = (
@@ -39,6 +44,13 @@ const issue = (
 	message: Localized<string>,
 	at?: 'key'
 ): Issue => ({ rule, severity, path, message, ...(at && { at }) });
+
+/** `a, b e c` / `a, b and c`. */
+function joined(words: readonly string[], and: string): string {
+	return words.length < 2
+		? (words[0] ?? '')
+		: `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1) ?? ''}`;
+}
 
 /** ` Forse intendevi "db"?` when a declared name is close to the one written. */
 function didYouMean(name: string, candidates: Iterable<string>): Localized<string> {
@@ -63,13 +75,28 @@ function checkTopLevel({ file, services }: Context): Issue[] {
 				'key'
 			)
 		);
-	if (!services.length && !file.include)
+	// `docker compose config` accepts a file without services (a base for `include`, or shared
+	// networks and volumes); only `docker compose up` then answers "no service selected".
+	if (!services.length && !file.include) {
+		const declares = ['networks', 'volumes', 'secrets', 'configs', 'models'] as const;
+		const shared = declares.filter((key) => Object.keys(file[key] ?? {}).length);
 		issues.push(
-			issue('invalid-value', 'error', file.services ? ['services'] : [], {
-				it: 'Il file non definisce nessun servizio: aggiungi una sezione services con almeno un servizio.',
-				en: 'The file defines no service: add a services section with at least one service.',
-			})
+			issue(
+				'no-services',
+				shared.length ? 'info' : 'warning',
+				file.services ? ['services'] : [],
+				shared.length
+					? {
+							it: `Il file non definisce servizi, solo ${joined(shared, 'e')}: Docker Compose lo accetta (può fare da base per altri file), ma docker compose up risponde "no service selected". Aggiungi una sezione services se vuoi avviare dei container.`,
+							en: `The file defines no service, only ${joined(shared, 'and')}: Docker Compose accepts it (it can serve as a base for other files), but docker compose up answers "no service selected". Add a services section to start containers.`,
+						}
+					: {
+							it: 'Il file non definisce nessun servizio, quindi non avvia nulla: aggiungi una sezione services con almeno un servizio (ad esempio web con image: nginx).',
+							en: 'The file defines no service, so it starts nothing: add a services section with at least one service (for example web with image: nginx).',
+						}
+			)
 		);
+	}
 	return issues;
 }
 
@@ -90,8 +117,9 @@ function checkServices({ services }: Context): Issue[] {
 					'key'
 				)
 			);
-		// A service that extends another may inherit its image.
-		if (service.image === undefined && service.build === undefined && !service.extends)
+		// A service that extends another may inherit its image; a provider plugin needs none.
+		const needsImage = !service.extends && !service.provider;
+		if (needsImage && service.image === undefined && service.build === undefined)
 			issues.push(
 				issue(
 					'no-image-or-build',
@@ -216,20 +244,57 @@ function checkReferences({ services }: Context): Issue[] {
 		const path = ['services', name];
 		const ext = service.extends;
 		const extended = typeof ext === 'string' ? ext : ext && !ext.file ? ext.service : undefined;
-		const sharedWith = /^service:(.+)$/.exec(service.network_mode ?? '')?.[1];
 		return [
 			...serviceDependencies(service).flatMap(({ dependency, path: at }) =>
 				missing(name, [...path, ...at], dependency.service, 'depends_on', keyIfMap(at))
 			),
-			...(service.links ?? []).flatMap((link, i) =>
-				missing(name, [...path, 'links', i], link.split(':')[0] ?? link, 'links')
-			),
 			...(extended === undefined ? [] : missing(name, [...path, 'extends'], extended, 'extends')),
-			...(sharedWith === undefined
-				? []
-				: missing(name, [...path, 'network_mode'], sharedWith, 'network_mode')),
+			...implicitDependencies(service).flatMap(({ service: target, path: at, via }) =>
+				missing(name, [...path, ...at], target, via)
+			),
 		];
 	});
+}
+
+/**
+ * The services a service needs without `depends_on`: Compose starts them first all the same, so
+ * they must exist and take part in the circles of dependencies.
+ */
+function implicitDependencies(service: Service): { service: string; path: Path; via: string }[] {
+	const found: { service: string; path: Path; via: string }[] = [];
+	(service.links ?? []).forEach((link, i) =>
+		found.push({ service: link.split(':')[0] ?? link, path: ['links', i], via: 'links' })
+	);
+	(service.volumes_from ?? []).forEach((entry, i) => {
+		if (entry.startsWith('container:') || isInterpolated(entry)) return;
+		found.push({
+			service: entry.split(':')[0] ?? entry,
+			path: ['volumes_from', i],
+			via: 'volumes_from',
+		});
+	});
+	for (const key of ['network_mode', 'ipc', 'pid', 'uts', 'cgroup'] as const) {
+		const shared = /^service:(.+)$/.exec(String(service[key] ?? ''))?.[1];
+		if (shared !== undefined && !isInterpolated(shared))
+			found.push({ service: shared, path: [key], via: key });
+	}
+	const contexts: unknown = isRecord(service.build) ? service.build.additional_contexts : undefined;
+	const entries: [string, unknown][] = Array.isArray(contexts)
+		? contexts.map((entry: unknown, i) => [String(i), entry])
+		: isRecord(contexts)
+			? Object.entries(contexts)
+			: [];
+	for (const [key, value] of entries) {
+		const target = typeof value === 'string' ? /^service:(.+)$/.exec(value)?.[1] : undefined;
+		if (target === undefined) continue;
+		const at = Array.isArray(contexts) ? Number(key) : key;
+		found.push({
+			service: target,
+			path: ['build', 'additional_contexts', at],
+			via: 'build.additional_contexts',
+		});
+	}
+	return found;
 }
 
 /** In the map form (`depends_on: { db: … }`) the name is a key; in the list form, a value. */
@@ -243,7 +308,13 @@ function checkCycles({ services }: Context): Issue[] {
 	const edges = new Map(
 		services.map(([name, service]) => [
 			name,
-			serviceDependencies(service).filter(({ dependency }) => names.has(dependency.service)),
+			[
+				...serviceDependencies(service).map(({ dependency, path }) => ({
+					target: dependency.service,
+					path,
+				})),
+				...implicitDependencies(service).map(({ service: target, path }) => ({ target, path })),
+			].filter(({ target }) => names.has(target)),
 		])
 	);
 	const state = new Map<string, 'open' | 'done'>();
@@ -262,7 +333,7 @@ function checkCycles({ services }: Context): Issue[] {
 				stack.pop();
 				continue;
 			}
-			const target = edge.dependency.service;
+			const { target } = edge;
 			if (state.get(target) === 'open') {
 				const members = stack.slice(stack.findIndex((frame) => frame.name === target));
 				const key = members
@@ -332,7 +403,10 @@ function checkNetworks({ file, services }: Context): Issue[] {
 				);
 				continue;
 			}
-			const subnets = subnetsOf(networks[link.network] ?? null);
+			const network = networks[link.network] ?? null;
+			// An external network was made elsewhere, with a subnet this file cannot see.
+			if (isExternal(network?.external)) continue;
+			const subnets = subnetsOf(network);
 			if (link.ipv4Address !== undefined)
 				issues.push(
 					...addressIssues([...path, 'ipv4_address'], link.ipv4Address, link.network, subnets, 4)
@@ -347,7 +421,7 @@ function checkNetworks({ file, services }: Context): Issue[] {
 }
 
 function cidrProblem(text: string): Localized<string> | undefined {
-	if (text.includes('$')) return undefined;
+	if (isInterpolated(text)) return undefined;
 	const checked = checkCidr(text);
 	if (checked.ok) return undefined;
 	switch (checked.problem) {
@@ -385,7 +459,7 @@ function addressIssues(
 	subnets: (Cidr | undefined)[],
 	bytes?: 4 | 16
 ): Issue[] {
-	if (text.includes('$')) return [];
+	if (isInterpolated(text)) return [];
 	const address = parseIp(text);
 	const family = (bytes ?? address?.length) === 16 ? 'IPv6' : 'IPv4';
 	if (!address || (bytes && address.length !== bytes))
@@ -420,7 +494,7 @@ function checkVolumes({ file, services }: Context): Issue[] {
 		(definition.volumes ?? []).flatMap((entry, i) => {
 			const parsed = parseMount(entry);
 			const source = parsed.ok && parsed.mount?.kind === 'named' ? parsed.mount.source : undefined;
-			if (source === undefined || declared.includes(source) || source.includes('$')) return [];
+			if (source === undefined || declared.includes(source) || isInterpolated(source)) return [];
 			return [
 				issue('undefined-volume', 'error', ['services', service, 'volumes', i], {
 					it: `Il servizio ${service} monta il volume "${source}", che non è dichiarato nella sezione volumes al primo livello. Aggiungi "${source}:" a quella sezione; se invece volevi una cartella dell'host, scrivi il percorso con ./ davanti (./${source}).${didYouMean(source, declared).it}`,

@@ -11,7 +11,10 @@ export const rules = [
 	'yaml-syntax',
 	'invalid-value',
 	'unknown-key',
+	'invalid-interpolation',
+	'required-variable',
 	'obsolete-version',
+	'no-services',
 	'no-image-or-build',
 	'invalid-port',
 	'port-conflict',
@@ -22,6 +25,19 @@ export const rules = [
 	'invalid-cidr',
 	'ip-outside-subnet',
 	'undefined-volume',
+	'undefined-secret',
+	'undefined-config',
+	'undefined-model',
+	'resource-source',
+	'external-with-options',
+	'conflicting-keys',
+	'container-name-with-replicas',
+	'port-on-internal-network',
+	'duplicate-mount-target',
+	'invalid-number',
+	'invalid-size',
+	'invalid-duration',
+	'invalid-project-name',
 ] as const;
 export type RuleId = (typeof rules)[number];
 
@@ -50,6 +66,8 @@ export interface Issue {
 	message: Localized<string>;
 	path: Path;
 	at?: 'key' | 'value';
+	/** The part of a string value concerned (`${PORT` in `"${PORT:80"`), as offsets into it. */
+	within?: { start: number; end: number };
 }
 
 /** Writes a path the way a student reads it: `services.web.ports[0]`. */

@@ -4,6 +4,7 @@
  * any other source is a named volume, no source at all is an anonymous volume.
  */
 import type { Localized } from '../i18n/locale.ts';
+import { isInterpolated } from './interpolation.ts';
 import type { MountLong } from './schema.ts';
 
 /** Named and anonymous volumes live in Docker's storage; bind mounts show a host path; tmpfs is RAM. */
@@ -50,10 +51,7 @@ export function isHostPath(source: string): boolean {
 }
 
 function parseShort(entry: string): MountParse {
-	// A Windows drive (`C:\data`) has a colon that does not separate fields.
-	const drive = /^[a-zA-Z]:[\\/]/.test(entry) ? entry.slice(0, 2) : '';
-	const parts = entry.slice(drive.length).split(':');
-	if (parts[0] !== undefined) parts[0] = drive + parts[0];
+	const parts = splitVolumeSpec(entry);
 	if (parts.length > 3 || parts.some((part) => part === ''))
 		return {
 			ok: false,
@@ -64,7 +62,9 @@ function parseShort(entry: string): MountParse {
 		};
 	const [first = '', second, mode = ''] = parts;
 	const [source, target] = second === undefined ? [undefined, first] : [first, second];
-	const unknownModes = mode.split(',').filter((m) => m && !modes.has(m));
+	const unknownModes = isInterpolated(mode)
+		? []
+		: mode.split(',').filter((m) => m && !modes.has(m));
 	if (unknownModes.length)
 		return {
 			ok: false,
@@ -76,6 +76,32 @@ function parseShort(entry: string): MountParse {
 	const readOnly = mode.split(',').includes('ro');
 	if (source === undefined) return mount({ kind: 'anonymous', target, readOnly });
 	return mount({ kind: isHostPath(source) ? 'bind' : 'named', source, target, readOnly });
+}
+
+/**
+ * Splits `SOURCE:TARGET:MODE` at its colons the way Compose does: not inside `${…}`, and not
+ * after a lone letter, which is a Windows drive (`C:\data`, in any of the fields).
+ */
+function splitVolumeSpec(spec: string): string[] {
+	if (spec.length <= 2) return [spec];
+	const parts: string[] = [];
+	let depth = 0;
+	let start = 0;
+	for (let i = 0; i < spec.length; i++) {
+		const char = spec[i];
+		if (char === '$' && spec[i + 1] === '{') {
+			depth++;
+			i++;
+		} else if (char === '}' && depth > 0) depth--;
+		else if (char === ':' && depth === 0) {
+			const field = spec.slice(start, i);
+			if (/^[a-zA-Z]$/.test(field)) continue;
+			parts.push(field);
+			start = i + 1;
+		}
+	}
+	parts.push(spec.slice(start));
+	return parts;
 }
 
 function parseLong(entry: MountLong): MountParse {
@@ -106,7 +132,7 @@ function parseLong(entry: MountLong): MountParse {
 
 function mount(value: Mount): MountParse {
 	const { target } = value;
-	if (target.includes('$') || /^(?:\/|[a-zA-Z]:[\\/]|\\\\)/.test(target))
+	if (isInterpolated(target) || /^(?:\/|[a-zA-Z]:[\\/]|\\\\)/.test(target))
 		return { ok: true, mount: value };
 	return {
 		ok: false,

@@ -37,8 +37,16 @@ export interface Span {
 	endColumn: number;
 }
 
-/** Finds where a path of the data sits in the text; the nearest existing ancestor if it is gone. */
-export type Locator = (path: Path, at?: 'key' | 'value') => Span;
+/**
+ * Finds where a path of the data sits in the text; the nearest existing ancestor if it is gone.
+ * `within` narrows a string value to part of it, when the text holds that value as written
+ * (on one line, with no escapes); otherwise the whole value is given.
+ */
+export type Locator = (
+	path: Path,
+	at?: 'key' | 'value',
+	within?: { start: number; end: number }
+) => Span;
 
 /** The outcome of reading: the data and a locator, or the findings that stopped the reading. */
 export type ParseResult =
@@ -82,16 +90,27 @@ export function parseCompose(text: string): ParseResult {
 		// `yaml` throws a ReferenceError when the aliases would expand past the limit.
 		return limit(tooManyAliases);
 	}
-	const locate: Locator = (path, at = 'value') => {
+	const locate: Locator = (path, at = 'value', within) => {
 		const node = nodeAt(doc, path, at);
-		return node?.range ? span(node.range[0], node.range[1]) : span(0);
+		if (!node?.range) return span(0);
+		const [from, to] = node.range;
+		if (within && isScalar(node) && typeof node.value === 'string') {
+			const value = node.value;
+			const written = text.slice(from, to).indexOf(value);
+			if (written >= 0 && !value.includes('\n'))
+				return span(from + written + within.start, from + written + within.end);
+		}
+		return span(from, to);
 	};
 	return { ok: true, data, findings, locate };
 }
 
 /** Places the issues found on the data, so they become findings with lines and columns. */
 export function placeIssues(issues: readonly Issue[], locate: Locator): Finding[] {
-	return issues.map(({ at, ...issue }) => ({ ...issue, ...locate(issue.path, at) }));
+	return issues.map(({ at, within, ...issue }) => ({
+		...issue,
+		...locate(issue.path, at, within),
+	}));
 }
 
 const tooDeep: Localized<string> = {

@@ -3,6 +3,7 @@
  * `"[::1]:8080:80"`, `"::1:8080:80"`, ranges (`"9090-9091:8080-8081"`) and the long syntax.
  */
 import type { Localized } from '../i18n/locale.ts';
+import { isInterpolated } from './interpolation.ts';
 import { parseIp } from './ip.ts';
 import type { PortLong } from './schema.ts';
 
@@ -41,7 +42,7 @@ export function parsePort(entry: number | string | PortLong): PortParse {
 			hostIp: entry.host_ip,
 			protocol: entry.protocol,
 		});
-	if (entry.includes('$')) return { ok: true };
+	if (isInterpolated(entry)) return { ok: true };
 	// Read from the right: `[IP:][HOST:]CONTAINER[/PROTOCOL]`, where an IPv6 IP has colons too.
 	const [address = '', protocol] = entry.split('/');
 	const parts = address.split(':');
@@ -81,7 +82,7 @@ interface Parts {
 }
 
 function fromParts(parts: Parts, written?: string): PortParse {
-	if ([parts.target, parts.published, parts.hostIp].some((part) => part?.includes('$')))
+	if ([parts.target, parts.published, parts.hostIp].some((part) => isInterpolated(part)))
 		return { ok: true };
 	const protocol = (parts.protocol ?? 'tcp').toLowerCase();
 	if (!isProtocol(protocol))

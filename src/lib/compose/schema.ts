@@ -66,84 +66,180 @@ const driverOpts = () => z.record(z.string(), numberOrString());
 /** `external: true`, or the legacy `external: { name: … }`. */
 const external = () => z.union([flag(), specObject({ name: z.optional(z.string()) })]);
 
-/** Keys of a service that the specification defines and the diagram does not use. */
+/** A string or a list of strings, as for `dns` and `tmpfs`. */
+const stringOrList = () => z.union([z.string(), listOfStrings()]);
+
+/**
+ * Keys of a service that the specification defines with a nested structure the checks do not
+ * need typed (or only read defensively): they are accepted as they are.
+ */
 export const otherServiceKeys = [
-	'annotations',
-	'attach',
 	'blkio_config',
-	'cap_add',
-	'cap_drop',
-	'cgroup',
-	'cgroup_parent',
-	'configs',
-	'cpu_count',
-	'cpu_percent',
-	'cpu_period',
-	'cpu_quota',
-	'cpu_rt_period',
-	'cpu_rt_runtime',
-	'cpu_shares',
-	'cpus',
-	'cpuset',
 	'credential_spec',
 	'deploy',
 	'develop',
-	'device_cgroup_rules',
 	'devices',
-	'dns',
-	'dns_opt',
-	'dns_search',
-	'domainname',
-	'entrypoint',
-	'env_file',
-	'external_links',
 	'extra_hosts',
 	'gpus',
-	'group_add',
-	'init',
-	'ipc',
-	'isolation',
-	'label_file',
-	'labels',
 	'logging',
-	'mac_address',
-	'mem_limit',
-	'mem_reservation',
-	'mem_swappiness',
-	'memswap_limit',
-	'models',
-	'oom_kill_disable',
-	'oom_score_adj',
-	'pid',
-	'pids_limit',
-	'platform',
-	'post_start',
-	'pre_stop',
-	'privileged',
-	'provider',
-	'pull_policy',
-	'pull_refresh_after',
-	'read_only',
-	'runtime',
-	'scale',
-	'secrets',
-	'security_opt',
-	'shm_size',
-	'stdin_open',
-	'stop_grace_period',
-	'stop_signal',
 	'storage_opt',
-	'sysctls',
-	'tmpfs',
-	'tty',
 	'ulimits',
-	'use_api_socket',
-	'user',
-	'userns_mode',
-	'uts',
-	'volumes_from',
-	'working_dir',
 ] as const;
+
+/** `secrets` and `configs` of a service: names, or the long form with where to mount them. */
+const serviceGrants = () =>
+	z.array(
+		z.union([
+			z.string(),
+			specObject({
+				/** The name of the secret or config, as declared at the top level. */
+				source: z.string(),
+				/** The file name (or path) in the container. */
+				target: z.optional(z.string()),
+				uid: z.optional(z.string()),
+				gid: z.optional(z.string()),
+				mode: z.optional(numberOrString()),
+			}),
+		])
+	);
+
+/** A lifecycle hook (`post_start`, `pre_stop`): a command run inside the container. */
+const hook = () =>
+	specObject({
+		/** The command to run. */
+		command: z.union([z.string(), listOfStrings(), z.null()]),
+		user: z.optional(z.string()),
+		privileged: z.optional(flag()),
+		working_dir: z.optional(z.string()),
+		environment: z.optional(listOrDict()),
+	});
+
+/**
+ * Service keys with a simple type, checked as the Compose Specification's JSON schema does.
+ * Numbers are also accepted as strings (`"0.5"`, `"1g"`, `${CPUS}`): the schema does too.
+ */
+const simpleServiceKeys = () => ({
+	annotations: z.optional(listOrDict()),
+	attach: z.optional(flag()),
+	cap_add: z.optional(listOfStrings()),
+	cap_drop: z.optional(listOfStrings()),
+	cgroup: z.optional(z.enum(['host', 'private'])),
+	cgroup_parent: z.optional(z.string()),
+	/** The secrets and configs the service may read, by name. */
+	configs: z.optional(serviceGrants()),
+	cpu_count: z.optional(numberOrString()),
+	cpu_percent: z.optional(numberOrString()),
+	cpu_period: z.optional(numberOrString()),
+	cpu_quota: z.optional(numberOrString()),
+	cpu_rt_period: z.optional(numberOrString()),
+	cpu_rt_runtime: z.optional(numberOrString()),
+	cpu_shares: z.optional(numberOrString()),
+	/** How many CPUs the container may use, as a number (`0.5`). */
+	cpus: z.optional(numberOrString()),
+	cpuset: z.optional(z.string()),
+	device_cgroup_rules: z.optional(listOfStrings()),
+	dns: z.optional(stringOrList()),
+	dns_opt: z.optional(listOfStrings()),
+	dns_search: z.optional(stringOrList()),
+	domainname: z.optional(z.string()),
+	entrypoint: z.optional(z.union([z.string(), listOfStrings(), z.null()])),
+	env_file: z.optional(
+		z.union([
+			z.string(),
+			z.array(
+				z.union([
+					z.string(),
+					specObject({
+						path: z.string(),
+						required: z.optional(flag()),
+						format: z.optional(z.string()),
+					}),
+				])
+			),
+		])
+	),
+	external_links: z.optional(listOfStrings()),
+	group_add: z.optional(z.array(numberOrString())),
+	init: z.optional(flag()),
+	ipc: z.optional(z.string()),
+	isolation: z.optional(z.string()),
+	label_file: z.optional(stringOrList()),
+	labels: z.optional(listOrDict()),
+	mac_address: z.optional(z.string()),
+	/** Memory limit: bytes, or a number with a unit (`512m`, `1g`). */
+	mem_limit: z.optional(numberOrString()),
+	mem_reservation: z.optional(numberOrString()),
+	mem_swappiness: z.optional(numberOrString()),
+	memswap_limit: z.optional(numberOrString()),
+	/** The AI models of the top-level `models` the service uses. */
+	models: z.optional(
+		z.union([
+			listOfStrings(),
+			z.record(
+				z.string(),
+				z.nullable(
+					specObject({
+						endpoint_var: z.optional(z.string()),
+						model_var: z.optional(z.string()),
+					})
+				)
+			),
+		])
+	),
+	oom_kill_disable: z.optional(flag()),
+	oom_score_adj: z.optional(numberOrString()),
+	pid: z.optional(z.nullable(z.string())),
+	pids_limit: z.optional(numberOrString()),
+	platform: z.optional(z.string()),
+	/** Runs after the container starts. */
+	post_start: z.optional(z.array(hook())),
+	/** Runs before the container is stopped. */
+	pre_stop: z.optional(z.array(hook())),
+	privileged: z.optional(flag()),
+	/** A service that a provider plugin manages (a cloud database, a model…): no image needed. */
+	provider: z.optional(
+		specObject({
+			/** The plugin that provides the service. */
+			type: z.string(),
+			/** Options passed to the plugin. */
+			options: z.optional(
+				z.record(
+					z.string(),
+					z.union([
+						z.string(),
+						z.number(),
+						z.boolean(),
+						z.array(z.union([z.string(), z.number(), z.boolean()])),
+					])
+				)
+			),
+		})
+	),
+	pull_policy: z.optional(z.string()),
+	pull_refresh_after: z.optional(z.string()),
+	read_only: z.optional(flag()),
+	runtime: z.optional(z.string()),
+	/** How many containers to run; `deploy.replicas` says the same. */
+	scale: z.optional(numberOrString()),
+	/** The secrets the service may read, by name. */
+	secrets: z.optional(serviceGrants()),
+	security_opt: z.optional(listOfStrings()),
+	shm_size: z.optional(numberOrString()),
+	stdin_open: z.optional(flag()),
+	/** How long Docker waits after the stop signal before killing the container (`10s`). */
+	stop_grace_period: z.optional(z.string()),
+	stop_signal: z.optional(z.string()),
+	sysctls: z.optional(listOrDict()),
+	tmpfs: z.optional(stringOrList()),
+	tty: z.optional(flag()),
+	use_api_socket: z.optional(z.boolean()),
+	user: z.optional(z.string()),
+	userns_mode: z.optional(z.string()),
+	uts: z.optional(z.string()),
+	/** Services (or `container:NAME`) whose volumes this one mounts too. */
+	volumes_from: z.optional(listOfStrings()),
+	working_dir: z.optional(z.string()),
+});
 
 /** The detailed form of `build`. */
 export const BuildSchema = () =>
@@ -171,7 +267,9 @@ export const BuildSchema = () =>
 			'no_cache',
 			'platforms',
 			'privileged',
+			'provenance',
 			'pull',
+			'sbom',
 			'secrets',
 			'shm_size',
 			'ssh',
@@ -359,6 +457,7 @@ export const ServiceSchema = () =>
 					}),
 				])
 			),
+			...simpleServiceKeys(),
 		},
 		otherServiceKeys
 	);
@@ -433,23 +532,79 @@ export const VolumeSchema = () =>
 	);
 export type Volume = z.output<ReturnType<typeof VolumeSchema>>;
 
+/** `external: true` resources and those made from a file, an environment variable or a text. */
+const fileResource = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
+	specObject({
+		/** The name on the platform, instead of `<project>_<key>`. */
+		name: z.optional(z.string()),
+		/** A file whose content becomes the secret or config. */
+		file: z.optional(z.string()),
+		/** An environment variable whose value becomes the secret or config. */
+		environment: z.optional(z.string()),
+		/** It already exists on the platform: Compose does not create it. */
+		external: z.optional(external()),
+		labels: z.optional(listOrDict()),
+		template_driver: z.optional(z.string()),
+		...shape,
+	});
+
+/** A secret declared at the top level. */
+export const SecretSchema = () =>
+	fileResource({
+		driver: z.optional(z.string()),
+		driver_opts: z.optional(driverOpts()),
+	});
+export type Secret = z.output<ReturnType<typeof SecretSchema>>;
+
+/** A config declared at the top level. */
+export const ConfigSchema = () =>
+	fileResource({
+		/** The content itself, written in the file. */
+		content: z.optional(z.string()),
+	});
+export type Config = z.output<ReturnType<typeof ConfigSchema>>;
+
+/** An AI model declared at the top level, run by Docker Model Runner. */
+export const ModelSchema = () =>
+	specObject({
+		name: z.optional(z.string()),
+		/** The model to pull, as an OCI reference (`ai/smollm2`). */
+		model: z.string(),
+		context_size: z.optional(z.int()),
+		runtime_flags: z.optional(listOfStrings()),
+	});
+
 /** A whole Compose file. */
 export const ComposeSchema = () =>
-	specObject(
-		{
-			/** Obsolete: Compose ignores it and warns. A number is accepted too. */
-			version: z.optional(numberOrString()),
-			/** The project name. */
-			name: z.optional(z.string()),
-			/** Other Compose files to include. */
-			include: z.optional(z.array(z.unknown())),
-			/** The services, by name. */
-			services: z.optional(z.record(z.string(), ServiceSchema())),
-			/** The networks, by name. */
-			networks: z.optional(z.record(z.string(), NetworkSchema())),
-			/** The named volumes, by name. */
-			volumes: z.optional(z.record(z.string(), VolumeSchema())),
-		},
-		['configs', 'models', 'secrets']
-	);
+	specObject({
+		/** Obsolete: Compose ignores it and warns. It must still be a string (`"3.8"`). */
+		version: z.optional(z.string()),
+		/** The project name. */
+		name: z.optional(z.string()),
+		/** Other Compose files to include. */
+		include: z.optional(
+			z.array(
+				z.union([
+					z.string(),
+					specObject({
+						path: stringOrList(),
+						env_file: z.optional(stringOrList()),
+						project_directory: z.optional(z.string()),
+					}),
+				])
+			)
+		),
+		/** The services, by name. */
+		services: z.optional(z.record(z.string(), ServiceSchema())),
+		/** The networks, by name. */
+		networks: z.optional(z.record(z.string(), NetworkSchema())),
+		/** The named volumes, by name. */
+		volumes: z.optional(z.record(z.string(), VolumeSchema())),
+		/** The secrets, by name. */
+		secrets: z.optional(z.record(z.string(), SecretSchema())),
+		/** The configs, by name. */
+		configs: z.optional(z.record(z.string(), ConfigSchema())),
+		/** The AI models, by name. */
+		models: z.optional(z.record(z.string(), ModelSchema())),
+	});
 export type ComposeFile = z.output<ReturnType<typeof ComposeSchema>>;

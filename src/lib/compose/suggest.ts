@@ -1,10 +1,17 @@
 /**
- * "Did you mean …?" for misspelt keys and names: the closest known word within two edits, where a
- * swap of two neighbouring letters (`netwroks`) counts as one edit.
+ * "Did you mean …?" for misspelt keys and names: the closest known word within a few edits, where
+ * a swap of two neighbouring letters (`netwroks`) counts as one edit. How many edits depends on the
+ * length of the word: one slip in a short word, up to three in a long one, so `gpus` does not
+ * suggest `pid` while `enviromnent` still finds `environment`.
  */
 
-/** The largest distance still worth a suggestion; further away, a guess would mislead. */
-export const maxSuggestionDistance = 2;
+/** The largest distance ever worth a suggestion; further away, a guess would mislead. */
+export const maxSuggestionDistance = 3;
+
+/** The edits allowed for a word of this length: one in three letters, at least one, at most three. */
+export function allowedDistance(length: number): number {
+	return Math.max(1, Math.min(maxSuggestionDistance, Math.floor(length / 3)));
+}
 
 /** Damerau–Levenshtein distance (optimal string alignment) between two words. */
 export function editDistance(a: string, b: string): number {
@@ -25,8 +32,9 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `word`, if one is at most two edits away and shorter than a full
- * rewrite of the word (so `ab` does not suggest `cd`). Ties go to the earlier candidate.
+ * The candidate closest to `word`, if it is within the edits allowed for the longer of the two
+ * and closer than a full rewrite of the word (so `ab` does not suggest `cd`). Ties go to the
+ * earlier candidate.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
 	let best: string | undefined;
@@ -35,7 +43,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 	for (const candidate of candidates) {
 		if (candidate === word) continue;
 		const distance = editDistance(lower, candidate.toLowerCase());
-		if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+		const allowed = allowedDistance(Math.min(word.length, candidate.length));
+		if (distance <= allowed && distance < bestDistance)
+			[best, bestDistance] = [candidate, distance];
 	}
-	return bestDistance <= maxSuggestionDistance && bestDistance < word.length ? best : undefined;
+	return bestDistance < word.length ? best : undefined;
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Localized } from '../i18n/locale.ts';
 import { formatPath, type Issue, type Path } from './finding.ts';
+import { checkInterpolation, isInterpolated } from './interpolation.ts';
 import { ComposeSchema, isRecord, type ComposeFile, type UnknownKeyParams } from './schema.ts';
 
 /** The typed file (what could be salvaged of it) and the issues found on the way. */
@@ -27,10 +28,27 @@ let schema: ReturnType<typeof ComposeSchema> | undefined;
 export function validateCompose(data: unknown): Validation {
 	if (!isRecord(data)) return { file: undefined, issues: [notAMapping(data)] };
 	schema ??= ComposeSchema();
+	// Compose interpolates before it validates: malformed references come first.
+	const interpolation = checkInterpolation(data);
 	const result = schema.safeParse(data);
-	if (result.success) return { file: result.data, issues: [] };
+	if (result.success) return { file: result.data, issues: interpolation };
 	const problems = flatten(result.error.issues, []);
-	return { file: salvage(data, problems), issues: problems.map((p) => toIssue(p, data)) };
+	const reported = problems.filter((problem) => !knownAtRunTime(problem, data));
+	return {
+		file: salvage(data, problems),
+		issues: [...interpolation, ...reported.map((p) => toIssue(p, data))],
+	};
+}
+
+/**
+ * Whether a problem is about a `${VARIABLE}` where a number, a boolean or one of a few words is
+ * expected: Compose substitutes the variable first, so the value may well be right when it runs.
+ */
+function knownAtRunTime(problem: Problem, data: unknown): boolean {
+	if (!isInterpolated(valueAt(data, problem.path))) return false;
+	if (problem.kind === 'choice' || problem.kind === 'expected') return true;
+	const scalars = ['number', 'int', 'boolean', 'null', 'string'];
+	return problem.kind === 'type' && problem.expected.every((type) => scalars.includes(type));
 }
 
 function notAMapping(data: unknown): Issue {
@@ -139,7 +157,17 @@ function toIssue(problem: Problem, data: unknown): Issue {
 						it: ' Scrivi ogni elemento su una riga che inizia con "- ".',
 						en: ' Write each item on its own line starting with "- ".',
 					}
-				: { it: '', en: '' };
+				: formatPath(problem.path) === 'version'
+					? {
+							it: ' La chiave è obsoleta: cancella la riga (o scrivi il numero tra virgolette).',
+							en: ' The key is obsolete: delete the line (or put the number in quotes).',
+						}
+					: problem.expected.includes('string') && typeof value === 'number'
+						? {
+								it: ` Scrivilo tra virgolette: "${value}".`,
+								en: ` Put it in quotes: "${value}".`,
+							}
+						: { it: '', en: '' };
 			return error({
 				it: `${where} deve essere ${wanted.it}, non ${received(value).it}.${hint.it}`,
 				en: `${where} must be ${wanted.en}, not ${received(value).en}.${hint.en}`,

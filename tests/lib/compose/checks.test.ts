@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { analyzeCompose } from '../../../src/lib/compose/analyze';
 import { checkCompose } from '../../../src/lib/compose/checks';
-import type { RuleId } from '../../../src/lib/compose/finding';
+import { rules, type RuleId } from '../../../src/lib/compose/finding';
 import { lectureExample } from '../../../src/lib/compose/examples';
 
 const findings = (data: unknown) =>
@@ -10,6 +10,7 @@ const findings = (data: unknown) =>
 const rulesOf = (data: unknown) => findings(data).map((finding) => finding.rule);
 
 const db = { image: 'postgres' };
+const withDb = { services: { db } };
 const withNet = (network: Record<string, unknown>, link: unknown) => ({
 	services: { app: { image: 'nginx', networks: { ext: link } } },
 	networks: { ext: network },
@@ -42,6 +43,7 @@ const cases: [RuleId, unknown, unknown][] = [
 		{ services: { web: { ports: ['80'] } } },
 		{ services: { web: { build: '.', ports: ['80'] } } },
 	],
+	['no-services', { services: {} }, { services: { web: { image: 'nginx' } } }],
 	[
 		'invalid-port',
 		{ services: { web: { image: 'nginx', ports: ['70000:80'] } } },
@@ -187,6 +189,263 @@ const cases: [RuleId, unknown, unknown][] = [
 			},
 		},
 	],
+	[
+		'undefined-service',
+		{ services: { web: { image: 'nginx', volumes_from: ['dbb:ro'] }, db } },
+		{ services: { web: { image: 'nginx', volumes_from: ['db:ro', 'container:legacy'] }, db } },
+	],
+	[
+		'undefined-service',
+		{ services: { web: { image: 'nginx', ipc: 'service:shm' } } },
+		{ services: { web: { image: 'nginx', ipc: 'shareable', pid: 'host' } } },
+	],
+	[
+		'undefined-service',
+		{
+			services: {
+				web: { build: { context: '.', additional_contexts: { base: 'service:bse' } } },
+				base: { build: '.' },
+			},
+		},
+		{
+			services: {
+				web: { build: { context: '.', additional_contexts: { base: 'service:base' } } },
+				base: { build: '.' },
+			},
+		},
+	],
+	[
+		'depends-on-cycle',
+		{
+			services: {
+				a: { image: 'x', volumes_from: ['b'] },
+				b: { image: 'x', links: ['a'] },
+			},
+		},
+		{ services: { a: { image: 'x', volumes_from: ['b'] }, b: { image: 'x' } } },
+	],
+	[
+		'undefined-secret',
+		{ services: { web: { image: 'nginx', secrets: ['token'] } } },
+		{
+			services: { web: { image: 'nginx', secrets: [{ source: 'token', target: 'api' }] } },
+			secrets: { token: { file: './token.txt' } },
+		},
+	],
+	[
+		'undefined-secret',
+		{ services: { web: { build: { context: '.', secrets: ['npmrc'] } } } },
+		{
+			services: { web: { build: { context: '.', secrets: ['npmrc'] } } },
+			secrets: { npmrc: { environment: 'NPM_TOKEN' } },
+		},
+	],
+	[
+		'undefined-config',
+		{
+			services: {
+				web: { image: 'nginx', configs: [{ source: 'nginx', target: '/etc/nginx.conf' }] },
+			},
+		},
+		{
+			services: { web: { image: 'nginx', configs: ['nginx'] } },
+			configs: { nginx: { content: 'events {}' } },
+		},
+	],
+	[
+		'undefined-model',
+		{ services: { app: { image: 'app', models: { llm: { endpoint_var: 'AI_URL' } } } } },
+		{
+			services: { app: { image: 'app', models: ['llm'] } },
+			models: { llm: { model: 'ai/smollm2' } },
+		},
+	],
+	[
+		'resource-source',
+		{ ...withDb, secrets: { token: { name: 'api-token' } } },
+		{ ...withDb, secrets: { token: { name: 'api-token', external: true } } },
+	],
+	[
+		'resource-source',
+		{ ...withDb, configs: { app: { file: './app.conf', content: 'x=1' } } },
+		{ ...withDb, configs: { app: { file: './app.conf' } } },
+	],
+	[
+		'conflicting-keys',
+		{
+			services: { web: { image: 'nginx', network_mode: 'host', networks: ['front'] } },
+			networks: { front: null },
+		},
+		{ services: { web: { image: 'nginx', network_mode: 'host' } } },
+	],
+	[
+		'conflicting-keys',
+		{
+			services: {
+				web: { build: { context: '.', dockerfile: 'Dockerfile', dockerfile_inline: 'FROM nginx' } },
+			},
+		},
+		{ services: { web: { build: { context: '.', dockerfile_inline: 'FROM nginx' } } } },
+	],
+	[
+		'conflicting-keys',
+		{ services: { web: { image: 'nginx', scale: 2, deploy: { replicas: 3 } } } },
+		{ services: { web: { image: 'nginx', scale: 3, deploy: { replicas: 3 } } } },
+	],
+	[
+		'conflicting-keys',
+		{
+			services: {
+				web: { image: 'nginx', cpus: 0.5, deploy: { resources: { limits: { cpus: '1' } } } },
+			},
+		},
+		{
+			services: {
+				web: { image: 'nginx', cpus: 0.5, deploy: { resources: { limits: { cpus: '0.5' } } } },
+			},
+		},
+	],
+	[
+		'conflicting-keys',
+		{ services: { ai: { image: 'x', gpus: [{ driver: 'nvidia', count: 1, device_ids: ['0'] }] } } },
+		{ services: { ai: { image: 'x', gpus: [{ driver: 'nvidia', device_ids: ['0'] }] } } },
+	],
+	[
+		'container-name-with-replicas',
+		{ services: { web: { image: 'nginx', container_name: 'web', deploy: { replicas: 2 } } } },
+		{ services: { web: { image: 'nginx', container_name: 'web', deploy: { replicas: 1 } } } },
+	],
+	[
+		'container-name-with-replicas',
+		{ services: { web: { image: 'nginx', container_name: 'web', scale: 3 } } },
+		{ services: { web: { image: 'nginx', scale: 3 } } },
+	],
+	[
+		'external-with-options',
+		{ ...withDb, volumes: { data: { external: true, driver: 'local' } } },
+		{ ...withDb, volumes: { data: { external: true, name: 'shared-data' } } },
+	],
+	[
+		'external-with-options',
+		{ ...withDb, networks: { proxy: { external: true, driver: 'overlay' } } },
+		{ ...withDb, networks: { proxy: { external: true, 'x-note': 'made by traefik' } } },
+	],
+	['invalid-project-name', { name: 'My Shop', ...withDb }, { name: 'my-shop', ...withDb }],
+	['invalid-project-name', { name: '---', ...withDb }, { name: '${PROJECT:-shop}', ...withDb }],
+	[
+		'port-on-internal-network',
+		{
+			services: { web: { image: 'nginx', ports: ['80:80'], networks: ['back'] } },
+			networks: { back: { internal: true } },
+		},
+		{
+			services: { web: { image: 'nginx', ports: ['80:80'], networks: ['back', 'front'] } },
+			networks: { back: { internal: true }, front: null },
+		},
+	],
+	[
+		'duplicate-mount-target',
+		{
+			services: { web: { image: 'nginx', volumes: ['cache:/data', './b:/data/'] } },
+			volumes: { cache: null },
+		},
+		{
+			services: { web: { image: 'nginx', volumes: ['cache:/data', './b:/data/b'] } },
+			volumes: { cache: null },
+		},
+	],
+	[
+		'duplicate-mount-target',
+		{
+			services: {
+				web: { image: 'nginx', tmpfs: '/run', volumes: [{ type: 'tmpfs', target: '/run' }] },
+			},
+		},
+		{
+			services: {
+				web: { image: 'nginx', tmpfs: '/run', volumes: [{ type: 'tmpfs', target: '/tmp' }] },
+			},
+		},
+	],
+	[
+		'invalid-number',
+		{ services: { web: { image: 'nginx', cpus: '50%' } } },
+		{ services: { web: { image: 'nginx', cpus: '0.5' } } },
+	],
+	[
+		'invalid-number',
+		{ services: { web: { image: 'nginx', deploy: { replicas: 'two' } } } },
+		{ services: { web: { image: 'nginx', deploy: { replicas: '${REPLICAS:-2}' } } } },
+	],
+	[
+		'invalid-number',
+		{ services: { web: { image: 'nginx', pids_limit: 1.5 } } },
+		{ services: { web: { image: 'nginx', pids_limit: 100 } } },
+	],
+	[
+		'invalid-size',
+		{ services: { web: { image: 'nginx', mem_limit: '1 gigabyte' } } },
+		{
+			services: { web: { image: 'nginx', mem_limit: '1GiB', shm_size: '64m', memswap_limit: -1 } },
+		},
+	],
+	[
+		'invalid-size',
+		{
+			services: { web: { image: 'nginx', deploy: { resources: { limits: { memory: '512M!' } } } } },
+		},
+		{
+			services: { web: { image: 'nginx', deploy: { resources: { limits: { memory: '512M' } } } } },
+		},
+	],
+	[
+		'invalid-duration',
+		{ services: { web: { image: 'nginx', healthcheck: { interval: '30' } } } },
+		{ services: { web: { image: 'nginx', healthcheck: { interval: '30s', timeout: '1m30s' } } } },
+	],
+	[
+		'invalid-duration',
+		{ services: { web: { image: 'nginx', stop_grace_period: '1 minute' } } },
+		{
+			services: {
+				web: {
+					image: 'nginx',
+					stop_grace_period: '1m',
+					deploy: { restart_policy: { delay: '2d' } },
+				},
+			},
+		},
+	],
+	[
+		'invalid-value',
+		{
+			services: {
+				web: { image: 'nginx', healthcheck: { test: ['curl', '-f', 'http://localhost'] } },
+			},
+		},
+		{
+			services: {
+				web: { image: 'nginx', healthcheck: { test: ['CMD', 'curl', '-f', 'http://localhost'] } },
+			},
+		},
+	],
+	[
+		'invalid-value',
+		{ services: { web: { build: '.', develop: { watch: [{ path: './src', action: 'sync' }] } } } },
+		{
+			services: { web: { build: '.', develop: { watch: [{ path: './src', action: 'rebuild' }] } } },
+		},
+	],
+	[
+		'invalid-interpolation',
+		{ services: { web: { image: 'nginx:${TAG' } } },
+		{ services: { web: { image: 'nginx:${TAG:-latest}' } } },
+	],
+	[
+		'required-variable',
+		{ services: { db: { image: 'postgres', environment: { POSTGRES_PASSWORD: '${PW:?}' } } } },
+		{ services: { db: { image: 'postgres', environment: { POSTGRES_PASSWORD: '${PW:-dev}' } } } },
+	],
 ];
 
 describe('the checks', () => {
@@ -197,6 +456,10 @@ describe('the checks', () => {
 			expect(rulesOf(mended)).not.toContain(rule);
 		}
 	);
+
+	test('cover every rule with a broken and a mended file', () => {
+		expect(new Set(cases.map(([rule]) => rule))).toEqual(new Set(rules));
+	});
 
 	test('give every message in both languages, each saying something different', () => {
 		for (const [, broken] of cases)
@@ -311,8 +574,29 @@ describe('the checks', () => {
 		]);
 	});
 
-	test('report a file without services', () => {
-		expect(rulesOf({ services: {} })).toEqual(['invalid-value']);
+	test('accept a file without services, as Compose does, and say what up would answer', () => {
+		expect(findings({ services: {} })).toMatchObject([
+			{ rule: 'no-services', severity: 'warning' },
+		]);
+		const [only, ...rest] = findings({ networks: { shared: null }, volumes: { data: null } });
+		expect(rest).toEqual([]);
+		expect(only).toMatchObject({ rule: 'no-services', severity: 'info' });
+		expect(only?.message.en).toContain('no service selected');
 		expect(rulesOf({ include: ['base.yml'] })).toEqual([]);
+	});
+
+	test('need no image for a service run by a provider plugin', () => {
+		expect(
+			rulesOf({
+				services: { db: { provider: { type: 'awesomecloud', options: { type: 'mysql' } } } },
+			})
+		).toEqual([]);
+	});
+
+	test('check no fixed address on an external network against a subnet: it lives elsewhere', () => {
+		expect(rulesOf(withNet({ external: true }, { ipv4_address: '10.0.0.5' }))).toEqual([]);
+		expect(rulesOf(withNet({ name: 'proxy' }, { ipv4_address: '10.0.0.5' }))).toEqual([
+			'ip-outside-subnet',
+		]);
 	});
 });

@@ -20,6 +20,14 @@ describe('parseMount()', () => {
 		['~/notes:/notes', { kind: 'bind', source: '~/notes', target: '/notes', readOnly: false }],
 		['C:\\data:/data', { kind: 'bind', source: 'C:\\data', target: '/data', readOnly: false }],
 		[
+			'C:\\inetpub\\logs:C:\\logs:ro',
+			{ kind: 'bind', source: 'C:\\inetpub\\logs', target: 'C:\\logs', readOnly: true },
+		],
+		[
+			'${DATA_DIR:-./data}:/data:${MODE:-rw}',
+			{ kind: 'bind', source: '${DATA_DIR:-./data}', target: '/data', readOnly: false },
+		],
+		[
 			'${PWD}/logs:/logs',
 			{ kind: 'bind', source: '${PWD}/logs', target: '/logs', readOnly: false },
 		],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { closest, editDistance } from '../../../src/lib/compose/suggest';
+import { allowedDistance, closest, editDistance } from '../../../src/lib/compose/suggest';
 
 describe('editDistance()', () => {
 	test.each([
@@ -29,6 +29,28 @@ describe('closest()', () => {
 	test('suggests nothing when every word is far', () => {
 		expect(closest('entrypoints_here', keys)).toBeUndefined();
 		expect(closest('xy', keys)).toBeUndefined();
+	});
+
+	test.each([
+		['gpus', ['pid', 'ipc', 'dns'], undefined],
+		['sbom', ['ssh', 'tags'], undefined],
+		['models', ['labels', 'volumes'], undefined],
+		['imag', ['image', 'ipc'], 'image'],
+		['enviromnent', ['environment', 'entrypoint'], 'environment'],
+		['helthchek', ['healthcheck'], 'healthcheck'],
+		['prots', ['ports', 'profiles'], 'ports'],
+	])('allows edits in proportion to the length: %s', (word, candidates, expected) => {
+		expect(closest(word, candidates)).toBe(expected);
+	});
+
+	test.each([
+		[3, 1],
+		[4, 1],
+		[6, 2],
+		[9, 3],
+		[20, 3],
+	])('allows %i letters %i edits', (length, edits) => {
+		expect(allowedDistance(length)).toBe(edits);
 	});
 
 	test('never suggests the word itself', () => {

@@ -13,10 +13,84 @@ describe('validateCompose()', () => {
 		expect(file?.services?.web?.ports).toEqual(['8080:80']);
 	});
 
-	test('accepts every service key of the Compose Specification', () => {
+	test('accepts every service key of the Compose Specification, each with a value of its type', () => {
 		const every = Object.fromEntries(otherServiceKeys.map((key) => [key, null]));
+		const simple = {
+			annotations: { 'com.example': 'x' },
+			attach: false,
+			cap_add: ['NET_ADMIN'],
+			cap_drop: ['ALL'],
+			cgroup: 'private',
+			cgroup_parent: 'm',
+			configs: ['app', { source: 'app', target: '/etc/app.conf', mode: 0o440 }],
+			cpu_count: 2,
+			cpu_percent: 50,
+			cpu_period: '100000',
+			cpu_quota: 50000,
+			cpu_rt_period: 1,
+			cpu_rt_runtime: 1,
+			cpu_shares: 512,
+			cpus: 0.5,
+			cpuset: '0-1',
+			device_cgroup_rules: ['c 1:3 mr'],
+			dns: '8.8.8.8',
+			dns_opt: ['use-vc'],
+			dns_search: ['example.com'],
+			domainname: 'example.com',
+			entrypoint: ['/bin/sh', '-c'],
+			env_file: ['.env', { path: './override.env', required: false }],
+			external_links: ['redis'],
+			group_add: ['mail', 1000],
+			init: true,
+			ipc: 'shareable',
+			isolation: 'default',
+			label_file: './app.labels',
+			labels: ['a=b'],
+			mac_address: '02:42:ac:11:00:02',
+			mem_limit: '1g',
+			mem_reservation: 512,
+			mem_swappiness: 10,
+			memswap_limit: '2g',
+			models: { llm: { endpoint_var: 'AI_URL' } },
+			oom_kill_disable: 'true',
+			oom_score_adj: -500,
+			pid: null,
+			pids_limit: 100,
+			platform: 'linux/amd64',
+			post_start: [{ command: 'chown -R app /data', user: 'root' }],
+			pre_stop: [{ command: ['./drain.sh'], privileged: true }],
+			privileged: false,
+			provider: { type: 'model', options: { model: 'ai/smollm2', flags: ['-v', 1] } },
+			pull_policy: 'daily',
+			pull_refresh_after: '1h',
+			read_only: true,
+			runtime: 'runc',
+			scale: 2,
+			secrets: ['token'],
+			security_opt: ['no-new-privileges:true'],
+			shm_size: '64m',
+			stdin_open: true,
+			stop_grace_period: '1m30s',
+			stop_signal: 'SIGINT',
+			sysctls: { 'net.core.somaxconn': 1024 },
+			tmpfs: ['/run'],
+			tty: true,
+			use_api_socket: true,
+			user: '1000:1000',
+			userns_mode: 'host',
+			uts: 'host',
+			volumes_from: ['db:ro'],
+			working_dir: '/app',
+		};
 		const modelled = {
-			build: { context: '.', dockerfile: 'Dockerfile', args: ['A=1'], target: 'prod' },
+			build: {
+				context: '.',
+				dockerfile: 'Dockerfile',
+				args: ['A=1'],
+				target: 'prod',
+				provenance: true,
+				sbom: true,
+			},
 			ports: [
 				80,
 				'8080:80',
@@ -75,37 +149,37 @@ describe('validateCompose()', () => {
 			profiles: ['debug'],
 			extends: { service: 'base', file: 'base.yml' },
 		};
-		const { issues } = validateCompose(web({ ...every, ...modelled }));
-		expect(issues.filter((issue) => issue.rule === 'unknown-key')).toEqual([]);
-		for (const key of [
-			'annotations',
-			'cpu_shares',
-			'cpus',
-			'cpuset',
-			'mem_limit',
-			'mem_reservation',
-			'mem_swappiness',
-			'memswap_limit',
-			'use_api_socket',
-			'post_start',
-			'pre_stop',
-			'provider',
-			'models',
-			'label_file',
-			'develop',
-			'gpus',
-		])
-			expect(otherServiceKeys).toContain(key);
+		const { issues } = validateCompose(web({ ...every, ...simple, ...modelled }));
+		expect(issues).toEqual([]);
+	});
+
+	test.each([
+		['cpus', [1]],
+		['mem_limit', { size: 1 }],
+		['user', 1000],
+		['cap_add', 'NET_ADMIN'],
+		['cgroup', 'shared'],
+		['use_api_socket', 'yes please'],
+		['post_start', [{ user: 'root' }]],
+		['provider', { options: {} }],
+		['secrets', [{ target: '/run/x' }]],
+		['volumes_from', 'db'],
+	])('types %s as the specification does', (key, value) => {
+		const { issues } = validateCompose(web({ [key]: value }));
+		expect(issues).toContainEqual(expect.objectContaining({ rule: 'invalid-value' }));
+		expect(
+			issues.every((issue) => issue.path.slice(0, 3).join('.') === `services.web.${key}`)
+		).toBe(true);
 	});
 
 	test('accepts the other top-level keys of the specification and the obsolete version', () => {
 		const { issues } = validateCompose({
-			version: 3.8,
+			version: '3.8',
 			name: 'shop',
 			include: ['other.yml'],
-			configs: { app: { file: './app.conf' } },
-			secrets: { token: { file: './token' } },
-			models: { llm: { model: 'ai/smollm2' } },
+			configs: { app: { file: './app.conf' }, inline: { content: 'x=1' } },
+			secrets: { token: { file: './token' }, key: { environment: 'KEY' }, ext: { external: true } },
+			models: { llm: { model: 'ai/smollm2', context_size: 4096, runtime_flags: ['--verbose'] } },
 			...web({}),
 		});
 		expect(issues).toEqual([]);
@@ -218,6 +292,33 @@ describe('validateCompose()', () => {
 			expect(issues.find((i) => i.rule === 'invalid-value')?.message.it).toMatch(message);
 		}
 	);
+
+	test('wants version as a string, as the specification does: unquoted 3.8 is a number', () => {
+		expect(validateCompose({ version: 3.8, ...web({}) }).issues).toMatchObject([
+			{ rule: 'invalid-value', path: ['version'] },
+		]);
+		expect(validateCompose({ version: '3.8', ...web({}) }).issues).toEqual([]);
+	});
+
+	test('leaves a ${VARIABLE} alone where a number, a boolean or a word is expected', () => {
+		const { issues } = validateCompose(
+			web({
+				use_api_socket: '${USE_SOCKET}',
+				cgroup: '${CGROUP:-private}',
+				depends_on: { db: { condition: '${CONDITION}', required: '${NEEDED:-true}' } },
+				networks: { front: { priority: '${PRIORITY}' } },
+			})
+		);
+		expect(issues).toEqual([]);
+	});
+
+	test('still reports a ${VARIABLE} where a list or a mapping is expected: it is one string', () => {
+		const { issues } = validateCompose(web({ ports: '${PORTS}', environment: '${ENV}' }));
+		expect(issues.map((issue) => issue.path)).toEqual([
+			['services', 'web', 'ports'],
+			['services', 'web', 'environment'],
+		]);
+	});
 
 	test('refuses a document that is empty or not a mapping', () => {
 		expect(validateCompose(null).issues[0]?.message.en).toMatch(/empty/);
