@@ -5,6 +5,7 @@
  */
 import { Graph, layout, type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
 import type { Locale } from '../i18n/locale.ts';
+import type { Curve, Rect } from './geometry.ts';
 import { diagramLabels } from './labels.ts';
 import type { TopologyModel } from './model.ts';
 import { formatMapping } from './ports.ts';
@@ -26,11 +27,8 @@ export type NodeKind = 'host' | 'service' | 'network' | 'volume' | 'bind';
 /** What a line stands for. */
 export type EdgeKind = 'port' | 'host-network' | 'network' | 'volume' | 'bind' | 'depends';
 
-/** A point of the drawing. */
-export interface Point {
-	x: number;
-	y: number;
-}
+export type { Point } from './geometry.ts';
+import type { Point } from './geometry.ts';
 
 /** A placed box: its centre, size and text (the first line is the title). */
 export interface DiagramNode {
@@ -42,6 +40,8 @@ export interface DiagramNode {
 	y: number;
 	width: number;
 	height: number;
+	/** A network drawn as a bus: the line its services attach to, from its box. */
+	bus?: Point[];
 }
 
 /** A placed line between two boxes, with its label (one string per line) at `labelAt`. */
@@ -82,6 +82,25 @@ const largeGraph = 60;
 /** Width of a text in the diagram's monospace font. */
 export function textWidth(text: string, size: number = metrics.fontSize): number {
 	return [...text].length * size * metrics.charWidth;
+}
+
+/** The box behind an edge's label, centred on `at`, as the drawing paints it. */
+export function labelRect(lines: readonly string[], at: Point): Rect {
+	const width = Math.max(0, ...lines.map((line) => textWidth(line))) + 6;
+	const height = lines.length * metrics.lineHeight;
+	return { x: at.x - width / 2, y: at.y - height / 2, width, height };
+}
+
+/** How an edge is drawn through its points: straight ends, rounded bends. */
+export function curveOf(points: readonly Point[]): Curve | undefined {
+	const [first, ...rest] = points;
+	if (!first) return undefined;
+	const last = rest.at(-1);
+	const pieces = rest.slice(0, -1).map((p, i) => {
+		const next = rest[i + 1] ?? p;
+		return { control: p, to: { x: (p.x + next.x) / 2, y: (p.y + next.y) / 2 } };
+	});
+	return { start: first, pieces: last ? [...pieces, { to: last }] : pieces };
 }
 
 /** Places the topology. */

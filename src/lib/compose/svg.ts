@@ -7,6 +7,8 @@
 import type { Locale } from '../i18n/locale.ts';
 import { diagramLabels } from './labels.ts';
 import {
+	curveOf,
+	labelRect,
 	metrics,
 	textWidth,
 	type DiagramLayout,
@@ -140,28 +142,25 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): SvgNod
 	);
 }
 
-/** A smooth line through dagre's points: straight ends, rounded bends. */
+/** The path of an edge, as `curveOf` bends it. */
 function pathOf(points: Point[]): string {
-	const [first, ...rest] = points;
-	if (!first) return '';
+	const curve = curveOf(points);
+	if (!curve) return '';
 	const at = (p: Point) => `${round(p.x)},${round(p.y)}`;
-	const bends = rest.slice(0, -1).map((p, i) => {
-		const next = rest[i + 1] ?? p;
-		return `Q${at(p)} ${at({ x: (p.x + next.x) / 2, y: (p.y + next.y) / 2 })}`;
-	});
-	const last = rest.at(-1);
-	return `M${at(first)}${bends.join('')}${last ? `L${at(last)}` : ''}`;
+	const pieces = curve.pieces.map(({ control, to }) =>
+		control ? `Q${at(control)} ${at(to)}` : `L${at(to)}`
+	);
+	return `M${at(curve.start)}${pieces.join('')}`;
 }
 
-function drawLabel(lines: string[], { x, y }: Point): SvgNode {
-	const width = Math.max(...lines.map((line) => textWidth(line))) + 6;
-	const height = lines.length * metrics.lineHeight;
+function drawLabel(lines: string[], at: Point): SvgNode {
+	const { x, y, width, height } = labelRect(lines, at);
 	// `Canvas` is the page's background in either scheme, so the label hides the line under it.
 	return el('g', { class: 'cd-edge-label' }, [
 		el('rect', {
 			class: 'cd-label-bg',
-			x: round(x - width / 2),
-			y: round(y - height / 2),
+			x: round(x),
+			y: round(y),
 			width: round(width),
 			height,
 			rx: 3,
@@ -171,8 +170,8 @@ function drawLabel(lines: string[], { x, y }: Point): SvgNode {
 			text(
 				{
 					class: 'cd-label',
-					x: round(x),
-					y: round(y - height / 2 + (i + 0.75) * metrics.lineHeight),
+					x: round(at.x),
+					y: round(y + (i + 0.75) * metrics.lineHeight),
 					'text-anchor': 'middle',
 					fill: 'currentColor',
 				},
