@@ -8,6 +8,7 @@ const allowedTags = new Set([
 	'g',
 	'rect',
 	'path',
+	'circle',
 	'text',
 	'title',
 	'desc',

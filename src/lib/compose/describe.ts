@@ -141,8 +141,13 @@ function describeNetwork(network: NetworkNode, lang: Locale): string {
 	return it ? `La rete ${network.name} ${list}.` : `Network ${network.name} ${list}.`;
 }
 
+// Made once per language: making a formatter costs far more than using it.
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
 /** «a, b e c» / "a, b and c"; Italian writes «ed» before a word starting with e or è. */
 function joinList(items: string[], lang: Locale): string {
-	const joined = new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+	let format = listFormats.get(lang);
+	if (!format) listFormats.set(lang, (format = new Intl.ListFormat(lang, { type: 'conjunction' })));
+	const joined = format.format(items);
 	return lang === 'it' ? joined.replace(/ e (?=[eè])/g, ' ed ') : joined;
 }

@@ -47,6 +47,8 @@ export const diagramStyle = [
 	'.cd-volume>.cd-shape{fill:#fff8c5;stroke:#9a6700}',
 	'.cd-bind>.cd-shape{fill:#fbefff;stroke:#8250df}',
 	'.cd-edge{stroke:#57606a}',
+	'.cd-bus{stroke:#1a7f37}',
+	'.cd-dot{fill:#1a7f37}',
 	'.cd-label-bg{fill:#ffffff;fill-opacity:0.85}',
 	'@media (prefers-color-scheme:dark){',
 	'.cd-diagram{color:#e6edf3}',
@@ -57,6 +59,8 @@ export const diagramStyle = [
 	'.cd-volume>.cd-shape{fill:#3b2300;stroke:#d29922}',
 	'.cd-bind>.cd-shape{fill:#271052;stroke:#a371f7}',
 	'.cd-edge{stroke:#8b949e}',
+	'.cd-bus{stroke:#3fb950}',
+	'.cd-dot{fill:#3fb950}',
 	'.cd-label-bg{fill:#0d1117}',
 	'}',
 ].join('');
@@ -114,6 +118,25 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): SvgNod
 			el('rect', { class: 'cd-bg', x: 0, y: 0, width, height, fill: 'none' }),
 			el(
 				'g',
+				{ class: 'cd-buses' },
+				layout.nodes.flatMap((node) =>
+					node.bus
+						? [
+								el('path', {
+									class: 'cd-bus',
+									d: pathOf(node.bus),
+									fill: 'none',
+									stroke: 'currentColor',
+									'stroke-width': 3,
+									'stroke-linecap': 'round',
+									...(node.external && { 'stroke-dasharray': '8 4' }),
+								}),
+							]
+						: []
+				)
+			),
+			el(
+				'g',
 				{ class: 'cd-edges' },
 				layout.edges.map((edge) => {
 					const arrow = edge.kind === 'port' || edge.kind === 'depends';
@@ -125,8 +148,28 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): SvgNod
 						stroke: 'currentColor',
 						'stroke-opacity': 0.7,
 						...(edge.kind === 'depends' && { 'stroke-dasharray': '6 4' }),
+						...(edge.kind === 'host-network' && { 'stroke-width': 3 }),
 						...(arrow && { 'marker-end': `url(#${id}-arrow)` }),
 					});
+				})
+			),
+			// Where a service joins a bus: a dot, so that a line crossing the bus reads as crossing.
+			el(
+				'g',
+				{ class: 'cd-dots' },
+				layout.edges.flatMap((edge) => {
+					const end = edge.points.at(-1);
+					return edge.kind === 'network' && end
+						? [
+								el('circle', {
+									class: 'cd-dot',
+									cx: round(end.x),
+									cy: round(end.y),
+									r: 4,
+									fill: 'currentColor',
+								}),
+							]
+						: [];
 				})
 			),
 			el('g', { class: 'cd-nodes' }, layout.nodes.map(drawNode)),
@@ -259,11 +302,10 @@ function drawLegend(
 ): { node: SvgNode; width: number; height: number } {
 	const words = diagramLabels[lang];
 	const swatch = { width: 28, height: 16 };
-	const items: { label: string; sample: (x: number, y: number) => SvgNode }[] = [
-		...(['service', 'network', 'volume', 'bind'] as const).map((kind) => ({
+	const items: { label: string; width?: number; sample: (x: number, y: number) => SvgNode }[] = [
+		...(['service', 'volume', 'bind'] as const).map((kind) => ({
 			label: {
 				service: words.legendService,
-				network: words.legendNetwork,
 				volume: words.legendVolume,
 				bind: words.legendBind,
 			}[kind],
@@ -272,6 +314,28 @@ function drawLegend(
 					shapeOf(kind, x, y, swatch.width, swatch.height),
 				]),
 		})),
+		{
+			// A network's box, its bus, and the dot where a service joins it.
+			label: words.legendNetwork,
+			width: 48,
+			sample: (x: number, y: number) =>
+				el('g', { class: 'cd-node cd-network' }, [
+					shapeOf('network', x, y, 20, swatch.height),
+					el('path', {
+						class: 'cd-bus',
+						d: `M${x + 20},${y + swatch.height / 2}H${x + 48}`,
+						stroke: 'currentColor',
+						'stroke-width': 3,
+					}),
+					el('circle', {
+						class: 'cd-dot',
+						cx: x + 38,
+						cy: y + swatch.height / 2,
+						r: 4,
+						fill: 'currentColor',
+					}),
+				]),
+		},
 		{
 			label: words.legendDepends,
 			sample: (x: number, y: number) =>
@@ -314,12 +378,13 @@ function drawLegend(
 	];
 	let [x, y, widest] = [margin, top + metrics.lineHeight + 4, 0];
 	for (const item of items) {
-		const itemWidth = swatch.width + 8 + textWidth(item.label) + 20;
+		const sampleWidth = item.width ?? swatch.width;
+		const itemWidth = sampleWidth + 8 + textWidth(item.label) + 20;
 		if (x > margin && x + itemWidth > maxWidth - margin) [x, y] = [margin, y + rowHeight];
 		children.push(
 			item.sample(x, y),
 			text(
-				{ class: 'cd-label', x: round(x + swatch.width + 8), y: y + 12, fill: 'currentColor' },
+				{ class: 'cd-label', x: round(x + sampleWidth + 8), y: y + 12, fill: 'currentColor' },
 				item.label
 			)
 		);

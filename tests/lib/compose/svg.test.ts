@@ -67,7 +67,7 @@ describe('drawDiagram()', () => {
 			expect.arrayContaining([
 				'Legenda',
 				'servizio',
-				'rete',
+				'rete: ogni punto è un servizio collegato',
 				'volume con nome',
 				"percorso dell'host (bind)",
 				'depends_on',
