@@ -21,6 +21,8 @@ import { curveOf, labelRect, type DiagramLayout, type DiagramNode } from './layo
 export interface LayoutMetrics {
 	/** Points where two lines cross or run along each other, apart from where they share an end. */
 	crossings: number;
+	/** Pairs of lines that run along each other for a stretch, and so read as one. */
+	sharedRuns: number;
 	/** Places where a line crosses the bus of a network it does not join. */
 	busCrossings: number;
 	/** Lines (and buses) that pass through a box that is neither of their ends. */
@@ -72,9 +74,13 @@ export function layoutMetrics(layout: DiagramLayout): LayoutMetrics {
 	);
 
 	let crossings = 0;
+	let sharedRuns = 0;
 	for (let i = 0; i < lines.length; i++)
-		for (let j = i + 1; j < lines.length; j++)
-			crossings += meetings(lines[i] as Line, lines[j] as Line).length;
+		for (let j = i + 1; j < lines.length; j++) {
+			const [a, b] = [lines[i] as Line, lines[j] as Line];
+			crossings += meetings(a, b).length;
+			if (runAlong(a.points, b.points)) sharedRuns += 1;
+		}
 
 	let busCrossings = 0;
 	for (const bus of buses)
@@ -115,6 +121,7 @@ export function layoutMetrics(layout: DiagramLayout): LayoutMetrics {
 
 	return {
 		crossings,
+		sharedRuns,
 		busCrossings,
 		edgesUnderBoxes,
 		labelDistance: Math.round(Math.max(0, ...distances) * 10) / 10,
@@ -129,6 +136,28 @@ export function layoutMetrics(layout: DiagramLayout): LayoutMetrics {
 function drawn(points: readonly Point[]): Point[] {
 	const curve = curveOf(points);
 	return curve ? flatten(curve) : [];
+}
+
+/** Whether two polylines share a stretch longer than a few pixels. */
+function runAlong(a: readonly Point[], b: readonly Point[]): boolean {
+	for (let i = 1; i < a.length; i++)
+		for (let j = 1; j < b.length; j++)
+			if (overlapLength(a[i - 1] as Point, a[i] as Point, b[j - 1] as Point, b[j] as Point) > 3)
+				return true;
+	return false;
+}
+
+/** How long two segments lie on top of each other (0 unless they are collinear). */
+function overlapLength(p: Point, q: Point, r: Point, s: Point): number {
+	const [dx, dy] = [q.x - p.x, q.y - p.y];
+	const length = Math.hypot(dx, dy);
+	if (length < 1e-9) return 0;
+	// Both ends of the other segment must lie on this one's line.
+	const off = (m: Point) => Math.abs((m.x - p.x) * dy - (m.y - p.y) * dx) / length;
+	if (off(r) > 0.5 || off(s) > 0.5) return 0;
+	const along = (m: Point) => ((m.x - p.x) * dx + (m.y - p.y) * dy) / length;
+	const [from, to] = [Math.min(along(r), along(s)), Math.max(along(r), along(s))];
+	return Math.max(0, Math.min(length, to) - Math.max(0, from));
 }
 
 function crossesRect(points: readonly Point[], rect: Rect): boolean {

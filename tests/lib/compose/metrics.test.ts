@@ -91,7 +91,22 @@ describe('layoutMetrics()', () => {
 				[130, 50],
 			]),
 		]);
-		expect(layoutMetrics(crossed).crossings).toBe(1);
+		expect(layoutMetrics(crossed)).toMatchObject({ crossings: 1, sharedRuns: 0 });
+		const along = canvas(nodes, [
+			line('a', 'd', [
+				[50, 60],
+				[50, 100],
+				[150, 100],
+				[150, 140],
+			]),
+			line('c', 'b', [
+				[50, 140],
+				[50, 100],
+				[150, 100],
+				[150, 60],
+			]),
+		]);
+		expect(layoutMetrics(along).sharedRuns).toBe(1);
 	});
 
 	test('finds a line that runs under a box it does not connect', () => {
