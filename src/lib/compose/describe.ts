@@ -61,8 +61,17 @@ function describeService(
 		const ports = list(service.ports.map((mapping) => formatMapping(mapping, random)));
 		clauses.push(it ? `pubblica ${ports}` : `publishes ${ports}`);
 	}
-	if (service.networkMode !== undefined && service.networkMode !== 'host')
-		clauses.push(`network_mode: ${service.networkMode}`);
+	const mode = service.networkMode;
+	if (mode?.startsWith('service:')) {
+		const other = mode.slice('service:'.length);
+		clauses.push(
+			it
+				? `condivide la rete del servizio ${other}, con i suoi indirizzi e le sue porte (network_mode: ${mode})`
+				: `shares the network of service ${other}, its addresses and its ports (network_mode: ${mode})`
+		);
+	} else if (mode === 'none')
+		clauses.push(it ? 'non ha rete (network_mode: none)' : 'has no network (network_mode: none)');
+	else if (mode !== undefined && mode !== 'host') clauses.push(`network_mode: ${mode}`);
 	if (service.networks.length) {
 		const joined = service.networks.map((link) => {
 			const address = [link.ipv4Address, link.ipv6Address].filter(Boolean).join(', ');
