@@ -364,6 +364,18 @@ export function layoutTopology(
 		map.set(id, list);
 	};
 	const busRank = new Map(buses.map((id, i) => [id, i]));
+	// The `depends_on` lines into the same service share one run to it, which each joins with a
+	// dot: one lane per service waited for, not one per line. `bundleOf` names each line's first.
+	const bundleOf = links.map((_, index) => index);
+	const firstInto = new Map<string, number>();
+	const sourcesOf = new Map<number, string[]>();
+	links.forEach((edge, index) => {
+		if (edge.kind !== 'depends' || edge.from === edge.to) return;
+		const first = firstInto.get(edge.to) ?? index;
+		firstInto.set(edge.to, first);
+		bundleOf[index] = first;
+		sourcesOf.set(first, [...(sourcesOf.get(first) ?? []), edge.from]);
+	});
 	links.forEach((edge, index) => {
 		const room = roomOf(index);
 		if (isHostLine(edge.kind)) push(slotsIn, edge.to, { edge: index, desired: 0, room });
@@ -372,8 +384,9 @@ export function layoutTopology(
 			push(slotsOut, edge.from, { edge: index, desired: 0, room: 0 });
 			push(slotsIn, edge.to, { edge: index, desired: 0, room });
 		} else {
-			push(slotsOut, edge.from, { edge: index, desired: 0, room: 0 });
-			push(slotsOut, edge.to, { edge: index, desired: 0, room });
+			// The label sits where the line leaves; a bundle arrives at its service by one slot.
+			push(slotsOut, edge.from, { edge: index, desired: 0, room });
+			if (bundleOf[index] === index) push(slotsOut, edge.to, { edge: index, desired: 0, room: 0 });
 		}
 	});
 	// Along a service's side: the buses that come from before the first row, nearest first; the
@@ -441,7 +454,10 @@ export function layoutTopology(
 				slot.desired =
 					slotsIn.get(target)?.find((s) => s.edge === slot.edge)?.v ?? centreV.get(target) ?? 0;
 			else if (target === id) slot.desired = (centreV.get(id) ?? 0) + (edge.from === id ? -1 : 1);
-			else slot.desired = centreV.get(target) ?? 0;
+			else if (edge.to === id && sourcesOf.has(slot.edge)) {
+				const from = (sourcesOf.get(slot.edge) ?? []).map((source) => centreV.get(source) ?? 0);
+				slot.desired = from.reduce((a, b) => a + b, 0) / from.length;
+			} else slot.desired = centreV.get(target) ?? 0;
 		}
 		list.sort((a, b) => a.desired - b.desired || a.edge - b.edge);
 		const half = (boxV.get(id) ?? 0) / 2 - space.corner;
@@ -454,7 +470,7 @@ export function layoutTopology(
 	};
 
 	// Vertical runs: between services, and from a service to a mount in another place.
-	const serviceRuns: { edge: number; from: number; to: number }[] = [];
+	const bundleRuns = new Map<number, { edge: number; from: number; to: number }>();
 	const storageRuns: { edge: number; from: number; to: number }[] = [];
 	const ends = links.map((edge, index) => {
 		if (isStorage(edge.kind)) {
@@ -464,15 +480,22 @@ export function layoutTopology(
 			return { from, to };
 		}
 		if (isBetweenServices(edge.kind)) {
+			const bundle = bundleOf[index] ?? index;
 			const from = slotOf(slotsOut, edge.from, index);
-			const to = slotOf(slotsOut, edge.to, index, edge.from === edge.to);
-			serviceRuns.push({ edge: index, from, to });
+			const to = slotOf(slotsOut, edge.to, bundle, edge.from === edge.to);
+			const run = bundleRuns.get(bundle);
+			bundleRuns.set(bundle, {
+				edge: bundle,
+				from: Math.min(run?.from ?? Infinity, from, to),
+				to: Math.max(run?.to ?? -Infinity, from, to),
+			});
 			return { from, to };
 		}
 		const service = edge.kind === 'network' ? edge.from : edge.to;
 		const v = slotOf(slotsIn, service, index);
 		return { from: v, to: v };
 	});
+	const serviceRuns = [...bundleRuns.values()];
 	const serviceLane = assignLanes(serviceRuns);
 	const storageLane = assignLanes(storageRuns);
 
@@ -667,11 +690,12 @@ export function layoutTopology(
 			const laneU = mountLanes.start + (lane + 0.5) * space.lane;
 			return labelled([start, at(laneU, from), at(laneU, to), end], behind(mountLabels, link), to);
 		}
-		const laneU = linkLanes.start + ((serviceLane.get(index) ?? 0) + 0.5) * space.lane;
+		const lane = serviceLane.get(bundleOf[index] ?? index) ?? 0;
+		const laneU = linkLanes.start + (lane + 0.5) * space.lane;
 		return labelled(
 			[at(outside(link.from), from), at(laneU, from), at(laneU, to), at(outside(link.to), to)],
 			ahead(linkLabels, link),
-			to
+			from
 		);
 	});
 

@@ -19,7 +19,10 @@ import { curveOf, labelRect, type DiagramLayout, type DiagramNode } from './layo
 
 /** What `layoutMetrics` counts. */
 export interface LayoutMetrics {
-	/** Points where two lines cross or run along each other, apart from where they share an end. */
+	/**
+	 * Points where two lines cross or run along each other, apart from where they share an end, and
+	 * apart from the `depends_on` lines into the same service, which are drawn as one bundle.
+	 */
 	crossings: number;
 	/** Pairs of lines that run along each other for a stretch, and so read as one. */
 	sharedRuns: number;
@@ -45,6 +48,8 @@ export const near = 3;
 interface Line {
 	/** The edge's index, or -1 for a bus. */
 	edge: number;
+	/** For a `depends_on` line, the service it waits for: lines into it are drawn as one bundle. */
+	bundle?: string;
 	/** The ids of the boxes at its ends: a bus belongs to its network alone. */
 	ends: string[];
 	points: Point[];
@@ -61,6 +66,7 @@ const boxOf = (node: DiagramNode): Rect => ({
 export function layoutMetrics(layout: DiagramLayout): LayoutMetrics {
 	const lines: Line[] = layout.edges.map((edge, index) => ({
 		edge: index,
+		...(edge.kind === 'depends' && edge.from !== edge.to && { bundle: edge.to }),
 		ends: [edge.from, edge.to],
 		points: drawn(edge.points),
 	}));
@@ -78,6 +84,8 @@ export function layoutMetrics(layout: DiagramLayout): LayoutMetrics {
 	for (let i = 0; i < lines.length; i++)
 		for (let j = i + 1; j < lines.length; j++) {
 			const [a, b] = [lines[i] as Line, lines[j] as Line];
+			// One bundle: its lines join with a dot and run together to the service they wait for.
+			if (a.bundle !== undefined && a.bundle === b.bundle) continue;
 			crossings += meetings(a, b).length;
 			if (runAlong(a.points, b.points)) sharedRuns += 1;
 		}

@@ -11,6 +11,7 @@ import {
 	labelRect,
 	metrics,
 	textWidth,
+	type DiagramEdge,
 	type DiagramLayout,
 	type DiagramNode,
 	type NodeKind,
@@ -49,6 +50,7 @@ export const diagramStyle = [
 	'.cd-edge{stroke:#57606a}',
 	'.cd-bus{stroke:#1a7f37}',
 	'.cd-dot{fill:#1a7f37}',
+	'.cd-join{fill:#57606a}',
 	'.cd-label-bg{fill:#ffffff;fill-opacity:0.85}',
 	'@media (prefers-color-scheme:dark){',
 	'.cd-diagram{color:#e6edf3}',
@@ -61,6 +63,7 @@ export const diagramStyle = [
 	'.cd-edge{stroke:#8b949e}',
 	'.cd-bus{stroke:#3fb950}',
 	'.cd-dot{fill:#3fb950}',
+	'.cd-join{fill:#8b949e}',
 	'.cd-label-bg{fill:#0d1117}',
 	'}',
 ].join('');
@@ -135,24 +138,7 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): SvgNod
 						: []
 				)
 			),
-			el(
-				'g',
-				{ class: 'cd-edges' },
-				layout.edges.map((edge) => {
-					const arrow = edge.kind === 'port' || edge.kind === 'depends';
-					const kindClass = edge.kind === 'depends' ? 'cd-depends' : `cd-edge-${edge.kind}`;
-					return el('path', {
-						class: `cd-edge ${kindClass}`,
-						d: pathOf(edge.points),
-						fill: 'none',
-						stroke: 'currentColor',
-						'stroke-opacity': 0.7,
-						...(edge.kind === 'depends' && { 'stroke-dasharray': '6 4' }),
-						...(edge.kind === 'host-network' && { 'stroke-width': 3 }),
-						...(arrow && { 'marker-end': `url(#${id}-arrow)` }),
-					});
-				})
-			),
+			el('g', { class: 'cd-edges' }, drawEdges(layout.edges, id)),
 			// Where a service joins a bus: a dot, so that a line crossing the bus reads as crossing.
 			el(
 				'g',
@@ -183,6 +169,67 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): SvgNod
 			legend.node,
 		]
 	);
+}
+
+/** The lines of the diagram; `depends_on` lines into the same service as one bundle. */
+function drawEdges(edges: readonly DiagramEdge[], id: string): SvgNode[] {
+	const line = (kind: DiagramEdge['kind'], points: Point[], arrow: boolean) =>
+		el('path', {
+			class: `cd-edge ${kind === 'depends' ? 'cd-depends' : `cd-edge-${kind}`}`,
+			d: pathOf(points),
+			fill: 'none',
+			stroke: 'currentColor',
+			'stroke-opacity': 0.7,
+			...(kind === 'depends' && { 'stroke-dasharray': '6 4' }),
+			...(kind === 'host-network' && { 'stroke-width': 3 }),
+			...(arrow && { 'marker-end': `url(#${id}-arrow)` }),
+		});
+	const bundles = new Map<string, DiagramEdge[]>();
+	for (const edge of edges)
+		if (edge.kind === 'depends' && edge.from !== edge.to && edge.points.length === 4)
+			bundles.set(edge.to, [...(bundles.get(edge.to) ?? []), edge]);
+	const drawn: SvgNode[] = [];
+	for (const edge of edges) {
+		const bundle = bundles.get(edge.to);
+		if (!bundle?.includes(edge) || bundle.length < 2)
+			drawn.push(line(edge.kind, edge.points, edge.kind === 'port' || edge.kind === 'depends'));
+	}
+	for (const bundle of bundles.values()) {
+		if (bundle.length < 2) continue;
+		// Each line: from its service to the shared run; the run, once; then into the service.
+		const [first] = bundle as [DiagramEdge];
+		const [, , corner, end] = first.points as [Point, Point, Point, Point];
+		const joins = bundle.map((edge) => edge.points[1] as Point);
+		const along = joins.every((p) => Math.abs(p.x - corner.x) < 0.01) ? 'y' : 'x';
+		const run = [corner, ...joins].sort((a, b) => a[along] - b[along]);
+		const [low, high] = [run[0] as Point, run.at(-1) as Point];
+		for (const edge of bundle) drawn.push(line('depends', edge.points.slice(0, 2), false));
+		if (
+			corner === low ||
+			corner === high ||
+			low[along] === corner[along] ||
+			high[along] === corner[along]
+		) {
+			const far =
+				Math.abs(low[along] - corner[along]) > Math.abs(high[along] - corner[along]) ? low : high;
+			drawn.push(line('depends', [far, corner, end], true));
+		} else {
+			drawn.push(line('depends', [low, high], false));
+			drawn.push(line('depends', [corner, end], true));
+		}
+		for (const p of [...joins, corner])
+			if (p[along] > low[along] + 0.01 && p[along] < high[along] - 0.01)
+				drawn.push(
+					el('circle', {
+						class: 'cd-join',
+						cx: round(p.x),
+						cy: round(p.y),
+						r: 3,
+						fill: 'currentColor',
+					})
+				);
+	}
+	return drawn;
 }
 
 /** The path of an edge, as `curveOf` bends it. */

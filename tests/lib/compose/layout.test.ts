@@ -229,6 +229,27 @@ describe('layoutTopology()', () => {
 			});
 	});
 
+	test('the depends_on lines into one service share its lane, each labelled where it leaves', () => {
+		const model = buildModel({
+			services: {
+				web: { image: 'x', depends_on: { db: { condition: 'service_healthy' } } },
+				worker: { image: 'x', depends_on: ['db', 'cache'] },
+				db: { image: 'postgres' },
+				cache: { image: 'redis' },
+			},
+		});
+		const layout = layoutTopology(model, 'en');
+		const intoDb = layout.edges.filter((e) => e.kind === 'depends' && e.to === 'service:db');
+		expect(intoDb).toHaveLength(2);
+		const lanes = intoDb.map((e) => e.points[1]?.x);
+		expect(lanes[0]).toBe(lanes[1]);
+		const toCache = layout.edges.find((e) => e.to === 'service:cache');
+		expect(toCache?.points[1]?.x).not.toBe(lanes[0]);
+		const web = intoDb.find((e) => e.from === 'service:web');
+		expect(web?.labelAt?.y).toBe(web?.points[0]?.y);
+		expectReadable(layout);
+	});
+
 	test('network_mode: service:X puts the service right after X, linked to it', () => {
 		const layout = layoutTopology(fixture('network-mode-service'), 'en');
 		expect(layout.edges).toContainEqual(
