@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import ComposeLab, { debounceMs } from '../../src/components/Compose/ComposeLab';
@@ -225,6 +227,20 @@ describe('<ComposeLab>', () => {
 		fireEvent.click(screen.getByRole('button', { name: 'Ingrandisci' }));
 		fireEvent.click(screen.getByRole('button', { name: 'Mostra tutto' }));
 		expect(svg()).toBe(whole);
+		// Another file starts again from the whole of its diagram.
+		fireEvent.click(screen.getByRole('button', { name: 'Ingrandisci' }));
+		expect(svg()).not.toBe(whole);
+		vi.useFakeTimers();
+		type(
+			readFileSync(
+				join(process.cwd(), 'tests/fixtures/compose-layout/fifteen-services.yaml'),
+				'utf8'
+			)
+		);
+		const [, , w15 = 0, h15 = 0] = numbers();
+		expect(svg()).toBe(`0 0 ${w15} ${h15}`);
+		expect(boxes('service')).toHaveLength(15);
+		type(lectureExample.source);
 		// The drawing exported is the whole diagram whatever the view.
 		expect(diagram().querySelectorAll('.cd-nodes > .cd-service').length).toBe(2);
 	});

@@ -219,6 +219,19 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 		await page.screenshot({
 			path: join(screenshotDir(), 'lab-compose-forty-zoomed.png'),
 		});
+		// Dragging the drawing up and left shows what lies below and to the right.
+		const placed = await box.boundingBox();
+		if (!placed) throw new Error('the diagram has no box');
+		await page.mouse.move(placed.x + placed.width / 2, placed.y + placed.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(placed.x + placed.width / 2 - 100, placed.y + placed.height / 2 - 100, {
+			steps: 5,
+		});
+		await page.mouse.up();
+		const dragged = (await diagramView(page)).shown;
+		expect(dragged.x).toBeGreaterThan(shown.x);
+		expect(dragged.y).toBeGreaterThan(shown.y);
+		expect(dragged.width).toBeCloseTo(shown.width, 3);
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByRole('button', { name: 'Scarica SVG' }).click(),

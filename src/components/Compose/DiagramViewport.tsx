@@ -5,6 +5,7 @@ import {
 	clampView,
 	dragBy,
 	fitView,
+	keepsView,
 	maxZoom,
 	sameView,
 	scalePercent,
@@ -36,8 +37,15 @@ export function DiagramViewport({ id, diagram, stale }: Props) {
 	const size = useMemo(() => ({ width, height }), [width, height]);
 	const boxRef = useRef<HTMLDivElement>(null);
 	// Until the box is measured (on the server, without JavaScript), as large as the diagram.
-	const [box, setBox] = useState<Size>(size);
+	const [measured, setMeasured] = useState<Size | undefined>();
+	const box = measured ?? size;
 	const [view, setView] = useState<View>(() => fitView(size));
+	// Another file, or the other direction: start again from the whole diagram.
+	const drawn = useRef(size);
+	if (drawn.current !== size) {
+		if (!keepsView(drawn.current, size)) setView(fitView(size));
+		drawn.current = size;
+	}
 	const drag = useRef<{ pointer: number; x: number; y: number } | undefined>();
 	// The drawing is built again only for a new diagram, not at every zoom or move.
 	const children = useMemo(() => renderChildren(diagram), [diagram]);
@@ -48,7 +56,9 @@ export function DiagramViewport({ id, diagram, stale }: Props) {
 		const measure = () => {
 			const [w, hgt] = [element.clientWidth, element.clientHeight];
 			if (w > 0 && hgt > 0)
-				setBox((old) => (old.width === w && old.height === hgt ? old : { width: w, height: hgt }));
+				setMeasured((old) =>
+					old?.width === w && old.height === hgt ? old : { width: w, height: hgt }
+				);
 		};
 		measure();
 		const observer = new ResizeObserver(measure);

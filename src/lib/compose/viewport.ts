@@ -125,6 +125,16 @@ export function dragBy(view: View, dx: number, dy: number, diagram: Size, box: S
 	return panBy(view, -dx / box.width, -dy / box.height, diagram, box);
 }
 
+/**
+ * Whether a view still makes sense for a new drawing of the file: yes after an edit that grew or
+ * shrank it a little (a service more), no after another file or the other direction, which
+ * change its size by half or more and so start again from the whole diagram.
+ */
+export function keepsView(before: Size, after: Size): boolean {
+	const near = (a: number, b: number) => Math.max(a, b) < 1.5 * Math.min(a, b);
+	return near(before.width, after.width) && near(before.height, after.height);
+}
+
 /** Whether two views show the same thing. */
 export function sameView(a: View, b: View): boolean {
 	const close = (p: number, q: number) => Math.abs(p - q) < 1e-6;

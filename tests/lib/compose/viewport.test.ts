@@ -4,6 +4,7 @@ import {
 	dragBy,
 	fitScale,
 	fitView,
+	keepsView,
 	maxZoom,
 	panBy,
 	scalePercent,
@@ -72,6 +73,13 @@ describe('the diagram viewport', () => {
 		expect(after('-').width).toBeCloseTo(675, 6);
 		expect(viewForKey('0', false, zoomed, diagram, phone)).toEqual(fitView(diagram));
 		expect(viewForKey('a', false, zoomed, diagram, phone)).toBeUndefined();
+	});
+
+	test('a view is kept after a small change of the drawing, not after a new file', () => {
+		expect(keepsView(diagram, { width: 900, height: 480 })).toBe(true);
+		expect(keepsView(diagram, { width: 650, height: 400 })).toBe(true);
+		expect(keepsView(diagram, { width: 900, height: 1200 })).toBe(false);
+		expect(keepsView(diagram, { width: 500, height: 400 })).toBe(false);
 	});
 
 	test('a view kept from a larger diagram is brought back within the new one', () => {
