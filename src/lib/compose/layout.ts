@@ -497,7 +497,7 @@ export function layoutTopology(
 	});
 	const serviceRuns = [...bundleRuns.values()];
 	const serviceLane = assignLanes(serviceRuns);
-	const storageLane = assignLanes(storageRuns);
+	const storageLane = assignLanes(storageRuns, true);
 
 	// Columns, along u.
 	const widest = (ids: string[]) => Math.max(0, ...ids.map((id) => sizeU(items.get(id) as Item)));
@@ -760,26 +760,63 @@ function spreadNear(slots: Slot[], low: number, high: number): void {
 	}
 }
 
+/** A vertical run of a line: from where it turns off its first stretch to where it turns again. */
+interface Run {
+	edge: number;
+	from: number;
+	to: number;
+}
+
 /**
  * Gives each vertical run a lane: the shortest runs nearest the boxes they leave, so that runs
  * nested inside one another do not cross. Two runs share a lane only far enough apart.
+ *
+ * With `ordered`, a line whose first stretch lies where another's last stretch lies (the same
+ * place along the rows: it leaves its service just where the other enters its mount) turns in a
+ * lane nearer the services than the other, so the two stretches do not run along each other.
  */
-function assignLanes(
-	runs: readonly { edge: number; from: number; to: number }[]
-): Map<number, number> {
-	const lanes: [number, number][][] = [];
+function assignLanes(runs: readonly Run[], ordered = false): Map<number, number> {
+	const lanes = new Map<number, [number, number, number][]>();
 	const lane = new Map<number, number>();
+	const span = (run: Run) => [Math.min(run.from, run.to), Math.max(run.from, run.to)] as const;
+	const fits = (k: number, run: Run) => {
+		const [low, high] = span(run);
+		return (lanes.get(k) ?? []).every(
+			([edge, a, b]) => edge === run.edge || high + space.laneGap <= a || low >= b + space.laneGap
+		);
+	};
+	const put = (run: Run, least: number) => {
+		let k = least;
+		while (!fits(k, run)) k++;
+		const old = lane.get(run.edge);
+		if (old !== undefined)
+			lanes.set(
+				old,
+				(lanes.get(old) ?? []).filter(([edge]) => edge !== run.edge)
+			);
+		lanes.set(k, [...(lanes.get(k) ?? []), [run.edge, ...span(run)]]);
+		lane.set(run.edge, k);
+	};
 	const sorted = [...runs].sort(
 		(a, b) => Math.abs(a.to - a.from) - Math.abs(b.to - b.from) || a.edge - b.edge
 	);
-	for (const run of sorted) {
-		const [low, high] = [Math.min(run.from, run.to), Math.max(run.from, run.to)];
-		let k = lanes.findIndex((taken) =>
-			taken.every(([a, b]) => high + space.laneGap <= a || low >= b + space.laneGap)
-		);
-		if (k < 0) k = lanes.push([]) - 1;
-		lanes[k]?.push([low, high]);
-		lane.set(run.edge, k);
+	for (const run of sorted) put(run, 0);
+	if (!ordered) return lane;
+	const enters = new Map<number, Run[]>();
+	for (const run of runs)
+		enters.set(Math.round(run.to), [...(enters.get(Math.round(run.to)) ?? []), run]);
+	// Each pass only moves lines outwards, and a line cannot have to turn both before and after
+	// another: a few passes settle it.
+	for (let pass = 0, moved = true; moved && pass < runs.length + 1; pass++) {
+		moved = false;
+		for (const run of runs)
+			for (const other of [-1, 0, 1].flatMap((d) => enters.get(Math.round(run.from) + d) ?? [])) {
+				if (other === run || Math.abs(other.to - run.from) > 1) continue;
+				const mine = lane.get(run.edge) ?? 0;
+				if ((lane.get(other.edge) ?? 0) > mine) continue;
+				put(other, mine + 1);
+				moved = true;
+			}
 	}
 	return lane;
 }
