@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import ComposeLab, { debounceMs } from '../../src/components/Compose/ComposeLab';
@@ -183,8 +185,64 @@ describe('<ComposeLab>', () => {
 			.nextElementSibling as HTMLElement;
 		expect(within(list).getByText(/monitor .*uses the host's network directly/)).toBeTruthy();
 		expect(screen.getByRole('img', { name: /Compose file diagram/ })).toBeTruthy();
-		const region = screen.getByRole('region', { name: /Compose file diagram \(scrolls/ });
+		const region = screen.getByRole('region', { name: 'Compose file diagram' });
 		expect(region.getAttribute('tabindex')).toBe('0');
+		expect(
+			document.getElementById(region.getAttribute('aria-describedby') ?? '')?.textContent
+		).toMatch(/arrow keys move it/);
+	});
+
+	test('zooms, moves and shows all of the diagram, by buttons and by keys, in its viewBox only', async () => {
+		await renderReady();
+		const region = screen.getByRole('region', { name: 'Schema del file Compose' });
+		const svg = () => diagram().getAttribute('viewBox') ?? '';
+		const numbers = () => svg().split(' ').map(Number);
+		const [, , width = 0, height = 0] = numbers();
+		const whole = svg();
+		expect(whole).toBe(`0 0 ${width} ${height}`);
+		const level = screen.getByText(/^Ingrandimento: \d+%$/);
+		expect(level.textContent).toBe('Ingrandimento: 100%');
+		const zoomOut = screen.getByRole('button', { name: 'Riduci' });
+		expect(zoomOut.getAttribute('aria-disabled')).toBe('true');
+
+		fireEvent.click(screen.getByRole('button', { name: 'Ingrandisci' }));
+		const [x, y, w, h] = numbers();
+		expect(w).toBeCloseTo(width / 1.5, 1);
+		expect(h).toBeCloseTo(height / 1.5, 1);
+		// Closer in on the centre of the diagram.
+		expect((x ?? 0) + (w ?? 0) / 2).toBeCloseTo(width / 2, 1);
+		expect((y ?? 0) + (h ?? 0) / 2).toBeCloseTo(height / 2, 1);
+		expect(level.textContent).toBe('Ingrandimento: 150%');
+		expect(zoomOut.getAttribute('aria-disabled')).toBeNull();
+
+		fireEvent.keyDown(region, { key: 'ArrowRight' });
+		expect(numbers()[0]).toBeGreaterThan(x ?? 0);
+		fireEvent.keyDown(region, { key: 'ArrowUp' });
+		expect(numbers()[1]).toBeLessThan(y ?? 0);
+		fireEvent.keyDown(region, { key: '+' });
+		expect(numbers()[2]).toBeCloseTo(width / 2, 1);
+		fireEvent.keyDown(region, { key: '0' });
+		expect(svg()).toBe(whole);
+
+		fireEvent.click(screen.getByRole('button', { name: 'Ingrandisci' }));
+		fireEvent.click(screen.getByRole('button', { name: 'Mostra tutto' }));
+		expect(svg()).toBe(whole);
+		// Another file starts again from the whole of its diagram.
+		fireEvent.click(screen.getByRole('button', { name: 'Ingrandisci' }));
+		expect(svg()).not.toBe(whole);
+		vi.useFakeTimers();
+		type(
+			readFileSync(
+				join(process.cwd(), 'tests/fixtures/compose-layout/fifteen-services.yaml'),
+				'utf8'
+			)
+		);
+		const [, , w15 = 0, h15 = 0] = numbers();
+		expect(svg()).toBe(`0 0 ${w15} ${h15}`);
+		expect(boxes('service')).toHaveLength(15);
+		type(lectureExample.source);
+		// The drawing exported is the whole diagram whatever the view.
+		expect(diagram().querySelectorAll('.cd-nodes > .cd-service').length).toBe(2);
 	});
 
 	test('loads the state of a shared link and takes it out of the address bar', async () => {

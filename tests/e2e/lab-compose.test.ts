@@ -1,9 +1,46 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject } from 'vitest';
 import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
+
+/** The diagram's box, the drawing's own size and the part of it the box shows (its viewBox). */
+async function diagramView(page: Page) {
+	const svg = page.locator('.cd-viewport svg');
+	const [x = 0, y = 0, width = 0, height = 0] = ((await svg.getAttribute('viewBox')) ?? '')
+		.split(' ')
+		.map(Number);
+	return {
+		shown: { x, y, width, height },
+		size: await page
+			.locator('.cd-viewport')
+			.evaluate((box) => ({ width: box.clientWidth, height: box.clientHeight })),
+		viewport: await page.locator('.cd-viewport').boundingBox(),
+		column: await page.locator('.cd-output').boundingBox(),
+	};
+}
+
+/** The drawing's own size, which the box's style gives as its proportions. */
+async function drawingSize(page: Page) {
+	const style = (await page.locator('.cd-viewport').getAttribute('style')) ?? '';
+	const [, width = 0, height = 0] =
+		/aspect-ratio: ?(\d+) ?\/ ?(\d+)/.exec(style)?.map(Number) ?? [];
+	return { width, height };
+}
+
+/** Whether the viewBox holds the whole drawing of `width` × `height`. */
+const showsAll = (
+	shown: { x: number; y: number; width: number; height: number },
+	w: number,
+	h: number
+) =>
+	shown.x <= 0.5 &&
+	shown.y <= 0.5 &&
+	shown.x + shown.width >= w - 0.5 &&
+	shown.y + shown.height >= h - 0.5;
 
 describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () => {
 	test('the lecture’s example: its finding at line 29, fixed by editing, and the diagram follows', async ({
@@ -71,6 +108,136 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 			page.getByRole('button', { name: 'Scarica SVG' }).click(),
 		]);
 		expect(download.suggestedFilename()).toMatch(/\.svg$/);
+		expect(errors).toEqual([]);
+	});
+
+	for (const viewport of ['desktop', 'phone'] as const)
+		test(`the lecture’s diagram fits its column at ${viewport} width, all of it in view`, async ({
+			openPage,
+		}) => {
+			const { page, errors } = await openPage({ viewport });
+			await page.goto(url('lab/compose/'), { waitUntil: 'networkidle' });
+			const box = page.getByRole('region', { name: 'Schema del file Compose' });
+			await box.waitFor();
+			const { shown, viewport: placed, column } = await diagramView(page);
+			const width = page.viewportSize()?.width ?? 0;
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				width
+			);
+			expect(placed && column).toBeTruthy();
+			if (!placed || !column) return;
+			expect(placed.x).toBeGreaterThanOrEqual(column.x - 0.5);
+			expect(placed.x + placed.width).toBeLessThanOrEqual(column.x + column.width + 0.5);
+			// The lecture's drawing is wider than either column: it is shrunk, not cut.
+			const drawn = await page
+				.locator('.cd-viewport svg')
+				.evaluate((svg) => svg.getBoundingClientRect().width);
+			const { width: w, height: h } = await drawingSize(page);
+			expect(drawn).toBeLessThanOrEqual(placed.width + 0.5);
+			expect(w).toBeGreaterThan(placed.width);
+			expect(showsAll(shown, w, h)).toBe(true);
+			expect(errors).toEqual([]);
+		});
+
+	test('zoom and Show all by keyboard: the buttons, then the keys on the diagram', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({ viewport: 'phone' });
+		await page.goto(url('en/lab/compose/'), { waitUntil: 'networkidle' });
+		const box = page.getByRole('region', { name: 'Compose file diagram' });
+		await box.waitFor();
+		const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+		const before = await diagramView(page);
+		const { width: w, height: h } = await drawingSize(page);
+		expect(showsAll(before.shown, w, h)).toBe(true);
+
+		// Tab reaches the zoom buttons, then the diagram's box.
+		await zoomIn.focus();
+		await page.keyboard.press('Enter');
+		const zoomed = await diagramView(page);
+		expect(zoomed.shown.width).toBeCloseTo(before.shown.width / 1.5, 0);
+		expect(page.getByText(/^Zoom: \d+%$/)).toBeTruthy();
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Show all');
+		await page.keyboard.press('Tab');
+		expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+		expect(await box.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe(
+			'none'
+		);
+
+		// Arrows move what is shown, + zooms closer, 0 shows all of it again.
+		await page.keyboard.press('ArrowRight');
+		const moved = await diagramView(page);
+		expect(moved.shown.x).toBeGreaterThan(zoomed.shown.x);
+		expect(moved.shown.width).toBeCloseTo(zoomed.shown.width, 3);
+		await page.keyboard.press('ArrowDown');
+		expect((await diagramView(page)).shown.y).toBeGreaterThan(moved.shown.y);
+		await page.keyboard.press('+');
+		expect((await diagramView(page)).shown.width).toBeCloseTo(zoomed.shown.width / 1.5, 0);
+		await page.keyboard.press('0');
+		expect((await diagramView(page)).shown).toEqual(before.shown);
+		// Zoomed in again, the Show all button brings all of it back.
+		await page.keyboard.press('+');
+		await page.getByRole('button', { name: 'Show all' }).focus();
+		await page.keyboard.press('Enter');
+		expect((await diagramView(page)).shown).toEqual(before.shown);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			390
+		);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	test('the 40-service file fits, zoomed in it shows part of the drawing, and the SVG exported is whole', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('lab/compose/'), { waitUntil: 'networkidle' });
+		const editor = page.getByLabel('File Compose (compose.yaml)');
+		await editor.waitFor();
+		await editor.fill(
+			readFileSync(join(process.cwd(), 'tests/fixtures/compose-layout/forty-services.yaml'), 'utf8')
+		);
+		const box = page.getByRole('region', { name: 'Schema del file Compose' });
+		await expect
+			.poll(() => box.locator('.cd-nodes > .cd-service').count(), { timeout: 5000 })
+			.toBe(40);
+		const { width: w, height: h } = await drawingSize(page);
+		const whole = (await diagramView(page)).shown;
+		expect(showsAll(whole, w, h)).toBe(true);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			1280
+		);
+		await box.focus();
+		for (let i = 0; i < 4; i++) await page.keyboard.press('+');
+		const { shown } = await diagramView(page);
+		// Four steps of 1.5: about a fifth as wide, and within the drawing.
+		expect(shown.width).toBeCloseTo(whole.width / 1.5 ** 4, 0);
+		expect(shown.x).toBeGreaterThanOrEqual(0);
+		expect(shown.x + shown.width).toBeLessThanOrEqual(w + 0.5);
+		await page.screenshot({
+			path: join(screenshotDir(), 'lab-compose-forty-zoomed.png'),
+		});
+		// Dragging the drawing up and left shows what lies below and to the right.
+		const placed = await box.boundingBox();
+		if (!placed) throw new Error('the diagram has no box');
+		await page.mouse.move(placed.x + placed.width / 2, placed.y + placed.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(placed.x + placed.width / 2 - 100, placed.y + placed.height / 2 - 100, {
+			steps: 5,
+		});
+		await page.mouse.up();
+		const dragged = (await diagramView(page)).shown;
+		expect(dragged.x).toBeGreaterThan(shown.x);
+		expect(dragged.y).toBeGreaterThan(shown.y);
+		expect(dragged.width).toBeCloseTo(shown.width, 3);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Scarica SVG' }).click(),
+		]);
+		const svg = readFileSync((await download.path()) ?? '', 'utf8');
+		expect(svg).toContain(`viewBox="0 0 ${w} ${h}"`);
 		expect(errors).toEqual([]);
 	});
 

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
 import type { DiagramView } from '../../lib/compose/lab.ts';
 import { useT } from '../shared/strings.ts';
-import { renderSvg } from './SvgTree.tsx';
+import { DiagramViewport } from './DiagramViewport.tsx';
 
 interface Props {
 	id: string;
@@ -22,9 +21,7 @@ export function DiagramSection({ id, headingLevel, view, noDiagram, options, too
 	const t = useT();
 	const Heading = `h${headingLevel}` as const;
 	const Subheading = `h${headingLevel + 1}` as 'h3' | 'h4';
-	// The tree is built again only for a new diagram, not at every keystroke.
 	const diagram = view.shown?.diagram;
-	const drawing = useMemo(() => diagram && renderSvg(diagram), [diagram]);
 	const { stale, description } = view;
 	return (
 		<section class="cd-output" aria-labelledby={`${id}-diagram`}>
@@ -34,15 +31,8 @@ export function DiagramSection({ id, headingLevel, view, noDiagram, options, too
 			{options}
 
 			{stale && <p class="cd-note">{t('compose.diagram.stale')}</p>}
-			{drawing ? (
-				<div
-					class={`cd-scroll${stale ? ' cd-stale' : ''}`}
-					role="region"
-					tabIndex={0}
-					aria-label={t('compose.diagram.region')}
-				>
-					{drawing}
-				</div>
+			{diagram ? (
+				<DiagramViewport id={id} diagram={diagram} stale={stale} />
 			) : (
 				<p class="cd-note">{noDiagram}</p>
 			)}

@@ -61,8 +61,17 @@ function describeService(
 		const ports = list(service.ports.map((mapping) => formatMapping(mapping, random)));
 		clauses.push(it ? `pubblica ${ports}` : `publishes ${ports}`);
 	}
-	if (service.networkMode !== undefined && service.networkMode !== 'host')
-		clauses.push(`network_mode: ${service.networkMode}`);
+	const mode = service.networkMode;
+	if (mode?.startsWith('service:')) {
+		const other = mode.slice('service:'.length);
+		clauses.push(
+			it
+				? `condivide la rete del servizio ${other}, con i suoi indirizzi e le sue porte (network_mode: ${mode})`
+				: `shares the network of service ${other}, its addresses and its ports (network_mode: ${mode})`
+		);
+	} else if (mode === 'none')
+		clauses.push(it ? 'non ha rete (network_mode: none)' : 'has no network (network_mode: none)');
+	else if (mode !== undefined && mode !== 'host') clauses.push(`network_mode: ${mode}`);
 	if (service.networks.length) {
 		const joined = service.networks.map((link) => {
 			const address = [link.ipv4Address, link.ipv6Address].filter(Boolean).join(', ');
@@ -141,8 +150,13 @@ function describeNetwork(network: NetworkNode, lang: Locale): string {
 	return it ? `La rete ${network.name} ${list}.` : `Network ${network.name} ${list}.`;
 }
 
+// Made once per language: making a formatter costs far more than using it.
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
 /** «a, b e c» / "a, b and c"; Italian writes «ed» before a word starting with e or è. */
 function joinList(items: string[], lang: Locale): string {
-	const joined = new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+	let format = listFormats.get(lang);
+	if (!format) listFormats.set(lang, (format = new Intl.ListFormat(lang, { type: 'conjunction' })));
+	const joined = format.format(items);
 	return lang === 'it' ? joined.replace(/ e (?=[eè])/g, ' ed ') : joined;
 }

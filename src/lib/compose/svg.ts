@@ -7,8 +7,11 @@
 import type { Locale } from '../i18n/locale.ts';
 import { diagramLabels } from './labels.ts';
 import {
+	curveOf,
+	labelRect,
 	metrics,
 	textWidth,
+	type DiagramEdge,
 	type DiagramLayout,
 	type DiagramNode,
 	type NodeKind,
@@ -45,6 +48,9 @@ export const diagramStyle = [
 	'.cd-volume>.cd-shape{fill:#fff8c5;stroke:#9a6700}',
 	'.cd-bind>.cd-shape{fill:#fbefff;stroke:#8250df}',
 	'.cd-edge{stroke:#57606a}',
+	'.cd-bus{stroke:#1a7f37}',
+	'.cd-dot{fill:#1a7f37}',
+	'.cd-join{fill:#57606a}',
 	'.cd-label-bg{fill:#ffffff;fill-opacity:0.85}',
 	'@media (prefers-color-scheme:dark){',
 	'.cd-diagram{color:#e6edf3}',
@@ -55,6 +61,9 @@ export const diagramStyle = [
 	'.cd-volume>.cd-shape{fill:#3b2300;stroke:#d29922}',
 	'.cd-bind>.cd-shape{fill:#271052;stroke:#a371f7}',
 	'.cd-edge{stroke:#8b949e}',
+	'.cd-bus{stroke:#3fb950}',
+	'.cd-dot{fill:#3fb950}',
+	'.cd-join{fill:#8b949e}',
 	'.cd-label-bg{fill:#0d1117}',
 	'}',
 ].join('');
@@ -112,19 +121,41 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): SvgNod
 			el('rect', { class: 'cd-bg', x: 0, y: 0, width, height, fill: 'none' }),
 			el(
 				'g',
-				{ class: 'cd-edges' },
-				layout.edges.map((edge) => {
-					const arrow = edge.kind === 'port' || edge.kind === 'depends';
-					const kindClass = edge.kind === 'depends' ? 'cd-depends' : `cd-edge-${edge.kind}`;
-					return el('path', {
-						class: `cd-edge ${kindClass}`,
-						d: pathOf(edge.points),
-						fill: 'none',
-						stroke: 'currentColor',
-						'stroke-opacity': 0.7,
-						...(edge.kind === 'depends' && { 'stroke-dasharray': '6 4' }),
-						...(arrow && { 'marker-end': `url(#${id}-arrow)` }),
-					});
+				{ class: 'cd-buses' },
+				layout.nodes.flatMap((node) =>
+					node.bus
+						? [
+								el('path', {
+									class: 'cd-bus',
+									d: pathOf(node.bus),
+									fill: 'none',
+									stroke: 'currentColor',
+									'stroke-width': 3,
+									'stroke-linecap': 'round',
+									...(node.external && { 'stroke-dasharray': '8 4' }),
+								}),
+							]
+						: []
+				)
+			),
+			el('g', { class: 'cd-edges' }, drawEdges(layout.edges, id)),
+			// Where a service joins a bus: a dot, so that a line crossing the bus reads as crossing.
+			el(
+				'g',
+				{ class: 'cd-dots' },
+				layout.edges.flatMap((edge) => {
+					const end = edge.points.at(-1);
+					return edge.kind === 'network' && end
+						? [
+								el('circle', {
+									class: 'cd-dot',
+									cx: round(end.x),
+									cy: round(end.y),
+									r: 4,
+									fill: 'currentColor',
+								}),
+							]
+						: [];
 				})
 			),
 			el('g', { class: 'cd-nodes' }, layout.nodes.map(drawNode)),
@@ -140,28 +171,86 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): SvgNod
 	);
 }
 
-/** A smooth line through dagre's points: straight ends, rounded bends. */
-function pathOf(points: Point[]): string {
-	const [first, ...rest] = points;
-	if (!first) return '';
-	const at = (p: Point) => `${round(p.x)},${round(p.y)}`;
-	const bends = rest.slice(0, -1).map((p, i) => {
-		const next = rest[i + 1] ?? p;
-		return `Q${at(p)} ${at({ x: (p.x + next.x) / 2, y: (p.y + next.y) / 2 })}`;
-	});
-	const last = rest.at(-1);
-	return `M${at(first)}${bends.join('')}${last ? `L${at(last)}` : ''}`;
+/** The lines of the diagram; `depends_on` lines into the same service as one bundle. */
+function drawEdges(edges: readonly DiagramEdge[], id: string): SvgNode[] {
+	const line = (kind: DiagramEdge['kind'], points: Point[], arrow: boolean) =>
+		el('path', {
+			class: `cd-edge ${kind === 'depends' ? 'cd-depends' : `cd-edge-${kind}`}`,
+			d: pathOf(points),
+			fill: 'none',
+			stroke: 'currentColor',
+			'stroke-opacity': 0.7,
+			...(kind === 'depends' && { 'stroke-dasharray': '6 4' }),
+			...(kind === 'host-network' && { 'stroke-width': 3 }),
+			...(arrow && { 'marker-end': `url(#${id}-arrow)` }),
+		});
+	const bundles = new Map<string, DiagramEdge[]>();
+	for (const edge of edges)
+		if (edge.kind === 'depends' && edge.from !== edge.to && edge.points.length === 4)
+			bundles.set(edge.to, [...(bundles.get(edge.to) ?? []), edge]);
+	const drawn: SvgNode[] = [];
+	for (const edge of edges) {
+		const bundle = bundles.get(edge.to);
+		if (!bundle?.includes(edge) || bundle.length < 2)
+			drawn.push(line(edge.kind, edge.points, edge.kind === 'port' || edge.kind === 'depends'));
+	}
+	for (const bundle of bundles.values()) {
+		if (bundle.length < 2) continue;
+		// Each line: from its service to the shared run; the run, once; then into the service.
+		const [first] = bundle as [DiagramEdge];
+		const [, , corner, end] = first.points as [Point, Point, Point, Point];
+		const joins = bundle.map((edge) => edge.points[1] as Point);
+		const along = joins.every((p) => Math.abs(p.x - corner.x) < 0.01) ? 'y' : 'x';
+		const run = [corner, ...joins].sort((a, b) => a[along] - b[along]);
+		const [low, high] = [run[0] as Point, run.at(-1) as Point];
+		for (const edge of bundle) drawn.push(line('depends', edge.points.slice(0, 2), false));
+		if (
+			corner === low ||
+			corner === high ||
+			low[along] === corner[along] ||
+			high[along] === corner[along]
+		) {
+			const far =
+				Math.abs(low[along] - corner[along]) > Math.abs(high[along] - corner[along]) ? low : high;
+			drawn.push(line('depends', [far, corner, end], true));
+		} else {
+			drawn.push(line('depends', [low, high], false));
+			drawn.push(line('depends', [corner, end], true));
+		}
+		for (const p of [...joins, corner])
+			if (p[along] > low[along] + 0.01 && p[along] < high[along] - 0.01)
+				drawn.push(
+					el('circle', {
+						class: 'cd-join',
+						cx: round(p.x),
+						cy: round(p.y),
+						r: 3,
+						fill: 'currentColor',
+					})
+				);
+	}
+	return drawn;
 }
 
-function drawLabel(lines: string[], { x, y }: Point): SvgNode {
-	const width = Math.max(...lines.map((line) => textWidth(line))) + 6;
-	const height = lines.length * metrics.lineHeight;
+/** The path of an edge, as `curveOf` bends it. */
+function pathOf(points: Point[]): string {
+	const curve = curveOf(points);
+	if (!curve) return '';
+	const at = (p: Point) => `${round(p.x)},${round(p.y)}`;
+	const pieces = curve.pieces.map(({ control, to }) =>
+		control ? `Q${at(control)} ${at(to)}` : `L${at(to)}`
+	);
+	return `M${at(curve.start)}${pieces.join('')}`;
+}
+
+function drawLabel(lines: string[], at: Point): SvgNode {
+	const { x, y, width, height } = labelRect(lines, at);
 	// `Canvas` is the page's background in either scheme, so the label hides the line under it.
 	return el('g', { class: 'cd-edge-label' }, [
 		el('rect', {
 			class: 'cd-label-bg',
-			x: round(x - width / 2),
-			y: round(y - height / 2),
+			x: round(x),
+			y: round(y),
 			width: round(width),
 			height,
 			rx: 3,
@@ -171,8 +260,8 @@ function drawLabel(lines: string[], { x, y }: Point): SvgNode {
 			text(
 				{
 					class: 'cd-label',
-					x: round(x),
-					y: round(y - height / 2 + (i + 0.75) * metrics.lineHeight),
+					x: round(at.x),
+					y: round(y + (i + 0.75) * metrics.lineHeight),
 					'text-anchor': 'middle',
 					fill: 'currentColor',
 				},
@@ -260,11 +349,10 @@ function drawLegend(
 ): { node: SvgNode; width: number; height: number } {
 	const words = diagramLabels[lang];
 	const swatch = { width: 28, height: 16 };
-	const items: { label: string; sample: (x: number, y: number) => SvgNode }[] = [
-		...(['service', 'network', 'volume', 'bind'] as const).map((kind) => ({
+	const items: { label: string; width?: number; sample: (x: number, y: number) => SvgNode }[] = [
+		...(['service', 'volume', 'bind'] as const).map((kind) => ({
 			label: {
 				service: words.legendService,
-				network: words.legendNetwork,
 				volume: words.legendVolume,
 				bind: words.legendBind,
 			}[kind],
@@ -273,6 +361,28 @@ function drawLegend(
 					shapeOf(kind, x, y, swatch.width, swatch.height),
 				]),
 		})),
+		{
+			// A network's box, its bus, and the dot where a service joins it.
+			label: words.legendNetwork,
+			width: 48,
+			sample: (x: number, y: number) =>
+				el('g', { class: 'cd-node cd-network' }, [
+					shapeOf('network', x, y, 20, swatch.height),
+					el('path', {
+						class: 'cd-bus',
+						d: `M${x + 20},${y + swatch.height / 2}H${x + 48}`,
+						stroke: 'currentColor',
+						'stroke-width': 3,
+					}),
+					el('circle', {
+						class: 'cd-dot',
+						cx: x + 38,
+						cy: y + swatch.height / 2,
+						r: 4,
+						fill: 'currentColor',
+					}),
+				]),
+		},
 		{
 			label: words.legendDepends,
 			sample: (x: number, y: number) =>
@@ -315,12 +425,13 @@ function drawLegend(
 	];
 	let [x, y, widest] = [margin, top + metrics.lineHeight + 4, 0];
 	for (const item of items) {
-		const itemWidth = swatch.width + 8 + textWidth(item.label) + 20;
+		const sampleWidth = item.width ?? swatch.width;
+		const itemWidth = sampleWidth + 8 + textWidth(item.label) + 20;
 		if (x > margin && x + itemWidth > maxWidth - margin) [x, y] = [margin, y + rowHeight];
 		children.push(
 			item.sample(x, y),
 			text(
-				{ class: 'cd-label', x: round(x + swatch.width + 8), y: y + 12, fill: 'currentColor' },
+				{ class: 'cd-label', x: round(x + sampleWidth + 8), y: y + 12, fill: 'currentColor' },
 				item.label
 			)
 		);

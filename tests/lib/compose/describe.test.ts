@@ -54,4 +54,22 @@ describe('describeTopology()', () => {
 		expect(text).toContain('Volume old already exists outside Compose (external).');
 		expect(describeTopology(model, 'it').join('\n')).toContain('parte dopo db (quando è healthy)');
 	});
+
+	test('says whose network a service uses with network_mode: service, and when it has none', () => {
+		const model = buildModel({
+			services: {
+				vpn: { image: 'gluetun' },
+				client: { image: 'qbittorrent', network_mode: 'service:vpn' },
+				offline: { image: 'alpine', network_mode: 'none' },
+			},
+		});
+		const [, , client, offline] = describeTopology(model, 'it');
+		expect(client).toBe(
+			"client usa l'immagine qbittorrent, condivide la rete del servizio vpn, con i suoi indirizzi e le sue porte (network_mode: service:vpn)."
+		);
+		expect(offline).toBe("offline usa l'immagine alpine, non ha rete (network_mode: none).");
+		expect(describeTopology(model, 'en')[2]).toBe(
+			'client runs image qbittorrent, shares the network of service vpn, its addresses and its ports (network_mode: service:vpn).'
+		);
+	});
 });

@@ -1,12 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { lectureExample } from '../../../src/lib/compose/examples';
-import { layoutTopology, type DiagramLayout } from '../../../src/lib/compose/layout';
-import { buildModel } from '../../../src/lib/compose/model';
+import { examples, lectureExample } from '../../../src/lib/compose/examples';
+import {
+	layoutTopology,
+	type DiagramLayout,
+	type LayoutOptions,
+} from '../../../src/lib/compose/layout';
+import { layoutMetrics, near } from '../../../src/lib/compose/metrics';
+import { buildModel, type TopologyModel } from '../../../src/lib/compose/model';
 import type { ComposeFile } from '../../../src/lib/compose/schema';
 
 const lecture = buildModel(parse(lectureExample.source) as ComposeFile);
 const node = (layout: DiagramLayout, id: string) => layout.nodes.find((n) => n.id === id);
+
+const fixtureDir = join(import.meta.dirname, '../../fixtures/compose-layout');
+const fixture = (name: string) =>
+	buildModel(parse(readFileSync(join(fixtureDir, `${name}.yaml`), 'utf8')) as ComposeFile);
+/** The gallery and the layout fixtures, by name. */
+const files: [string, TopologyModel][] = [
+	...examples.map((e): [string, TopologyModel] => [
+		e.id,
+		buildModel(parse(e.source) as ComposeFile),
+	]),
+	...readdirSync(fixtureDir)
+		.filter((name) => name.endsWith('.yaml'))
+		.map((name): [string, TopologyModel] => [name.slice(0, -5), fixture(name.slice(0, -5))]),
+];
+const variants: LayoutOptions[] = [
+	{},
+	{ direction: 'TB' },
+	{ hideDefaultNetwork: true, hideVolumes: true },
+];
+
+/** What every layout must hold to: asserted on the fixtures and on random files. */
+function expectReadable(layout: DiagramLayout) {
+	const measured = layoutMetrics(layout);
+	expect(measured).toMatchObject({
+		sharedRuns: 0,
+		edgesUnderBoxes: 0,
+		labelsOffLine: 0,
+		labelOverlaps: 0,
+		edgesUnderLabels: 0,
+		outside: 0,
+	});
+	expect(measured.labelDistance).toBeLessThanOrEqual(near);
+	// Every line to a network ends on that network's bus.
+	for (const edge of layout.edges.filter((e) => e.kind === 'network')) {
+		const [top, bottom] = node(layout, edge.to)?.bus ?? [];
+		const end = edge.points.at(-1);
+		expect(top && bottom && end).toBeTruthy();
+		if (!top || !bottom || !end) continue;
+		const [low, high] = [Math.min(top.x, bottom.x), Math.max(top.x, bottom.x)];
+		expect(end.x).toBeGreaterThanOrEqual(low - 0.01);
+		expect(end.x).toBeLessThanOrEqual(high + 0.01);
+		const [lowY, highY] = [Math.min(top.y, bottom.y), Math.max(top.y, bottom.y)];
+		expect(end.y).toBeGreaterThanOrEqual(lowY - 0.01);
+		expect(end.y).toBeLessThanOrEqual(highY + 0.01);
+	}
+	return measured;
+}
 
 describe('layoutTopology()', () => {
 	test('places the host, each service, network, volume and host path as a box', () => {
@@ -113,6 +168,134 @@ describe('layoutTopology()', () => {
 		expect(edges).toContainEqual(
 			expect.objectContaining({ kind: 'host-network', from: 'host', to: 'service:agent' })
 		);
+	});
+
+	describe.each(files)('%s', (_, model) => {
+		test.each(variants)('%o: no line under a box, labels on their lines, all inside', (options) => {
+			for (const lang of ['it', 'en'] as const)
+				expectReadable(layoutTopology(model, lang, options));
+		});
+	});
+
+	test('random small files hold to the same', () => {
+		const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+		const networks = ['front', 'back', 'data'];
+		const volumes = ['v1', 'v2'];
+		const service = fc.record(
+			{
+				image: fc.constantFrom(
+					'nginx',
+					'postgres:17',
+					'registry.example.com/team/very-long-image:1.2.3'
+				),
+				ports: fc.array(fc.constantFrom('80:80', '8080:8080', '53:53/udp', '127.0.0.1:9000:9000'), {
+					maxLength: 3,
+				}),
+				networks: fc.uniqueArray(fc.constantFrom(...networks), { maxLength: 3 }),
+				volumes: fc.uniqueArray(
+					fc.constantFrom(
+						'v1:/data',
+						'v2:/var/lib/x:ro',
+						'./conf:/etc/conf',
+						'/srv/a/very/long/path:/mnt'
+					),
+					{ maxLength: 3 }
+				),
+				depends_on: fc.uniqueArray(fc.constantFrom(...names), { maxLength: 3 }),
+				network_mode: fc.constantFrom(undefined, 'host', 'service:a', 'service:b', 'none'),
+			},
+			{ requiredKeys: ['image'] }
+		);
+		const file = fc.record({
+			services: fc.dictionary(fc.constantFrom(...names), service, { minKeys: 1, maxKeys: 6 }),
+			networks: fc.constant(Object.fromEntries(networks.map((n) => [n, null]))),
+			volumes: fc.constant(Object.fromEntries(volumes.map((v) => [v, null]))),
+		});
+		fc.assert(
+			fc.property(file, fc.constantFrom<LayoutOptions>(...variants), (compose, options) => {
+				// `network_mode` excludes `networks`, as Compose requires.
+				for (const s of Object.values(compose.services)) if (s.network_mode) delete s.networks;
+				expectReadable(layoutTopology(buildModel(compose), 'it', options));
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	test('the lecture’s file: no crossing, and one line crosses a bus (the port, past int to db)', () => {
+		for (const direction of ['LR', 'TB'] as const)
+			expect(layoutMetrics(layoutTopology(lecture, 'it', { direction }))).toMatchObject({
+				crossings: 0,
+				busCrossings: 1,
+			});
+	});
+
+	test('the depends_on lines into one service share its lane, each labelled where it leaves', () => {
+		const model = buildModel({
+			services: {
+				web: { image: 'x', depends_on: { db: { condition: 'service_healthy' } } },
+				worker: { image: 'x', depends_on: ['db', 'cache'] },
+				db: { image: 'postgres' },
+				cache: { image: 'redis' },
+			},
+		});
+		const layout = layoutTopology(model, 'en');
+		const intoDb = layout.edges.filter((e) => e.kind === 'depends' && e.to === 'service:db');
+		expect(intoDb).toHaveLength(2);
+		const lanes = intoDb.map((e) => e.points[1]?.x);
+		expect(lanes[0]).toBe(lanes[1]);
+		const toCache = layout.edges.find((e) => e.to === 'service:cache');
+		expect(toCache?.points[1]?.x).not.toBe(lanes[0]);
+		const web = intoDb.find((e) => e.from === 'service:web');
+		expect(web?.labelAt?.y).toBe(web?.points[0]?.y);
+		expectReadable(layout);
+	});
+
+	test('network_mode: service:X puts the service right after X, linked to it', () => {
+		const layout = layoutTopology(fixture('network-mode-service'), 'en');
+		expect(layout.edges).toContainEqual(
+			expect.objectContaining({
+				kind: 'shared-network',
+				from: 'service:downloader',
+				to: 'service:vpn',
+				label: ['same network'],
+			})
+		);
+		const rows = layout.nodes
+			.filter((n) => n.kind === 'service')
+			.sort((a, b) => a.y - b.y)
+			.map((n) => n.id);
+		expect(rows.indexOf('service:downloader')).toBe(rows.indexOf('service:vpn') + 1);
+		// It has no network of its own: no line to a bus.
+		expect(
+			layout.edges.filter((e) => e.from === 'service:downloader' && e.kind === 'network')
+		).toEqual([]);
+	});
+
+	test('network_mode: host ties the service to the host band, as tall as the rows', () => {
+		const layout = layoutTopology(fixture('network-mode-host'), 'en');
+		for (const name of ['node-exporter', 'cadvisor'])
+			expect(layout.edges).toContainEqual(
+				expect.objectContaining({ kind: 'host-network', from: 'host', to: `service:${name}` })
+			);
+		const host = node(layout, 'host');
+		const services = layout.nodes.filter((n) => n.kind === 'service');
+		expect(host && host.y - host.height / 2).toBeLessThanOrEqual(
+			Math.min(...services.map((s) => s.y - s.height / 2))
+		);
+		expect(host && host.y + host.height / 2).toBeGreaterThanOrEqual(
+			Math.max(...services.map((s) => s.y + s.height / 2))
+		);
+	});
+
+	test('top to bottom, the host comes first, across the top, inside the canvas', () => {
+		const layout = layoutTopology(lecture, 'en', { direction: 'TB' });
+		const host = node(layout, 'host');
+		expect(host).toBeDefined();
+		if (!host) return;
+		for (const other of layout.nodes.filter((n) => n.kind !== 'network' && n !== host))
+			expect(host.y + host.height / 2).toBeLessThan(other.y - other.height / 2);
+		expect(host.x - host.width / 2).toBeGreaterThanOrEqual(0);
+		expect(host.x + host.width / 2).toBeLessThanOrEqual(layout.width);
 	});
 
 	test('lays out a large file quickly, with every box and line placed', () => {

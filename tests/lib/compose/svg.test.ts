@@ -61,13 +61,31 @@ describe('drawDiagram()', () => {
 		expect(depends?.attrs['stroke-dasharray']).toBeDefined();
 	});
 
+	test('draws the depends_on lines into one service as a bundle: one arrow, a dot where one joins', () => {
+		const text = `services:
+  a: { image: x, depends_on: [db] }
+  b: { image: x, depends_on: [db] }
+  db: { image: postgres }
+  c: { image: x, depends_on: [db] }
+`;
+		const nodes = [...walk(diagramOf(text))];
+		const depends = nodes.filter(
+			(n) => String(n.attrs.class).includes('cd-depends') && n.tag === 'path'
+		);
+		const arrows = depends.filter((n) => n.attrs['marker-end'] !== undefined);
+		// Three branches, the run above and below db, and the line into db with the one arrow.
+		expect(arrows).toHaveLength(1);
+		expect(depends.length).toBeGreaterThanOrEqual(4);
+		expect(nodes.filter((n) => n.attrs.class === 'cd-join').length).toBeGreaterThanOrEqual(1);
+	});
+
 	test('draws the legend in the language asked', () => {
 		const texts = [...walk(diagramOf(lectureExample.source, 'it'))].map((n) => n.text);
 		expect(texts).toEqual(
 			expect.arrayContaining([
 				'Legenda',
 				'servizio',
-				'rete',
+				'rete: ogni punto è un servizio collegato',
 				'volume con nome',
 				"percorso dell'host (bind)",
 				'depends_on',
