@@ -170,8 +170,9 @@ function serviceNode(name: string, service: Service): ServiceNode {
 		...(service.build !== undefined && { build: build ?? '.' }),
 		containerPorts: [...new Set([...targets, ...(service.expose ?? []).map(String)])],
 		ports,
+		// A provider service is no container: Compose puts it on no network, the default neither.
 		networks:
-			declared.length || service.network_mode !== undefined
+			declared.length || service.network_mode !== undefined || service.provider !== undefined
 				? declared
 				: [{ network: 'default', aliases: [] }],
 		mounts: (service.volumes ?? []).flatMap((entry) => {

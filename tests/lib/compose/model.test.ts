@@ -98,6 +98,19 @@ describe('buildModel()', () => {
 		).toMatchObject([{ name: 'a' }]);
 	});
 
+	test('puts a provider service on no network, not even the default one', () => {
+		const model = buildModel({
+			services: {
+				app: { image: 'my-app' },
+				database: { provider: { type: 'awesomecloud', options: { type: 'mysql' } } },
+			},
+		});
+		expect(model.services.map((s) => [s.name, s.networks])).toEqual([
+			['app', [{ network: 'default', aliases: [] }]],
+			['database', []],
+		]);
+	});
+
 	test('keeps a declared default network as declared', () => {
 		const model = buildModel({
 			services: { web: { image: 'nginx' } },
