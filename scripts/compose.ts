@@ -4,10 +4,11 @@
  * `node scripts/compose.ts diagram FILE [--direction LR|TB] [--lang it|en]`: writes the diagram as
  * a standalone SVG to stdout; with errors, the findings go to stderr and the exit code is 1.
  * FILE `-` reads stdin. Usage mistakes exit with 2, and so does a file that cannot be read or is
- * not UTF-8 text of at most 256 KB (the reading is shared with the Dockerfile CLI).
+ * not UTF-8 text of at most 256 KB, the lab's limit (the reading is shared with the Dockerfile CLI).
  */
 import { parseArgs } from 'node:util';
 import { analyzeCompose } from '../src/lib/compose/analyze.ts';
+import { limits } from '../src/lib/compose/parse.ts';
 import { serializeSvg } from '../src/lib/compose/svg.ts';
 import { readTextInput } from './text-input.ts';
 
@@ -60,7 +61,12 @@ async function main(argv: string[]): Promise<number> {
 	if (direction !== 'LR' && direction !== 'TB')
 		return fail(`--direction must be LR or TB, not "${direction}".`);
 
-	const input = await readTextInput(file, { it: 'un file Compose', en: 'a Compose file' });
+	// The lab's own limit, counted in bytes: whatever the command line reads, the lab would take.
+	const input = await readTextInput(
+		file,
+		{ it: 'un file Compose', en: 'a Compose file' },
+		{ maxBytes: limits.maxChars }
+	);
 	if (!input.ok) {
 		console.error(`compose: ${input.message[lang]}`);
 		return 2;

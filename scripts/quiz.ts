@@ -5,13 +5,16 @@
  *   import --format gift FILE --lang it|en [--topic T] a GIFT file as a bank (YAML) on stdout
  *   schema                                       the banks' JSON Schema on stdout
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import giftParser from 'gift-pegjs';
 import { formatProblem } from '../src/lib/quiz/bank.ts';
 import { bankJsonSchema, checkAllBanks } from '../src/lib/quiz/files.ts';
 import { exportGift, giftToBank, type GiftQuestion } from '../src/lib/quiz/gift.ts';
 import { topics, type Topic } from '../src/lib/quiz/schema.ts';
+import { readTextInput } from './text-input.ts';
+
+/** A GIFT file is read up to 1 MB: the course's four banks, 103 questions, take 100 KB. */
+const maxGiftBytes = 1024 * 1024;
 
 const usage = `Usage:
   npm run -s quiz -- check
@@ -85,9 +88,25 @@ switch (command) {
 	case 'import': {
 		gift();
 		if (!file) fail('Name the GIFT file to import.');
+		const language = lang();
+		const input = await readTextInput(
+			file,
+			{ it: 'un file GIFT', en: 'a GIFT file' },
+			{
+				maxBytes: maxGiftBytes,
+				usualSize: {
+					it: 'di cento domande occupa circa 100 KB',
+					en: 'of a hundred questions takes about 100 KB',
+				},
+			}
+		);
+		if (!input.ok) {
+			console.error(input.message[language]);
+			process.exit(2);
+		}
 		let parsed: GiftQuestion[];
 		try {
-			parsed = giftParse(readFileSync(file, 'utf8'));
+			parsed = giftParse(input.text);
 		} catch (error) {
 			const { location, message } = error as {
 				location?: { start: { line: number; column: number } };
@@ -100,7 +119,7 @@ switch (command) {
 			);
 			process.exit(1);
 		}
-		const result = giftToBank(parsed, lang(), topic() ?? 'docker');
+		const result = giftToBank(parsed, language, topic() ?? 'docker');
 		for (const line of result.skipped) console.error(`skipped ${line}`);
 		console.error(`${result.imported} question${result.imported === 1 ? '' : 's'} imported.`);
 		process.stdout.write(result.yaml);
