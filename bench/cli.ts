@@ -6,9 +6,9 @@
  * alike; the figures are the medians of each and of the ratio within each pair. Target: at most
  * 0.5 × docker-compose. Without docker-compose on the PATH, only our times are printed.
  *
- * "Warm" is every run after the first on a machine, which finds Node's compile cache and the
- * stripped TypeScript in place (as docker-compose finds the bytecode Debian compiles at install);
- * "cold" is a first run, each with a new empty cache folder, as on a fresh CI runner.
+ * "Warm" is every run after the first on a machine, which finds the stripped TypeScript in place
+ * (as docker-compose finds the bytecode Debian compiles at install); "cold" is a first run, each
+ * with a new empty temporary directory, as on a fresh CI runner.
  * `node bench/cli.ts` prints the table alone.
  */
 import { spawnSync } from 'node:child_process';
@@ -64,7 +64,8 @@ export function benchCli(file = tenServices): CliBenchRow[] {
 		try {
 			return time(process.execPath, [entryPoint, 'compose', 'check', file], {
 				...process.env,
-				NODE_COMPILE_CACHE: cache,
+				// The cache of stripped TypeScript lives in the temporary directory.
+				TMPDIR: cache,
 			});
 		} finally {
 			rmSync(cache, { recursive: true, force: true });

@@ -9,8 +9,8 @@
  *
  * It loads only the tool asked for, and the tool only its command's code, so that a check in a
  * course repository's CI starts quickly. This file is JavaScript on purpose: it runs before any
- * TypeScript is loaded, to keep the TypeScript Node strips from the project's files in a cache
- * next to Node's own compile cache (see `typescript-cache.mjs`). The `npm run` scripts
+ * TypeScript is loaded, to keep what Node strips from the project's TypeScript in a cache (see
+ * `typescript-cache.mjs`), so that only a machine's first run pays for stripping. The `npm run` scripts
  * `compose`, `dockerfile` and `quiz` are aliases of this.
  *
  * Exit status: the tool's (0 fine, 1 problems found, 2 wrong usage or unreadable input); 2 for

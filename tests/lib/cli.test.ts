@@ -194,67 +194,69 @@ describe('what each command loads', () => {
 });
 
 describe('the cache of stripped TypeScript', () => {
-	const cacheOf = (compileCache: string) =>
-		readdirSync(compileCache).map((version) => join(compileCache, version, 'typescript'));
+	/** A temporary directory of its own, so that each test starts from an empty cache. */
+	const fresh = () => mkdtempSync(join(folder, 'tmp-'));
+	/** The cache's folder under that directory (one per version of Node's stripper). */
+	const cacheIn = (temporary: string) => {
+		const [version] = readdirSync(join(temporary, 'corso-typescript'));
+		return join(temporary, 'corso-typescript', version!);
+	};
 
 	test('is filled on a first run and read on the next, with the same output', () => {
-		const compileCache = mkdtempSync(join(folder, 'compile-cache-'));
-		const first = corso(['compose', 'check', lecture], { NODE_COMPILE_CACHE: compileCache });
-		const [typescript] = cacheOf(compileCache);
-		const entries = readdirSync(typescript!);
+		const TMPDIR = fresh();
+		const first = corso(['compose', 'check', lecture], { TMPDIR });
+		const cache = cacheIn(TMPDIR);
+		const entries = readdirSync(cache);
 		expect(entries.length).toBeGreaterThan(5);
 		expect(entries.every((name) => /^[0-9a-f]{40}\.js$/.test(name))).toBe(true);
-		// What is cached is the source with its types blanked out: same length, no `: Finding`.
+		// What is cached is the source with its types blanked out: same length, no return types.
 		const parse = readFileSync(join(root, 'src/lib/compose/parse.ts'), 'utf8');
 		const cached = entries
-			.map((name) => readFileSync(join(typescript!, name), 'utf8'))
+			.map((name) => readFileSync(join(cache, name), 'utf8'))
 			.find((code) => code.includes('export function parseCompose('));
 		expect(cached).toHaveLength(parse.length);
+		expect(parse).toMatch(/\): ParseResult \{/);
 		expect(cached).not.toMatch(/\): ParseResult \{/);
-		const second = corso(['compose', 'check', lecture], { NODE_COMPILE_CACHE: compileCache });
+		const second = corso(['compose', 'check', lecture], { TMPDIR });
 		expect(second).toEqual(first);
 		expect(first.status).toBe(1);
 		expect(first.stderr).toBe('');
-		expect(readdirSync(typescript!)).toEqual(entries);
+		expect(readdirSync(cache)).toEqual(entries);
+		// Only the cache was written: Node's own compile cache stays off.
+		expect(readdirSync(TMPDIR)).toEqual(['corso-typescript']);
 	});
 
 	test('ignores an entry of the wrong length, and a folder others can write to', () => {
-		const compileCache = mkdtempSync(join(folder, 'compile-cache-'));
-		const expected = corso(['compose', 'check', lecture], { NODE_COMPILE_CACHE: compileCache });
-		const [typescript] = cacheOf(compileCache);
-		for (const name of readdirSync(typescript!))
-			writeFileSync(join(typescript!, name), 'process.exit(99);\n');
-		expect(corso(['compose', 'check', lecture], { NODE_COMPILE_CACHE: compileCache })).toEqual(
-			expected
-		);
+		const TMPDIR = fresh();
+		const expected = corso(['compose', 'check', lecture], { TMPDIR });
+		const cache = cacheIn(TMPDIR);
+		for (const name of readdirSync(cache)) writeFileSync(join(cache, name), 'process.exit(99);\n');
+		expect(corso(['compose', 'check', lecture], { TMPDIR })).toEqual(expected);
 		if (process.platform === 'win32') return;
-		const shared = mkdtempSync(join(folder, 'compile-cache-'));
-		corso(['compose', 'check', valid], { NODE_COMPILE_CACHE: shared });
-		const [open] = cacheOf(shared);
-		rmSync(open!, { recursive: true });
+		rmSync(cache, { recursive: true });
 		// A folder anyone may write to, with an entry of the right length planted for the CLI's
 		// own module: were it run, the exit status would be 99.
-		mkdirSync(open!);
-		chmodSync(open!, 0o777);
+		mkdirSync(cache);
+		chmodSync(cache, 0o777);
 		const source = readFileSync(join(root, 'scripts/compose.ts'), 'utf8');
 		const planted = 'process.exit(99);'.padEnd(source.length, ' ');
 		const name = `${createHash('sha1').update(source).digest('hex')}.js`;
-		writeFileSync(join(open!, name), planted);
-		expect(corso(['compose', 'check', lecture], { NODE_COMPILE_CACHE: shared })).toEqual(expected);
-		expect(readdirSync(open!)).toEqual([name]);
+		writeFileSync(join(cache, name), planted);
+		expect(corso(['compose', 'check', lecture], { TMPDIR })).toEqual(expected);
+		expect(readdirSync(cache)).toEqual([name]);
 		// The same entry in a private folder is run: the check above is what kept it out.
-		chmodSync(open!, 0o700);
-		expect(corso(['compose', 'check', lecture], { NODE_COMPILE_CACHE: shared }).status).toBe(99);
+		chmodSync(cache, 0o700);
+		expect(corso(['compose', 'check', lecture], { TMPDIR }).status).toBe(99);
+		// And so is a private folder inside one others can write to.
+		chmodSync(join(cache, '..'), 0o777);
+		expect(corso(['compose', 'check', lecture], { TMPDIR })).toEqual(expected);
 	});
 
-	test('is not used when the compile cache is disabled, and nothing changes', () => {
-		const compileCache = mkdtempSync(join(folder, 'compile-cache-'));
-		const run = corso(['compose', 'check', lecture], {
-			NODE_COMPILE_CACHE: compileCache,
-			NODE_DISABLE_COMPILE_CACHE: '1',
-		});
+	test('is not used with NODE_DISABLE_COMPILE_CACHE=1, and nothing else changes', () => {
+		const TMPDIR = fresh();
+		const run = corso(['compose', 'check', lecture], { TMPDIR, NODE_DISABLE_COMPILE_CACHE: '1' });
 		expect(run).toEqual(corso(['compose', 'check', lecture]));
-		expect(readdirSync(compileCache)).toEqual([]);
+		expect(readdirSync(TMPDIR)).toEqual([]);
 	});
 });
 
