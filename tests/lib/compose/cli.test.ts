@@ -82,6 +82,17 @@ describe('scripts/compose.ts', () => {
 		);
 	});
 
+	test('--help explains both commands, the limit and the exit codes, in the language asked', () => {
+		const italian = run(['--help']);
+		expect(italian).toMatchObject({ code: 0, stderr: '' });
+		expect(italian.stdout).toMatch(/^Uso: node bin\/corso\.mjs compose check FILE/);
+		expect(italian.stdout).toContain('256 KB di testo UTF-8, il limite del laboratorio');
+		expect(italian.stdout).toContain('Uscita: 0 nessun errore');
+		const english = run(['diagram', '-h', '--lang', 'en']);
+		expect(english.stdout).toMatch(/^Usage: node bin\/corso\.mjs compose check FILE/);
+		expect(english.stdout).toContain('Exit status: 0 no errors');
+	});
+
 	test.each([
 		[
 			['check', join(folder, 'missing.yml')],

@@ -96,6 +96,15 @@ describe('npm run quiz', () => {
 		expect(result.stderr).toMatch(/bad\.gift:\d+:\d+: /);
 	});
 
+	test('--help says what each command does, in Italian or in English', () => {
+		expect(quiz('--help')).toMatchObject({ status: 0, stderr: '' });
+		expect(quiz('--help').stdout).toMatch(/^Uso: node bin\/corso\.mjs quiz check\n/);
+		expect(quiz('--help').stdout).toContain(
+			'import  un file GIFT (- per lo standard input, al massimo 1 MB)'
+		);
+		expect(quiz('--help', '--lang', 'en').stdout).toContain('Exit status: 0 all fine, 1 problems');
+	});
+
 	test('a missing language or format is a usage error', () => {
 		const noLanguage = quiz('export', '--format', 'gift');
 		expect(noLanguage.status).toBe(2);
