@@ -17,7 +17,7 @@
  * refuses) Node is left to load the file as it always does.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,14 +58,15 @@ export function enableTypeScriptCache() {
 
 /**
  * Whether the folder exists (it is made if not) and only this user can write to it: what is
- * cached there is run, so a folder others can write to would run their code.
+ * cached there is run, so a folder others can write to would run their code. A symbolic link is
+ * refused too, as whoever made it can point it elsewhere later.
  *
  * @param {string} directory
  */
 function isPrivateFolder(directory) {
 	try {
 		mkdirSync(directory, { recursive: true, mode: 0o700 });
-		const stats = statSync(directory);
+		const stats = lstatSync(directory);
 		if (!stats.isDirectory()) return false;
 		if (process.platform === 'win32') return true;
 		return stats.uid === process.getuid?.() && (stats.mode & 0o022) === 0;

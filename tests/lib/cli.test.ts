@@ -6,7 +6,9 @@ import {
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
+	renameSync,
 	rmSync,
+	symlinkSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -247,8 +249,13 @@ describe('the cache of stripped TypeScript', () => {
 		// The same entry in a private folder is run: the check above is what kept it out.
 		chmodSync(cache, 0o700);
 		expect(corso(['compose', 'check', lecture], { TMPDIR }).status).toBe(99);
-		// And so is a private folder inside one others can write to.
+		// And so is a private folder inside one others can write to, or behind a symbolic link.
 		chmodSync(join(cache, '..'), 0o777);
+		expect(corso(['compose', 'check', lecture], { TMPDIR })).toEqual(expected);
+		chmodSync(join(cache, '..'), 0o700);
+		const elsewhere = fresh();
+		renameSync(cache, join(elsewhere, 'entries'));
+		symlinkSync(join(elsewhere, 'entries'), cache);
 		expect(corso(['compose', 'check', lecture], { TMPDIR })).toEqual(expected);
 	});
 
