@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the site under the test base path and prints, per page type and
  * language, the bytes of HTML and of the JavaScript it runs at load (raw and gzip), and the build
- * time; then the logic's timings in Node, and the Dockerfile builder's in Chromium on the build.
+ * time; then the logic's timings in Node, the Compose check's as a whole process (against
+ * docker-compose where it is installed), and the Dockerfile builder's in Chromium on the build.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -11,6 +12,7 @@ import {
 	previewBuiltSite,
 	TEST_BASE,
 } from '../scripts/built-site.ts';
+import { printCliBench } from './cli.ts';
 import { benchCompose } from './compose.ts';
 import { benchBuilder, benchDockerfile } from './dockerfile.ts';
 
@@ -52,6 +54,8 @@ console.table(
 		runs,
 	}))
 );
+
+printCliBench();
 
 const server = await previewBuiltSite();
 try {

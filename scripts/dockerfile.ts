@@ -1,8 +1,9 @@
 /**
- * The Dockerfile builder's checks from the command line:
+ * The Dockerfile builder's checks from the command line (`node bin/corso.mjs dockerfile …`, or
+ * `npm run -s dockerfile -- …`):
  *
- *   node scripts/dockerfile.ts lint FILE [--format text|json] [--lang it|en]
- *   node scripts/dockerfile.ts fmt FILE [--lang it|en]
+ *   lint FILE [--format text|json] [--lang it|en]
+ *   fmt FILE [--lang it|en]
  *
  * FILE `-` reads standard input. `lint` prints one finding per line
  * (`FILE:LINE:COL severity RULE (COUNTERPART) message`, the counterpart being the hadolint code or
@@ -10,22 +11,19 @@
  * a Dockerfile without instructions is one. `fmt` prints the canonical text. Bad usage, and a
  * file that cannot be read or is not UTF-8 text of at most 256 KB, exit with 2.
  */
-import { parseArgs } from 'node:util';
-import * as dockerfile from '../src/lib/dockerfile/index.ts';
-import type { Finding } from '../src/lib/dockerfile/index.ts';
-import type { Localized } from '../src/lib/i18n/locale.ts';
+import type { Finding } from '../src/lib/dockerfile/lint.ts';
+import type { Locale, Localized } from '../src/lib/i18n/locale.ts';
+import { readCommandLine } from './command-line.ts';
 import { maxInputBytes, readTextInput } from './text-input.ts';
-
-type Lang = 'it' | 'en';
 
 const limit = `${maxInputBytes / 1024} KB`;
 
-const usage: Record<Lang, string> = {
-	it: 'Uso: node scripts/dockerfile.ts lint FILE [--format text|json] [--lang it|en]\n     node scripts/dockerfile.ts fmt FILE [--lang it|en]',
-	en: 'Usage: node scripts/dockerfile.ts lint FILE [--format text|json] [--lang it|en]\n       node scripts/dockerfile.ts fmt FILE [--lang it|en]',
+const usage: Localized<string> = {
+	it: 'Uso: node bin/corso.mjs dockerfile lint FILE [--format text|json] [--lang it|en]\n     node bin/corso.mjs dockerfile fmt FILE [--lang it|en]',
+	en: 'Usage: node bin/corso.mjs dockerfile lint FILE [--format text|json] [--lang it|en]\n       node bin/corso.mjs dockerfile fmt FILE [--lang it|en]',
 };
 
-const help: Record<Lang, string> = {
+const help: Localized<string> = {
 	it: `${usage.it}
 
 Con - al posto di FILE si legge lo standard input. Si leggono al massimo ${limit} di testo
@@ -57,60 +55,59 @@ const messages = {
 	},
 	command: { it: 'Indica un comando: lint o fmt.', en: 'Give a command: lint or fmt.' },
 	fmtOptions: { it: 'fmt non ha opzioni oltre a --lang.', en: 'fmt takes no option but --lang.' },
-	value: { it: 'Valore non valido per', en: 'Invalid value for' },
-	allowed: { it: 'ammessi', en: 'allowed' },
-} satisfies Record<string, Record<Lang, string>>;
+} satisfies Record<string, Localized<string>>;
 
 /** For the messages about a file that is not what the command expects. */
 const expected: Localized<string> = { it: 'un Dockerfile', en: 'a Dockerfile' };
 
-/** A usage problem: its message is printed with the usage, and the exit status is 2. */
-class UsageError extends Error {}
+/**
+ * Runs `dockerfile` with these arguments (after the tool's name); returns the exit code. `fmt`
+ * loads the parser and the printer, `lint` the rules too; neither loads the builder's other code.
+ */
+export async function main(argv: string[]): Promise<number> {
+	const line = readCommandLine(argv, {
+		format: { type: 'string', choices: ['text', 'json'] },
+	});
+	if (!line.ok) return fail(line.message, line.lang);
+	const { lang, values, positionals } = line;
+	if (line.help) {
+		console.log(help[lang]);
+		return 0;
+	}
+	const [command, file, ...extra] = positionals;
+	if (command !== 'lint' && command !== 'fmt') return fail(messages.command, lang);
+	if (!file || extra.length) return fail(messages.file, lang);
+	if (command === 'fmt' && values['format'] !== undefined) return fail(messages.fmtOptions, lang);
 
-type Library = typeof dockerfile;
-
-async function main(library: Library, argv: string[]): Promise<number> {
-	let lang: Lang = 'it';
-	try {
-		const { values, positionals } = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: { format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' } },
-		});
-		lang = choose(values.lang ?? 'it', ['it', 'en'] as const, '--lang', 'it');
-		if (values.help) {
-			console.log(help[lang]);
-			return 0;
-		}
-		const [command, file, ...extra] = positionals;
-		if (command !== 'lint' && command !== 'fmt') throw new UsageError(messages.command[lang]);
-		if (!file || extra.length) throw new UsageError(messages.file[lang]);
-		if (command === 'fmt' && values.format !== undefined)
-			throw new UsageError(messages.fmtOptions[lang]);
-		const format = choose(values.format ?? 'text', ['text', 'json'] as const, '--format', lang);
-
-		const input = await readTextInput(file, expected);
-		if (!input.ok) {
-			// Not a usage mistake: the usage would only hide the one line that matters.
-			console.error(input.message[lang]);
-			return 2;
-		}
-		const model = library.parse(input.text);
-		if (command === 'fmt') {
-			process.stdout.write(library.print(model));
-			return 0;
-		}
-		const findings = library.lint(model);
-		printFindings(findings, file, format, lang);
-		return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
-	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		console.error(`${message}\n${usage[lang]}`);
+	const loading = Promise.all([
+		import('../src/lib/dockerfile/parse.ts'),
+		command === 'lint' ? import('../src/lib/dockerfile/lint.ts') : undefined,
+		command === 'fmt' ? import('../src/lib/dockerfile/print.ts') : undefined,
+	]);
+	const input = await readTextInput(file, expected);
+	const [{ parse }, linter, printer] = await loading;
+	if (!input.ok) {
+		// Not a usage mistake: the usage would only hide the one line that matters.
+		console.error(input.message[lang]);
 		return 2;
 	}
+	const model = parse(input.text);
+	if (printer) {
+		process.stdout.write(printer.print(model));
+		return 0;
+	}
+	const findings = linter?.lint(model) ?? [];
+	printFindings(findings, file, values['format'] === 'json' ? 'json' : 'text', lang);
+	return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
-function printFindings(findings: Finding[], file: string, format: 'text' | 'json', lang: Lang) {
+/** A usage problem: its message, then the usage; the exit status is 2. */
+function fail(message: Localized<string>, lang: Locale): number {
+	console.error(`${message[lang]}\n${usage[lang]}`);
+	return 2;
+}
+
+function printFindings(findings: Finding[], file: string, format: 'text' | 'json', lang: Locale) {
 	const rows = findings.map((finding) => ({
 		rule: finding.rule,
 		counterpart: finding.counterpart,
@@ -131,20 +128,4 @@ function printFindings(findings: Finding[], file: string, format: 'text' | 'json
 	}
 }
 
-function choose<T extends string>(
-	value: string,
-	allowed: readonly T[],
-	flag: string,
-	lang: Lang
-): T {
-	const found = allowed.find((option) => option === value);
-	if (found) return found;
-	const options = allowed.join(', ');
-	throw new UsageError(
-		`${messages.value[lang]} ${flag}: ${value} (${messages.allowed[lang]}: ${options})`
-	);
-}
-
-if (import.meta.main) {
-	process.exitCode = await main(dockerfile, process.argv.slice(2));
-}
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -1,118 +1,237 @@
 /**
- * `npm run -s quiz -- <command>`: the question banks from the command line.
- *   check                                        validate every bank; exit 1 on any problem
- *   export --format gift --lang it|en [--topic T] the banks as Moodle GIFT on stdout
- *   import --format gift FILE --lang it|en [--topic T] a GIFT file as a bank (YAML) on stdout
- *   schema                                       the banks' JSON Schema on stdout
+ * The question banks from the command line (`node bin/corso.mjs quiz …`, or
+ * `npm run -s quiz -- …`):
+ *
+ *   check                                          validate every bank; exit 1 on any problem
+ *   export --format gift --lang it|en [--topic T]  the banks as Moodle GIFT on stdout
+ *   import --format gift FILE --lang it|en [--topic T]  a GIFT file as a bank (YAML) on stdout
+ *   schema                                         the banks' JSON Schema on stdout
+ *
+ * `--lang` is the language of the questions exported or imported, and of the tool's own
+ * messages (Italian by default). Usage mistakes, and a GIFT file that cannot be read or is not
+ * UTF-8 text of at most 1 MB, exit with 2; a GIFT file that does not parse exits with 1.
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import giftParser from 'gift-pegjs';
-import { formatProblem } from '../src/lib/quiz/bank.ts';
-import { bankJsonSchema, checkAllBanks } from '../src/lib/quiz/files.ts';
-import { exportGift, giftToBank, type GiftQuestion } from '../src/lib/quiz/gift.ts';
+import type { Locale, Localized } from '../src/lib/i18n/locale.ts';
+import type { GiftQuestion } from '../src/lib/quiz/gift.ts';
 import { topics, type Topic } from '../src/lib/quiz/schema.ts';
+import { readCommandLine } from './command-line.ts';
+import { readTextInput } from './text-input.ts';
 
-const usage = `Usage:
-  npm run -s quiz -- check
-  npm run -s quiz -- export --format gift --lang it|en [--topic TOPIC]
-  npm run -s quiz -- import --format gift FILE --lang it|en [--topic TOPIC]
-  npm run -s quiz -- schema
-Topics: ${topics.join(', ')}.`;
+/** A GIFT file is read up to 1 MB: the course's four banks, 103 questions, take 100 KB. */
+const maxGiftBytes = 1024 * 1024;
 
-function fail(message: string): never {
-	console.error(`${message}\n\n${usage}`);
-	process.exit(2);
+const usage: Localized<string> = {
+	it: `Uso: node bin/corso.mjs quiz check
+     node bin/corso.mjs quiz export --format gift --lang it|en [--topic ARGOMENTO]
+     node bin/corso.mjs quiz import --format gift FILE --lang it|en [--topic ARGOMENTO]
+     node bin/corso.mjs quiz schema
+Argomenti: ${topics.join(', ')}.`,
+	en: `Usage: node bin/corso.mjs quiz check
+       node bin/corso.mjs quiz export --format gift --lang it|en [--topic TOPIC]
+       node bin/corso.mjs quiz import --format gift FILE --lang it|en [--topic TOPIC]
+       node bin/corso.mjs quiz schema
+Topics: ${topics.join(', ')}.`,
+};
+
+const help: Localized<string> = {
+	it: `${usage.it}
+
+check   controlla tutte le banche (src/content/quizzes, dalla cartella corrente); esce con 1 se
+        c'è un problema.
+export  le banche in formato GIFT di Moodle sullo standard output, nella lingua di --lang.
+import  un file GIFT (- per lo standard input, al massimo 1 MB) come banca YAML sullo standard
+        output; le domande saltate sullo standard error.
+schema  lo schema JSON delle banche.
+Uscita: 0 tutto bene, 1 problemi nelle banche o nel file GIFT, 2 uso sbagliato o file illeggibile.`,
+	en: `${usage.en}
+
+check   validates every bank (src/content/quizzes, from the current folder); exits with 1 on
+        any problem.
+export  the banks as Moodle GIFT on standard output, in the language of --lang.
+import  a GIFT file (- for standard input, at most 1 MB) as a YAML bank on standard output;
+        the questions skipped on standard error.
+schema  the banks' JSON Schema.
+Exit status: 0 all fine, 1 problems in the banks or the GIFT file, 2 wrong usage or an
+unreadable file.`,
+};
+
+/** A usage mistake: its message and the usage are printed, and the exit status is 2. */
+class UsageError extends Error {
+	readonly text: Localized<string>;
+	constructor(text: Localized<string>) {
+		super(text.en);
+		this.text = text;
+	}
 }
 
-const { values, positionals } = (() => {
+/** Runs `quiz` with these arguments (after the tool's name); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+	const line = readCommandLine(argv, {
+		format: { type: 'string', choices: ['gift'] },
+		topic: { type: 'string', choices: topics },
+	});
+	if (!line.ok) return fail(line.message, line.lang);
+	const { lang, values, positionals } = line;
+	if (line.help) {
+		console.log(help[lang]);
+		return 0;
+	}
 	try {
-		return parseArgs({
-			allowPositionals: true,
-			options: { format: { type: 'string' }, lang: { type: 'string' }, topic: { type: 'string' } },
-		});
+		return await run(positionals, values, lang, line.langGiven);
 	} catch (error) {
-		return fail((error as Error).message);
+		if (error instanceof UsageError) return fail(error.text, lang);
+		throw error;
 	}
-})();
-const [command, file] = positionals;
+}
 
-const lang = (): 'it' | 'en' => {
-	if (values.lang !== 'it' && values.lang !== 'en')
-		fail('Say which language with --lang it or --lang en.');
-	return values.lang;
-};
-const topic = (): Topic | undefined => {
-	if (values.topic === undefined) return undefined;
-	if (!(topics as readonly string[]).includes(values.topic))
-		fail(`Unknown topic "${values.topic}".`);
-	return values.topic as Topic;
-};
-const gift = () => {
-	if (values.format !== 'gift') fail('The only format is GIFT: add --format gift.');
-};
-
-switch (command) {
-	case 'check': {
-		const { banks, problems } = checkAllBanks(process.cwd());
-		for (const problem of problems) console.error(formatProblem(problem));
-		const count = banks.reduce((sum, bank) => sum + (bank.bank?.questions.length ?? 0), 0);
-		if (problems.length > 0) {
-			console.error(
-				`\n${problems.length} problem${problems.length > 1 ? 's' : ''} in the question banks.`
-			);
-			process.exit(1);
-		}
-		console.log(`${banks.length} banks, ${count} questions: all valid.`);
-		break;
-	}
-	case 'export': {
-		gift();
-		const { banks, problems } = checkAllBanks(process.cwd());
-		if (problems.length > 0) {
+async function run(
+	[command, file, ...extra]: string[],
+	values: Record<string, string | boolean>,
+	lang: Locale,
+	languageGiven: boolean
+): Promise<number> {
+	const topic = values['topic'] as Topic | undefined;
+	const requireLanguage = () => {
+		if (!languageGiven)
+			throw new UsageError({
+				it: 'Indica la lingua delle domande con --lang it o --lang en.',
+				en: 'Say which language with --lang it or --lang en.',
+			});
+	};
+	const requireGift = () => {
+		if (values['format'] !== 'gift')
+			throw new UsageError({
+				it: "L'unico formato è GIFT: aggiungi --format gift.",
+				en: 'The only format is GIFT: add --format gift.',
+			});
+	};
+	const expectArguments = (count: number) => {
+		if ((count === 0 ? file : extra[0]) !== undefined)
+			throw new UsageError({ it: 'Troppi argomenti.', en: 'Too many arguments.' });
+	};
+	switch (command) {
+		case 'check': {
+			expectArguments(0);
+			const [{ checkAllBanks }, { formatProblem }] = await Promise.all([
+				import('../src/lib/quiz/files.ts'),
+				import('../src/lib/quiz/bank.ts'),
+			]);
+			const { banks, problems } = checkAllBanks(process.cwd());
 			for (const problem of problems) console.error(formatProblem(problem));
-			process.exit(1);
-		}
-		process.stdout.write(
-			exportGift(
-				banks.flatMap((b) => (b.bank ? [b.bank] : [])),
-				lang(),
-				topic()
-			)
-		);
-		break;
-	}
-	case 'import': {
-		gift();
-		if (!file) fail('Name the GIFT file to import.');
-		let parsed: GiftQuestion[];
-		try {
-			parsed = giftParse(readFileSync(file, 'utf8'));
-		} catch (error) {
-			const { location, message } = error as {
-				location?: { start: { line: number; column: number } };
-				message: string;
-			};
-			console.error(
-				location
-					? `${file}:${location.start.line}:${location.start.column}: ${message}`
-					: `${file}: ${message}`
+			if (problems.length > 0) {
+				const count = problems.length;
+				console.error(
+					lang === 'it'
+						? `\n${count} ${count === 1 ? 'problema' : 'problemi'} nelle banche di domande.`
+						: `\n${count} problem${count === 1 ? '' : 's'} in the question banks.`
+				);
+				return 1;
+			}
+			const questions = banks.reduce((sum, bank) => sum + (bank.bank?.questions.length ?? 0), 0);
+			console.log(
+				lang === 'it'
+					? `${banks.length} banche, ${questions} domande: tutte valide.`
+					: `${banks.length} banks, ${questions} questions: all valid.`
 			);
-			process.exit(1);
+			return 0;
 		}
-		const result = giftToBank(parsed, lang(), topic() ?? 'docker');
-		for (const line of result.skipped) console.error(`skipped ${line}`);
-		console.error(`${result.imported} question${result.imported === 1 ? '' : 's'} imported.`);
-		process.stdout.write(result.yaml);
-		break;
+		case 'export': {
+			requireGift();
+			requireLanguage();
+			expectArguments(0);
+			const [{ checkAllBanks }, { formatProblem }, { exportGift }] = await Promise.all([
+				import('../src/lib/quiz/files.ts'),
+				import('../src/lib/quiz/bank.ts'),
+				import('../src/lib/quiz/gift.ts'),
+			]);
+			const { banks, problems } = checkAllBanks(process.cwd());
+			if (problems.length > 0) {
+				for (const problem of problems) console.error(formatProblem(problem));
+				return 1;
+			}
+			const valid = banks.flatMap((loaded) => (loaded.bank ? [loaded.bank] : []));
+			process.stdout.write(exportGift(valid, lang, topic));
+			return 0;
+		}
+		case 'import': {
+			requireGift();
+			requireLanguage();
+			if (!file)
+				throw new UsageError({
+					it: 'Indica il file GIFT da importare (- per lo standard input).',
+					en: 'Name the GIFT file to import (- for standard input).',
+				});
+			expectArguments(1);
+			const loading = Promise.all([import('gift-pegjs'), import('../src/lib/quiz/gift.ts')]);
+			const input = await readTextInput(
+				file,
+				{ it: 'un file GIFT', en: 'a GIFT file' },
+				{
+					maxBytes: maxGiftBytes,
+					usualSize: {
+						it: 'di cento domande occupa circa 100 KB',
+						en: 'of a hundred questions takes about 100 KB',
+					},
+				}
+			);
+			const [giftParser, { giftToBank }] = await loading;
+			if (!input.ok) {
+				console.error(input.message[lang]);
+				return 2;
+			}
+			let parsed: GiftQuestion[];
+			try {
+				parsed = (giftParser.default as { parse: (text: string) => GiftQuestion[] }).parse(
+					input.text
+				);
+			} catch (error) {
+				const { location, message } = error as {
+					location?: { start: { line: number; column: number } };
+					message: string;
+				};
+				console.error(
+					location
+						? `${file}:${location.start.line}:${location.start.column}: ${message}`
+						: `${file}: ${message}`
+				);
+				return 1;
+			}
+			const result = giftToBank(parsed, lang, topic ?? 'docker');
+			const skipped = lang === 'it' ? 'saltata' : 'skipped';
+			for (const entry of result.skipped) console.error(`${skipped} ${entry}`);
+			const count = result.imported;
+			console.error(
+				lang === 'it'
+					? `${count} ${count === 1 ? 'domanda importata' : 'domande importate'}.`
+					: `${count} question${count === 1 ? '' : 's'} imported.`
+			);
+			process.stdout.write(result.yaml);
+			return 0;
+		}
+		case 'schema': {
+			expectArguments(0);
+			const { bankJsonSchema } = await import('../src/lib/quiz/files.ts');
+			process.stdout.write(bankJsonSchema());
+			return 0;
+		}
+		default:
+			throw new UsageError(
+				command
+					? {
+							it: `Comando sconosciuto: ${command}. I comandi sono check, export, import e schema.`,
+							en: `Unknown command: ${command}. The commands are check, export, import and schema.`,
+						}
+					: {
+							it: 'Indica un comando: check, export, import o schema.',
+							en: 'Name a command: check, export, import or schema.',
+						}
+			);
 	}
-	case 'schema':
-		process.stdout.write(bankJsonSchema());
-		break;
-	default:
-		fail(command ? `Unknown command "${command}".` : 'Name a command.');
 }
 
-function giftParse(text: string): GiftQuestion[] {
-	return (giftParser as { parse: (input: string) => GiftQuestion[] }).parse(text);
+function fail(message: Localized<string>, lang: Locale): number {
+	console.error(`${message[lang]}\n\n${usage[lang]}`);
+	return 2;
 }
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -4,12 +4,13 @@
  * than a Dockerfile or a Compose file, is refused with one message, in the user's language,
  * rather than read into a list of meaningless findings.
  */
+import { read } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Localized } from '../src/lib/i18n/locale.ts';
 
 /**
- * The most bytes read: the Compose checker's character limit and the builder's paste box's order
- * of magnitude. Real Dockerfiles and Compose files are a few kilobytes.
+ * The most bytes read by default: the builder's paste box's order of magnitude (the Compose CLI
+ * gives the Compose checker's own limit instead). Real Dockerfiles are a few kilobytes.
  */
 export const maxInputBytes = 256 * 1024;
 
@@ -19,17 +20,22 @@ export type TextInput = { ok: true; text: string } | { ok: false; message: Local
 /** What the tool expects, for the messages: `{ it: 'un Dockerfile', en: 'a Dockerfile' }`. */
 export type Expected = Localized<string>;
 
-/** Where to read from and how much; tests give their own stream and limit. */
+/** How much to read; tests and the other tools give their own limit. */
 export interface ReadOptions {
-	/** What `-` reads; `process.stdin` by default. */
-	stdin?: AsyncIterable<Uint8Array | string>;
 	/** Bytes past which the input is refused; `maxInputBytes` by default. */
 	maxBytes?: number;
+	/**
+	 * How large the expected file usually is, to end the refusal of a larger one: "un Dockerfile"
+	 * + "è di pochi KB" (the default).
+	 */
+	usualSize?: Localized<string>;
 }
 
 /**
  * Reads `file` (`-` for standard input) as UTF-8 text, without its byte-order mark. Never throws:
  * a missing or unreadable file, or one that is too large or not UTF-8 text, gives a message.
+ * At most `maxBytes + 1` bytes are read from a file or from standard input, so `/dev/zero`, an
+ * endless pipe or a disk image is refused as soon as it is known to be too large.
  */
 export async function readTextInput(
 	file: string,
@@ -40,14 +46,11 @@ export async function readTextInput(
 	const name = file === '-' ? 'standard input' : file;
 	let bytes: Uint8Array | null;
 	try {
-		bytes =
-			file === '-'
-				? await readStream(options.stdin ?? process.stdin, maxBytes)
-				: await readFile(file, maxBytes);
+		bytes = file === '-' ? await readStandardInput(maxBytes) : await readFile(file, maxBytes);
 	} catch (error) {
 		return { ok: false, message: unreadable(name, error) };
 	}
-	if (!bytes) return refuse(name, tooLarge(maxBytes, expected));
+	if (!bytes) return refuse(name, tooLarge(maxBytes, expected, options.usualSize ?? fewKilobytes));
 	const refusal = encodingProblem(bytes, expected);
 	if (refusal) return refuse(name, refusal);
 	try {
@@ -58,46 +61,81 @@ export async function readTextInput(
 	}
 }
 
+/** Reads into `buffer` from `offset`; gives the bytes read, 0 at the end. */
+type Reader = (buffer: Uint8Array, offset: number) => Promise<number>;
+
+/**
+ * Fills a buffer one byte larger than allowed: one byte more is enough to know the input is too
+ * large, however large it is. Gives the bytes read, or `null` when the buffer filled up.
+ */
+async function readAtMost(read: Reader, buffer: Uint8Array, start = 0): Promise<Uint8Array | null> {
+	let length = start;
+	while (length < buffer.length) {
+		const bytesRead = await read(buffer, length);
+		if (bytesRead === 0) return buffer.subarray(0, length);
+		length += bytesRead;
+	}
+	return null;
+}
+
 /** The first `maxBytes` bytes of a file, or `null` when it has more. */
 async function readFile(path: string, maxBytes: number): Promise<Uint8Array | null> {
 	const handle = await open(path, 'r');
 	try {
-		// One byte more than allowed is enough to know the file is too large, however large it is.
-		const buffer = new Uint8Array(maxBytes + 1);
-		let length = 0;
-		for (;;) {
-			const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-			if (bytesRead === 0) break;
-			length += bytesRead;
-			if (length === buffer.length) return null;
-		}
-		return buffer.subarray(0, length);
+		return await readAtMost(
+			async (buffer, offset) =>
+				(await handle.read(buffer, offset, buffer.length - offset, null)).bytesRead,
+			new Uint8Array(maxBytes + 1)
+		);
 	} finally {
 		await handle.close();
 	}
 }
 
-/** A whole stream, or `null` as soon as it has given more than `maxBytes` bytes. */
+/**
+ * Standard input, read from its descriptor rather than through `process.stdin`, whose chunks of
+ * 64 KB would read past the limit. A descriptor in non-blocking mode (a terminal or a pipe some
+ * other program set so) cannot be read this way: what is left then comes through the stream.
+ */
+async function readStandardInput(maxBytes: number): Promise<Uint8Array | null> {
+	const buffer = new Uint8Array(maxBytes + 1);
+	let length = 0;
+	try {
+		return await readAtMost(async (target, offset) => {
+			const bytesRead = await readDescriptor(0, target, offset);
+			length = offset + bytesRead;
+			return bytesRead;
+		}, buffer);
+	} catch (error) {
+		if (!(error instanceof Error && 'code' in error && error.code === 'EAGAIN')) throw error;
+	}
+	return readStream(process.stdin, buffer, length);
+}
+
+function readDescriptor(fd: number, buffer: Uint8Array, offset: number): Promise<number> {
+	return new Promise((resolve, reject) => {
+		read(fd, buffer, offset, buffer.length - offset, null, (error, bytesRead) => {
+			if (error) reject(error);
+			else resolve(bytesRead);
+		});
+	});
+}
+
+/** The rest of a stream after the `start` bytes already in `buffer`; `null` past the limit. */
 async function readStream(
 	stream: AsyncIterable<Uint8Array | string>,
-	maxBytes: number
+	buffer: Uint8Array,
+	start: number
 ): Promise<Uint8Array | null> {
-	const chunks: Uint8Array[] = [];
-	let length = 0;
+	let length = start;
 	for await (const chunk of stream) {
 		const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-		length += bytes.length;
 		// Leaving the loop early closes the stream: the rest is never read.
-		if (length > maxBytes) return null;
-		chunks.push(bytes);
+		if (length + bytes.length > buffer.length - 1) return null;
+		buffer.set(bytes, length);
+		length += bytes.length;
 	}
-	const all = new Uint8Array(length);
-	let offset = 0;
-	for (const chunk of chunks) {
-		all.set(chunk, offset);
-		offset += chunk.length;
-	}
-	return all;
+	return buffer.subarray(0, length);
 }
 
 /** Why these bytes are not UTF-8 text, when a look at them is enough to tell. */
@@ -143,11 +181,18 @@ function unreadable(name: string, error: unknown): Localized<string> {
 	};
 }
 
-function tooLarge(maxBytes: number, expected: Expected): Localized<string> {
-	const size = `${Math.round(maxBytes / 1024)} KB`;
+const fewKilobytes: Localized<string> = { it: 'è di pochi KB', en: 'is a few KB' };
+
+function tooLarge(
+	maxBytes: number,
+	expected: Expected,
+	usual: Localized<string>
+): Localized<string> {
+	const kilobytes = Math.round(maxBytes / 1024);
+	const size = kilobytes % 1024 === 0 ? `${kilobytes / 1024} MB` : `${kilobytes} KB`;
 	return {
-		it: `è più grande di ${size}, il massimo che questo comando legge, mentre ${expected.it} è di pochi KB. Controlla di aver indicato il file giusto.`,
-		en: `it is larger than ${size}, the most this command reads, while ${expected.en} is a few KB. Check that you gave the right file.`,
+		it: `è più grande di ${size}, il massimo che questo comando legge, mentre ${expected.it} ${usual.it}. Controlla di aver indicato il file giusto.`,
+		en: `it is larger than ${size}, the most this command reads, while ${expected.en} ${usual.en}. Check that you gave the right file.`,
 	};
 }
 

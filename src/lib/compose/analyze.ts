@@ -4,15 +4,13 @@
  */
 import { byPosition } from '../findings.ts';
 import type { Locale, Localized } from '../i18n/locale.ts';
-import { checkCompose } from './checks.ts';
 import { describeTopology } from './describe.ts';
 import type { Finding } from './finding.ts';
+import { inspect, tooComplex } from './inspect.ts';
 import { diagramLabels } from './labels.ts';
 import { layoutTopology, type LayoutOptions } from './layout.ts';
 import { buildModel, type TopologyModel } from './model.ts';
-import { parseCompose, placeIssues } from './parse.ts';
 import { drawDiagram, type SvgNode } from './svg.ts';
-import { validateCompose } from './validate.ts';
 
 /** How to analyse and draw. */
 export interface AnalyzeOptions extends LayoutOptions {
@@ -45,34 +43,14 @@ export function analyzeCompose(text: string, options: AnalyzeOptions = {}): Anal
 		return analyze(text, options);
 	} catch {
 		// Unreachable by design; if a pathological input finds a way, say so rather than crash.
-		return {
-			findings: [
-				{
-					rule: 'input-limit',
-					severity: 'error',
-					message: {
-						it: 'Questo file è troppo complesso da analizzare qui. Prova con una versione più piccola.',
-						en: 'This file is too complex to analyse here. Try a smaller version.',
-					},
-					line: 1,
-					column: 1,
-					path: [],
-				},
-			],
-		};
+		return { findings: [tooComplex] };
 	}
 }
 
 function analyze(text: string, options: AnalyzeOptions): Analysis {
 	const lang = options.lang ?? 'it';
-	const parsed = parseCompose(text);
-	if (!parsed.ok) return { findings: parsed.findings.sort(byPosition) };
-	const { file, issues } = validateCompose(parsed.data);
-	const findings = [
-		...parsed.findings,
-		...placeIssues([...issues, ...(file ? checkCompose(file) : [])], parsed.locate),
-	];
-	if (!file) return { findings: findings.sort(byPosition) };
+	const { findings, file } = inspect(text);
+	if (!file) return { findings };
 
 	const model = buildModel(file);
 	const description = describeTopology(model, lang);

@@ -15,7 +15,7 @@ afterAll(() => {
 	rmSync(folder, { recursive: true, force: true });
 });
 
-/** Runs `node scripts/compose.ts …` as the lead's npm script does. */
+/** Runs the CLI's module itself; tests/lib/cli.test.ts shows `bin/corso.mjs` answers the same. */
 function run(args: string[], input?: string) {
 	const result = spawnSync(process.execPath, ['scripts/compose.ts', ...args], {
 		encoding: 'utf8',
@@ -82,6 +82,17 @@ describe('scripts/compose.ts', () => {
 		);
 	});
 
+	test('--help explains both commands, the limit and the exit codes, in the language asked', () => {
+		const italian = run(['--help']);
+		expect(italian).toMatchObject({ code: 0, stderr: '' });
+		expect(italian.stdout).toMatch(/^Uso: node bin\/corso\.mjs compose check FILE/);
+		expect(italian.stdout).toContain('256 KB di testo UTF-8, il limite del laboratorio');
+		expect(italian.stdout).toContain('Uscita: 0 nessun errore');
+		const english = run(['diagram', '-h', '--lang', 'en']);
+		expect(english.stdout).toMatch(/^Usage: node bin\/corso\.mjs compose check FILE/);
+		expect(english.stdout).toContain('Exit status: 0 no errors');
+	});
+
 	test.each([
 		[
 			['check', join(folder, 'missing.yml')],
@@ -91,12 +102,34 @@ describe('scripts/compose.ts', () => {
 			['check', join(folder, 'missing.yml'), '--lang', 'en'],
 			/Cannot read .*missing\.yml: no such file/,
 		],
-		[['check'], /Missing FILE/],
-		[['draw', valid], /Unknown command "draw"/],
-		[['check', valid, '--format', 'xml'], /--format must be text or json/],
-		[['check', valid, '--direction', 'TB'], /--direction does not apply to check/],
-		[['diagram', valid, '--lang', 'fr'], /--lang must be it or en/],
-		[['diagram', valid, '--colour'], /Unknown option '--colour'/],
+		[['check'], /^compose: Indica un solo file \(- per lo standard input\)\.\nUso: /],
+		[
+			['check', '--lang', 'en'],
+			/^compose: Give exactly one file \(- for standard input\)\.\nUsage: /,
+		],
+		[['check', valid, valid], /^compose: Indica un solo file/],
+		[[], /^compose: Indica un comando: check o diagram\./],
+		[['draw', valid], /^compose: Comando sconosciuto: draw\. I comandi sono check e diagram\./],
+		[['draw', valid, '--lang', 'en'], /^compose: Unknown command: draw\. The commands are/],
+		[
+			['check', valid, '--format', 'xml'],
+			/^compose: Valore non valido per --format: xml \(ammessi: text, json\)\./,
+		],
+		[['check', valid, '--format'], /^compose: --format vuole un valore: text, json\./],
+		[['check', valid, '--direction', 'TB'], /^compose: --direction non vale per check\./],
+		[
+			['check', valid, '--lang', 'en', '--hide-volumes'],
+			/^compose: --hide-volumes does not apply to check\./,
+		],
+		[
+			['diagram', valid, '--lang', 'fr'],
+			/^compose: Valore non valido per --lang: fr \(ammessi: it, en\)/,
+		],
+		[['diagram', valid, '--colour'], /^compose: Opzione sconosciuta: --colour\.\nUso: /],
+		[
+			['diagram', valid, '--hide-volumes=yes', '--lang', 'en'],
+			/^compose: --hide-volumes takes no value\./,
+		],
 	])('exits 2 with a clear message on %j', (args, message) => {
 		const { code, stderr } = run(args);
 		expect(code).toBe(2);

@@ -220,7 +220,7 @@ describe('dockerfile --help', () => {
 		expect(it.stdout).toContain('(DL3006)');
 		const en = cli('--help', '--lang', 'en');
 		expect(en.stdout).toContain('With - as FILE, standard input is read.');
-		expect(en.stdout).toContain('Usage: node scripts/dockerfile.ts lint FILE');
+		expect(en.stdout).toContain('Usage: node bin/corso.mjs dockerfile lint FILE');
 	});
 });
 

@@ -59,7 +59,8 @@ describe('npm run quiz', () => {
 	test('check passes on the course’s banks', () => {
 		const result = quiz('check');
 		expect(result.status).toBe(0);
-		expect(result.stdout).toMatch(/^4 banks, \d+ questions: all valid\.$/m);
+		expect(result.stdout).toMatch(/^4 banche, \d+ domande: tutte valide\.$/m);
+		expect(quiz('check', '--lang', 'en').stdout).toMatch(/^4 banks, \d+ questions: all valid\.$/m);
 	});
 
 	test('export writes GIFT in the chosen language and topic', () => {
@@ -84,7 +85,7 @@ describe('npm run quiz', () => {
 		);
 		expect(result.status).toBe(0);
 		expect(result.stdout).toContain('topic: hypervisor-types');
-		expect(result.stderr).toContain('1 question imported.');
+		expect(result.stderr).toContain('1 domanda importata.');
 	});
 
 	test('a bad GIFT file is refused with its line and column', () => {
@@ -95,9 +96,28 @@ describe('npm run quiz', () => {
 		expect(result.stderr).toMatch(/bad\.gift:\d+:\d+: /);
 	});
 
+	test('--help says what each command does, in Italian or in English', () => {
+		expect(quiz('--help')).toMatchObject({ status: 0, stderr: '' });
+		expect(quiz('--help').stdout).toMatch(/^Uso: node bin\/corso\.mjs quiz check\n/);
+		expect(quiz('--help').stdout).toContain(
+			'import  un file GIFT (- per lo standard input, al massimo 1 MB)'
+		);
+		expect(quiz('--help', '--lang', 'en').stdout).toContain('Exit status: 0 all fine, 1 problems');
+	});
+
 	test('a missing language or format is a usage error', () => {
-		expect(quiz('export', '--format', 'gift').status).toBe(2);
-		expect(quiz('export', '--lang', 'it').status).toBe(2);
-		expect(quiz('nonsense').status).toBe(2);
+		const noLanguage = quiz('export', '--format', 'gift');
+		expect(noLanguage.status).toBe(2);
+		expect(noLanguage.stderr).toMatch(
+			/^Indica la lingua delle domande con --lang it o --lang en\.\n\nUso: /
+		);
+		const noFormat = quiz('export', '--lang', 'en');
+		expect(noFormat.status).toBe(2);
+		expect(noFormat.stderr).toMatch(/^The only format is GIFT: add --format gift\.\n\nUsage: /);
+		expect(quiz('nonsense')).toMatchObject({ status: 2, stdout: '' });
+		expect(quiz('nonsense').stderr).toMatch(/^Comando sconosciuto: nonsense\./);
+		expect(quiz('export', '--format', 'gift', '--lang', 'it', '--topic', 'k8s').stderr).toMatch(
+			/^Valore non valido per --topic: k8s \(ammessi: virtualization-basics, /
+		);
 	});
 });
