@@ -78,6 +78,8 @@ export interface LayoutOptions {
  * (drawn as curves between the boxes), so the services stay in one rank.
  */
 const largeGraph = 60;
+/** Likewise past this many lines, however few the boxes: those passes grow with the lines too. */
+const largeGraphLines = 100;
 
 /** Width of a text in the diagram's monospace font. */
 export function textWidth(text: string, size: number = metrics.fontSize): number {
@@ -165,7 +167,13 @@ export function layoutTopology(
 					addNode(`bind:${mount.source}`, 'bind', [mount.source, words.bindMount]);
 	}
 
-	large = nodes.size > largeGraph;
+	large =
+		nodes.size > largeGraph ||
+		model.services.reduce(
+			(lines, service) =>
+				lines + service.networks.length + service.mounts.length + service.dependsOn.length,
+			0
+		) > largeGraphLines;
 	for (const service of model.services) {
 		const id = `service:${service.name}`;
 		const mappings = host.ports.filter((port) => port.service === service.name);
