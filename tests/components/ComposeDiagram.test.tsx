@@ -26,12 +26,21 @@ function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 	return render(<ComposeLab lang={lang} strings={strings[lang]} initial={initial} {...props} />);
 }
 
-/** Renders the island and waits for its analyser, as a reader does after first paint. */
-async function renderReady(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
-	const result = renderLab(props);
+/**
+ * Lets the analyser answer. Happy-dom has no workers, so the page analyses: once the analyser's
+ * modules have loaded, its answer is a few promise turns away.
+ */
+async function analysed() {
 	await act(async () => {
 		await loadAnalyzer();
+		for (let turn = 0; turn < 5; turn++) await Promise.resolve();
 	});
+}
+
+/** Renders the island and lets it analyse what it opened with, as a reader's browser does. */
+async function renderReady(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
+	const result = renderLab(props);
+	await analysed();
 	return result;
 }
 
@@ -41,12 +50,13 @@ const diagram = () => screen.getByRole('img', { name: /Schema del file Compose/ 
 const boxes = (kind: string) =>
 	[...diagram().querySelectorAll(`.cd-${kind} > .cd-title`)].map((text) => text.textContent);
 
-/** Types into the editor, then lets the debounce run out. */
-function type(text: string) {
+/** Types into the editor, lets the debounce run out, and the analyser answer. */
+async function type(text: string) {
 	fireEvent.input(editor(), { target: { value: text } });
 	void act(() => {
 		vi.advanceTimersByTime(debounceMs + 10);
 	});
+	await analysed();
 }
 
 beforeEach(() => {
@@ -86,9 +96,7 @@ describe('<ComposeLab>', () => {
 			expect(boxes('service')).toEqual(expect.arrayContaining(['app', 'db']));
 		};
 		check();
-		await act(async () => {
-			await loadAnalyzer();
-		});
+		await analysed();
 		check();
 	});
 
@@ -101,16 +109,19 @@ describe('<ComposeLab>', () => {
 			},
 		});
 		expect(boxes('service')).not.toContain('cache');
+		await analysed();
+		expect(boxes('service')).not.toContain('cache');
 		void act(() => {
 			vi.advanceTimersByTime(debounceMs + 10);
 		});
+		await analysed();
 		expect(boxes('service')).toContain('cache');
 	});
 
 	test('keeps the last diagram, marked as old, while the file cannot be read', async () => {
 		await renderReady();
 		vi.useFakeTimers();
-		type('services: [');
+		await type('services: [');
 		expect(screen.getByText(/lo schema mostra l'ultima versione leggibile/)).toBeTruthy();
 		expect(boxes('service')).toContain('app');
 		expect(screen.getByRole('button', { name: /yaml-syntax/ })).toBeTruthy();
@@ -129,7 +140,7 @@ describe('<ComposeLab>', () => {
 	test('shows a service named like markup as text, never as an element', async () => {
 		const { container } = await renderReady();
 		vi.useFakeTimers();
-		type('services:\n  "<img src=x onerror=alert(1)>":\n    image: nginx\n');
+		await type('services:\n  "<img src=x onerror=alert(1)>":\n    image: nginx\n');
 		expect(boxes('service')).toContain('<img src=x onerror=alert(1)>');
 		expect(container.querySelector('img')).toBeNull();
 		expect(screen.getAllByText(/<img src=x onerror=alert\(1\)>/).length).toBeGreaterThan(1);
@@ -139,11 +150,14 @@ describe('<ComposeLab>', () => {
 		await renderReady({ example: 'web-database' });
 		expect(boxes('network')).toContain('default');
 		fireEvent.click(screen.getByRole('checkbox', { name: /Nascondi la rete predefinita/ }));
+		await analysed();
 		expect(boxes('network')).not.toContain('default');
 		const viewBox = diagram().getAttribute('viewBox');
 		fireEvent.click(screen.getByRole('radio', { name: "Dall'alto in basso" }));
+		await analysed();
 		expect(diagram().getAttribute('viewBox')).not.toBe(viewBox);
 		fireEvent.click(screen.getByRole('checkbox', { name: /Nascondi volumi/ }));
+		await analysed();
 		expect(boxes('volume')).not.toContain('db-data');
 	});
 
@@ -156,6 +170,7 @@ describe('<ComposeLab>', () => {
 		expect(editor().value).toBe(lectureExample.source);
 		fireEvent.click(screen.getByRole('button', { name: "Carica l'esempio" }));
 		expect(editor().value).toBe(wordpress.source);
+		await analysed();
 		expect(boxes('service')).toEqual(expect.arrayContaining(['wordpress', 'db']));
 		expect(
 			screen.getByText(/^Caricato: WordPress e MySQL\. Problemi trovati: Errori: 0/)
@@ -218,7 +233,7 @@ describe('<ComposeLab>', () => {
 	test('saves the work on the device and brings it back', async () => {
 		const { unmount } = await renderReady();
 		vi.useFakeTimers();
-		type('services:\n  saved:\n    image: alpine\n');
+		await type('services:\n  saved:\n    image: alpine\n');
 		unmount();
 		vi.useRealTimers();
 		await renderReady();
@@ -231,12 +246,12 @@ describe('<ComposeLab>', () => {
 		await renderReady();
 		vi.useFakeTimers();
 		expect(screen.queryByRole('status')).toBeNull();
-		type('services:\n  kept:\n    image: alpine\n');
+		await type('services:\n  kept:\n    image: alpine\n');
 		expect(screen.getByRole('status').textContent).toContain(
 			'Il browser non salva il file su questo dispositivo'
 		);
 		fireEvent.click(screen.getByRole('button', { name: "Chiudi l'avviso" }));
-		type('services:\n  again:\n    image: alpine\n');
+		await type('services:\n  again:\n    image: alpine\n');
 		expect(screen.queryByRole('status')).toBeNull();
 	});
 

@@ -9,8 +9,10 @@ import {
 	findingsAnnouncement,
 	findingsView,
 	linkDecision,
+	needsAnalysis,
 	previousToOffer,
 	startDecision,
+	type Answer,
 	type NoticeKey,
 } from '../../lib/compose/lab.ts';
 import {
@@ -34,7 +36,7 @@ import { Editor, placeCursor } from './Editor.tsx';
 import { ExampleGallery } from './ExampleGallery.tsx';
 import { ExportTools } from './ExportTools.tsx';
 import { FindingsSection } from './FindingsSection.tsx';
-import { loadAnalyzer, type Analyzer } from './loadAnalyzer.ts';
+import { offThreadAnalyzer, type OffThreadAnalyzer } from './offThread.ts';
 
 export interface ComposeLabProps {
 	lang: Locale;
@@ -43,8 +45,8 @@ export interface ComposeLabProps {
 	/** The id of the example to start from (`examples.ts`); the lecture's by default. */
 	example?: string;
 	/**
-	 * The starting example analysed on the server (`analysisOptions`, default options), shown until
-	 * the analyser has loaded in the browser.
+	 * The starting example analysed on the server (`analysisOptions`, default options): what the
+	 * island shows for it, so the analyser is needed only once the learner changes something.
 	 */
 	initial: Analysis;
 	/** The level of the island's own headings: 2 on the lab page, 3 inside a chapter's section. */
@@ -88,8 +90,9 @@ export default function ComposeLab({
 	const [message, setMessage] = useState('');
 	const [previous, setPrevious] = useState<ComposeState | undefined>();
 	const [sharedUrl, setSharedUrl] = useState('');
-	const [analyzer, setAnalyzer] = useState<Analyzer | undefined>();
+	const [answer, setAnswer] = useState<Answer | undefined>();
 	const [analyzerFailed, setAnalyzerFailed] = useState(false);
+	const analyzer = useRef<OffThreadAnalyzer>();
 	const textareaRef = useRef<HTMLTextAreaElement>(null);
 	const timer = useRef<ReturnType<typeof setTimeout>>();
 	const edited = useRef(false);
@@ -97,16 +100,14 @@ export default function ComposeLab({
 	const latest = useRef<ComposeState>({ text, options });
 	latest.current = { text, options };
 
-	const analysis = useMemo(
+	const { analysis, upToDate } = useMemo(
 		() =>
 			currentAnalysis(
 				{ text: source, options },
 				{ source: start.source, analysis: initial },
-				analyzer &&
-					((state) =>
-						analyzer.analyzeCompose(state.text, analysisOptions(lang, t, id, state.options)))
+				answer
 			),
-		[analyzer, source, options, start.source, initial, lang, t, id]
+		[answer, source, options, start.source, initial]
 	);
 	// Kept across renders: the last diagram stays on screen while the file cannot be read.
 	const lastDrawn = useRef<Analysis | undefined>();
@@ -133,9 +134,22 @@ export default function ComposeLab({
 		[key]
 	);
 
+	// One analyser for the island's life: its worker loads while the learner reads.
 	useEffect(() => {
-		loadAnalyzer().then(setAnalyzer, () => setAnalyzerFailed(true));
+		const started = offThreadAnalyzer();
+		analyzer.current = started;
+		return () => started.close();
 	}, []);
+
+	// Each text the learner pauses on goes to the analyser; a stale answer never comes back.
+	useEffect(() => {
+		const state = { text: source, options };
+		if (!needsAnalysis(state, start.source)) return;
+		analyzer.current?.analyze(source, analysisOptions(lang, t, id, options)).then(
+			(analysis) => analysis && setAnswer({ state, analysis }),
+			() => setAnalyzerFailed(true)
+		);
+	}, [source, options, start.source, lang, t, id]);
 
 	useEffect(() => {
 		const opened = startDecision(
@@ -259,10 +273,11 @@ export default function ComposeLab({
 				lang={lang}
 				findings={analysis && findings}
 				status={analysis ? summary : loading}
+				busy={!upToDate}
 				onChoose={goTo}
 			/>
 		),
-		[id, headingLevel, lang, analysis, findings, summary, loading, goTo]
+		[id, headingLevel, lang, analysis, findings, summary, loading, upToDate, goTo]
 	);
 
 	return (
@@ -317,7 +332,6 @@ export default function ComposeLab({
 						<ExportTools
 							id={id}
 							diagram={view.shown?.diagram}
-							analyzer={analyzer}
 							sharedUrl={sharedUrl}
 							onShare={share}
 							announce={announce}

@@ -40,10 +40,15 @@ export function analysisOptions(
 
 /** Whether the state is the starting example as the server analysed it: its text, default options. */
 export function isStartState(state: ComposeState, startSource: string): boolean {
+	return sameState(state, { text: startSource, options: defaultOptions });
+}
+
+/** Whether two states are the same text with the same options. */
+export function sameState(a: ComposeState, b: ComposeState): boolean {
 	return (
-		state.text === startSource &&
+		a.text === b.text &&
 		(Object.keys(defaultOptions) as (keyof DiagramOptions)[]).every(
-			(name) => state.options[name] === defaultOptions[name]
+			(name) => a.options[name] === b.options[name]
 		)
 	);
 }
@@ -54,17 +59,43 @@ export interface StartAnalysis {
 	analysis: Analysis;
 }
 
+/** What the analyser last answered: the state it analysed, and its analysis. */
+export interface Answer {
+	state: ComposeState;
+	analysis: Analysis;
+}
+
+/** The analysis to show, and whether it is of the state on screen. */
+export interface CurrentAnalysis {
+	/** `undefined` before the analyser has answered anything (except for the starting example). */
+	analysis: Analysis | undefined;
+	/** Whether `analysis` is of this very state; else it is of an earlier one, until the answer. */
+	upToDate: boolean;
+}
+
 /**
- * The analysis of the state: the analyser's once it has loaded (`analyze`). Until then only the
- * starting example, which the server analysed, can be shown; any other state has none yet.
+ * Whether the state needs the analyser: the starting example as the server analysed it does not,
+ * so a learner who only reads the page never waits for it.
+ */
+export function needsAnalysis(state: ComposeState, startSource: string): boolean {
+	return !isStartState(state, startSource);
+}
+
+/**
+ * What the learner sees of the state. The analyser answers a moment after each pause in typing:
+ * its answer for this very state, or the server's for the starting example, is exact; while the
+ * analyser works, its answer for an earlier state stays on screen (the findings do not blink away
+ * at every pause); before its first answer, only the starting example has one.
  */
 export function currentAnalysis(
 	state: ComposeState,
 	start: StartAnalysis,
-	analyze: ((state: ComposeState) => Analysis) | undefined
-): Analysis | undefined {
-	if (analyze) return analyze(state);
-	return isStartState(state, start.source) ? start.analysis : undefined;
+	answer: Answer | undefined
+): CurrentAnalysis {
+	if (answer && sameState(answer.state, state))
+		return { analysis: answer.analysis, upToDate: true };
+	if (isStartState(state, start.source)) return { analysis: start.analysis, upToDate: true };
+	return { analysis: answer?.analysis, upToDate: false };
 }
 
 /** What the diagram pane shows for the current analysis. */

@@ -11,8 +11,11 @@ import {
 	findingsView,
 	isStartState,
 	linkDecision,
+	needsAnalysis,
 	previousToOffer,
+	sameState,
 	startDecision,
+	type Answer,
 } from '../../../src/lib/compose/lab';
 import {
 	defaultOptions,
@@ -82,21 +85,46 @@ describe('analysisOptions()', () => {
 });
 
 describe('which analysis the learner sees', () => {
-	const analyze = (state: ComposeState): Analysis => drawn(`browser: ${state.text}`);
+	const answerFor = (current: ComposeState): Answer => ({
+		state: current,
+		analysis: drawn(`browser: ${current.text}`),
+	});
+	const turned = state(lectureExample.source, { ...defaultOptions, direction: 'TB' });
 
 	test.each([
-		['the starting example, before the analyser loads', fromStart, undefined, start.analysis],
+		['the starting example, before any answer', fromStart, undefined, start.analysis, true],
+		['the example turned top to bottom, before any answer', turned, undefined, undefined, false],
+		['another text, before any answer', mine, undefined, undefined, false],
 		[
-			'the example turned top to bottom, before the analyser loads',
-			state(lectureExample.source, { ...defaultOptions, direction: 'TB' }),
-			undefined,
-			undefined,
+			'the analyser’s answer for this very text',
+			mine,
+			answerFor(mine),
+			answerFor(mine).analysis,
+			true,
 		],
-		['another text, before the analyser loads', mine, undefined, undefined],
-		['the starting example, once the analyser has loaded', fromStart, analyze, analyze(fromStart)],
-		['another text, once the analyser has loaded', mine, analyze, analyze(mine)],
-	] as const)('%s', (_, current, analyzer, expected) => {
-		expect(currentAnalysis(current, start, analyzer)).toEqual(expected);
+		[
+			'the answer for an earlier text, while the analyser works on this one',
+			shared,
+			answerFor(mine),
+			answerFor(mine).analysis,
+			false,
+		],
+		[
+			'the same text with other options is another state',
+			state(mine.text, { ...defaultOptions, hideVolumes: true }),
+			answerFor(mine),
+			answerFor(mine).analysis,
+			false,
+		],
+		[
+			'back to the starting example: the server’s, not an answer for another text',
+			fromStart,
+			answerFor(mine),
+			start.analysis,
+			true,
+		],
+	] as const)('%s', (_, current, answer, expected, upToDate) => {
+		expect(currentAnalysis(current, start, answer)).toEqual({ analysis: expected, upToDate });
 	});
 
 	test('the server’s analysis stands for exactly the starting text with default options', () => {
@@ -109,7 +137,8 @@ describe('which analysis the learner sees', () => {
 						text === lectureExample.source &&
 						JSON.stringify(opts) === JSON.stringify(defaultOptions);
 					expect(isStartState(state(text, opts), lectureExample.source)).toBe(expected);
-					expect(currentAnalysis(state(text, opts), start, undefined)).toBe(
+					expect(needsAnalysis(state(text, opts), lectureExample.source)).toBe(!expected);
+					expect(currentAnalysis(state(text, opts), start, undefined).analysis).toBe(
 						expected ? start.analysis : undefined
 					);
 				}
@@ -117,11 +146,15 @@ describe('which analysis the learner sees', () => {
 		);
 	});
 
-	test('once loaded, the analyser’s answer is shown for any state', () => {
+	test('an answer is shown as up to date exactly for the state it is of', () => {
 		fc.assert(
-			fc.property(states, (current) => {
-				const answer = drawn('answer');
-				expect(currentAnalysis(current, start, () => answer)).toBe(answer);
+			fc.property(states, states, (current, answered) => {
+				const answer = answerFor(answered);
+				const seen = currentAnalysis(current, start, answer);
+				const exact = sameState(current, answered);
+				if (exact) expect(seen).toEqual({ analysis: answer.analysis, upToDate: true });
+				else if (!isStartState(current, start.source))
+					expect(seen).toEqual({ analysis: answer.analysis, upToDate: false });
 			})
 		);
 	});
