@@ -6,10 +6,22 @@ import { loadAnalyzer } from '../../src/components/Compose/loadAnalyzer';
 import { analyzeCompose } from '../../src/lib/compose/analyze';
 import { examples, galleryExamples, lectureExample } from '../../src/lib/compose/examples';
 import { analysisOptions } from '../../src/lib/compose/lab';
-import { defaultOptions, encodeText, storageKey } from '../../src/lib/compose/share';
+import {
+	defaultOptions,
+	encodeText,
+	serializeState,
+	stateToHash,
+	storageKey,
+} from '../../src/lib/compose/share';
 import { translator } from '../../src/lib/i18n/strings';
 import english from '../../src/content/i18n/en.json';
 import italian from '../../src/content/i18n/it.json';
+
+/** What the island offered for download, in order: the real download needs a browser. */
+const downloaded: { blob: Blob; filename: string }[] = [];
+vi.mock('../../src/components/shared/download', () => ({
+	download: (blob: Blob, filename: string) => downloaded.push({ blob, filename }),
+}));
 
 const only = (strings: Record<string, string>) =>
 	Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('compose.')));
@@ -60,6 +72,7 @@ async function type(text: string) {
 }
 
 beforeEach(() => {
+	downloaded.length = 0;
 	localStorage.clear();
 	history.replaceState(null, '', '/lab/compose/');
 });
@@ -255,21 +268,109 @@ describe('<ComposeLab>', () => {
 		expect(screen.queryByRole('status')).toBeNull();
 	});
 
-	test('a shared link the device cannot keep says so at once', async () => {
+	test('a full storage says so, apart from none at all, and offers the text as a file', async () => {
+		refuseStorage('QuotaExceededError');
+		await renderReady();
+		vi.useFakeTimers();
+		const text = 'services:\n  full:\n    image: alpine\n';
+		await type(text);
+		const notice = screen.getByRole('status');
+		expect(notice.textContent).toContain('La memoria che il browser riserva a questo sito è piena');
+		expect(notice.textContent).not.toContain('Il browser non salva il file');
+		fireEvent.click(within(notice).getByRole('button', { name: 'Scarica il file (compose.yaml)' }));
+		expect(downloaded).toHaveLength(1);
+		expect(downloaded[0]?.filename).toBe('compose.yaml');
+		expect(await downloaded[0]?.blob.text()).toBe(text);
+	});
+
+	test('a shared link the device cannot keep says so once it is read', async () => {
 		refuseStorage('QuotaExceededError');
 		const text = 'services:\n  solo:\n    image: alpine\n';
 		history.replaceState(null, '', `/lab/compose/#compose=${encodeText(text)}`);
 		await renderReady();
 		expect(editor().value).toBe(text);
 		expect(screen.getByRole('status').textContent).toContain(
-			'Il browser non salva il file su questo dispositivo'
+			'La memoria che il browser riserva a questo sito è piena'
 		);
+	});
+
+	test('a shared link is kept on the device once it has been analysed, not before', async () => {
+		const text = 'services:\n  solo:\n    image: alpine\n';
+		history.replaceState(
+			null,
+			'',
+			`/lab/compose/${stateToHash({ text, options: defaultOptions })}`
+		);
+		renderLab();
+		expect(editor().value).toBe(text);
+		expect(localStorage.getItem(storageKey('lecture'))).toBeNull();
+		await analysed();
+		expect(boxes('service')).toEqual(['solo']);
+		expect(JSON.parse(localStorage.getItem(storageKey('lecture')) ?? '{}')).toMatchObject({ text });
+	});
+
+	test('a shared file too large to draw is shown, but does not replace the device’s copy', async () => {
+		const mine = { text: 'services:\n  mine:\n    image: alpine\n', options: defaultOptions };
+		localStorage.setItem(storageKey('lecture'), serializeState(mine));
+		// 60 services each on 10 networks: 600 lines, past the limit.
+		const networks = Array.from({ length: 10 }, (_, i) => `n${i}`);
+		const big = [
+			'services:',
+			...Array.from({ length: 60 }, (_, i) => [
+				`  s${i}:`,
+				'    image: alpine',
+				`    networks: [${networks.join(', ')}]`,
+			]).flat(),
+			'networks:',
+			...networks.map((name) => `  ${name}:`),
+			'',
+		].join('\n');
+		history.replaceState(
+			null,
+			'',
+			`/lab/compose/${stateToHash({ text: big, options: defaultOptions })}`
+		);
+		await renderReady();
+		expect(editor().value).toBe(big);
+		expect(screen.getByRole('button', { name: /input-limit/ }).textContent).toContain(
+			'600 collegamenti'
+		);
+		const notice = screen.getByRole('status');
+		expect(notice.textContent).toContain('Il file del link è troppo grande per questo strumento');
+		expect(localStorage.getItem(storageKey('lecture'))).toBe(serializeState(mine));
+		fireEvent.click(within(notice).getByRole('button', { name: 'Scarica il file (compose.yaml)' }));
+		expect(await downloaded[0]?.blob.text()).toBe(big);
+		// The learner's own text is one click away; once they edit the big one, it is theirs.
+		expect(screen.getByRole('button', { name: 'Ripristina il testo di prima' })).toBeTruthy();
+		vi.useFakeTimers();
+		await type(big.replace('  s0:', '  primo:'));
+		expect(localStorage.getItem(storageKey('lecture'))).toContain('primo');
+	});
+
+	test('a link cut short opens none of its text, and says so', async () => {
+		const text = 'services:\n  cut:\n    image: alpine\n';
+		const hash = stateToHash({ text, options: defaultOptions });
+		history.replaceState(null, '', `/lab/compose/${hash.slice(0, -6)}`);
+		await renderReady();
+		expect(screen.getByRole('status').textContent).toContain('Il link è incompleto');
+		expect(editor().value).toBe(lectureExample.source);
+		expect(location.hash).toBe('');
+	});
+
+	test('what the device held and could not read can be downloaded before it is replaced', async () => {
+		localStorage.setItem(storageKey('lecture'), '{"version":9,"text":"services: {}"}');
+		await renderReady();
+		const notice = screen.getByRole('status');
+		fireEvent.click(within(notice).getByRole('button', { name: 'Scarica ciò che era salvato' }));
+		expect(downloaded[0]?.filename).toBe('compose-saved.txt');
+		expect(await downloaded[0]?.blob.text()).toBe('{"version":9,"text":"services: {}"}');
 	});
 
 	test('the share button puts the state in the link and in the address bar', async () => {
 		await renderReady();
 		fireEvent.click(screen.getByRole('button', { name: 'Copia il link' }));
-		const hash = `#compose=${encodeText(lectureExample.source)}&dir=LR`;
+		const hash = stateToHash({ text: lectureExample.source, options: defaultOptions });
+		expect(hash).toMatch(/^#dir=LR&compose=\d+\./);
 		expect(location.hash).toBe(hash);
 		const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Link a questo schema' });
 		expect(field.value).toBe(`${location.origin}/lab/compose/${hash}`);
@@ -280,7 +381,7 @@ describe('<ComposeLab>', () => {
 		await renderReady({ example: 'host-network', shareTo: '/lab/compose/' });
 		fireEvent.click(screen.getByRole('button', { name: 'Copia il link' }));
 		const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Link a questo schema' });
-		expect(field.value).toMatch(new RegExp(`^${location.origin}/lab/compose/#compose=`));
+		expect(field.value).toMatch(new RegExp(`^${location.origin}/lab/compose/#dir=LR&compose=`));
 		expect(location.pathname + location.hash).toBe('/docker/reti/');
 	});
 });
