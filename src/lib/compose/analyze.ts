@@ -40,16 +40,17 @@ export interface Analysis {
 export const maxDiagramNodes = 400;
 
 /**
- * Past this many lines, likewise. Placing the boxes costs about as much per line as per box: at
- * the two limits (400 boxes, 500 lines) the layout takes some 60–70 ms in Node, while 200 services
- * each on 199 networks (39,800 lines, under the box limit) took 8 s. A file of this size is already
- * too tangled to read as a drawing.
+ * Past this many lines, likewise. The layout's cost grows with the boxes and the lines together:
+ * at both limits at once it takes some 65 ms in Node, about 1.4 times the 100-service file of
+ * `bench/compose.ts` (434 lines, which must stay drawable), while 200 services each on 199
+ * networks (399 boxes, 39,800 lines) took 8 s. `bench/compose-lab.ts` measures both. A diagram
+ * with more lines than this is too tangled to read anyway.
  */
 export const maxDiagramEdges = 500;
 
 /** How many boxes and lines the diagram of a model would have, counted without placing anything. */
 export interface DiagramSize {
-	/** Services, networks and named volumes (host paths are not counted: each one needs a line). */
+	/** Services, networks, named volumes and the host paths services mount. */
 	nodes: number;
 	/** Joined networks, mounts, dependencies, published ports and the host's network, as drawn. */
 	edges: number;
@@ -58,15 +59,19 @@ export interface DiagramSize {
 /** Counts the boxes and lines of the diagram, whatever the options hide: an upper bound. */
 export function diagramSize(model: TopologyModel): DiagramSize {
 	let edges = 0;
-	for (const service of model.services)
+	const hostPaths = new Set<string>();
+	for (const service of model.services) {
+		for (const mount of service.mounts)
+			if (mount.kind === 'bind' && mount.source !== undefined) hostPaths.add(mount.source);
 		edges +=
 			service.networks.length +
 			service.mounts.filter((mount) => mount.kind === 'named' || mount.kind === 'bind').length +
 			service.dependsOn.length +
 			(service.ports.length ? 1 : 0) +
 			(service.networkMode === 'host' ? 1 : 0);
+	}
 	return {
-		nodes: model.services.length + model.networks.length + model.volumes.length,
+		nodes: model.services.length + model.networks.length + model.volumes.length + hostPaths.size,
 		edges,
 	};
 }
@@ -88,8 +93,8 @@ export function diagramLimits({ nodes, edges }: DiagramSize): Finding[] {
 		...(nodes > maxDiagramNodes
 			? [
 					note({
-						it: `Il file ha ${nodes} tra servizi, reti e volumi: troppi per uno schema leggibile (il massimo è ${maxDiagramNodes}). I controlli sono stati fatti comunque.`,
-						en: `The file has ${nodes} services, networks and volumes: too many for a readable diagram (the limit is ${maxDiagramNodes}). The checks were run all the same.`,
+						it: `Il file ha ${nodes} tra servizi, reti, volumi e percorsi dell'host: troppi per uno schema leggibile (il massimo è ${maxDiagramNodes}), quindi lo schema non è disegnato. I controlli sono stati fatti comunque; per vedere uno schema, prova con una parte dei servizi.`,
+						en: `The file has ${nodes} services, networks, volumes and host paths: too many for a readable diagram (the limit is ${maxDiagramNodes}), so no diagram is drawn. The checks were run all the same; to see a diagram, try with part of the services.`,
 					}),
 				]
 			: []),

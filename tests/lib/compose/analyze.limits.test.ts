@@ -44,10 +44,12 @@ describe('diagramSize()', () => {
 	test('counts the lecture’s boxes and every line the diagram draws', () => {
 		const model = buildModel(parse(lectureExample.source) as ComposeFile);
 		const { nodes, edges } = diagramSize(model);
-		// app, db; ext, int; db-content.
-		expect(nodes).toBe(5);
-		// The lines of the drawing itself, whatever kind they are.
-		expect(edges).toBe(layoutTopology(model, 'en').edges.length);
+		// app, db; ext, int; db-content; ./config/config.json.
+		expect(nodes).toBe(6);
+		// The boxes and lines of the drawing itself, but the host's box.
+		const layout = layoutTopology(model, 'en');
+		expect(nodes).toBe(layout.nodes.filter((node) => node.kind !== 'host').length);
+		expect(edges).toBe(layout.edges.length);
 	});
 
 	test('counts published ports once per service, the host network, dependencies and mounts', () => {
@@ -64,10 +66,13 @@ describe('diagramSize()', () => {
 			},
 			volumes: { data: null },
 		});
-		// web: default network, one port line, two drawn mounts (not the anonymous one), one
-		// dependency; db: default network; probe: the host's network.
-		expect(diagramSize(model)).toEqual({ nodes: 5, edges: 7 });
-		expect(layoutTopology(model, 'en').edges).toHaveLength(7);
+		// Boxes: three services, the default network, a volume, a host path. Lines: web's network,
+		// one for its ports, two drawn mounts (not the anonymous one), one dependency; db's
+		// network; probe's use of the host's network.
+		expect(diagramSize(model)).toEqual({ nodes: 6, edges: 7 });
+		const layout = layoutTopology(model, 'en');
+		expect(layout.nodes.filter((node) => node.kind !== 'host')).toHaveLength(6);
+		expect(layout.edges).toHaveLength(7);
 	});
 });
 
@@ -115,7 +120,9 @@ describe('the limits of the diagram', () => {
 		expect(diagramLimits({ nodes: maxDiagramNodes, edges: maxDiagramEdges })).toEqual([]);
 		expect(
 			diagramLimits({ nodes: maxDiagramNodes + 1, edges: 0 }).map((note) => note.message.en)
-		).toEqual([expect.stringContaining(`${maxDiagramNodes + 1} services, networks and volumes`)]);
+		).toEqual([
+			expect.stringContaining(`${maxDiagramNodes + 1} services, networks, volumes and host paths`),
+		]);
 		expect(diagramLimits({ nodes: maxDiagramNodes + 1, edges: maxDiagramEdges + 1 })).toHaveLength(
 			2
 		);
