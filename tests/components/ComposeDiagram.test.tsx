@@ -205,6 +205,24 @@ describe('<ComposeLab>', () => {
 		expect(screen.getByText(/premi Esc e poi Tab/)).toBeTruthy();
 	});
 
+	test('the gutter of a long file draws the rows near those in view, and follows the scroll', () => {
+		renderLab();
+		const long = Array.from({ length: 3000 }, (_, i) => `# riga ${i + 1}`).join('\n');
+		fireEvent.input(editor(), { target: { value: long } });
+		const rows = () =>
+			[...document.querySelectorAll('.cd-gutter-row')].map((row) =>
+				Number(row.getAttribute('data-line'))
+			);
+		expect(rows()[0]).toBe(1);
+		expect(rows().length).toBeLessThanOrEqual(300);
+		// Scrolled to line 2,001 (22 pixels a line where nothing is measured).
+		editor().scrollTop = 22 * 2000;
+		fireEvent.scroll(editor());
+		expect(rows()).toContain(2001);
+		expect(rows()).not.toContain(1);
+		expect(rows().length).toBeLessThanOrEqual(300);
+	});
+
 	test('describes the topology in sentences under the diagram, in the page’s language', async () => {
 		await renderReady({ lang: 'en', example: 'host-network' });
 		const list = screen.getByRole('heading', { name: 'The diagram in words' })
