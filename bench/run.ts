@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the site under the test base path and prints, per page type and
  * language, the bytes of HTML and of the JavaScript it runs at load (raw and gzip), and the build
- * time; then the logic's timings in Node, and the Dockerfile builder's in Chromium on the build.
+ * time; then the logic's timings in Node, and the Dockerfile builder's and the Compose lab's in
+ * Chromium on the build.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -12,6 +13,7 @@ import {
 	TEST_BASE,
 } from '../scripts/built-site.ts';
 import { benchCompose } from './compose.ts';
+import { benchComposeLab, benchComposeLimits } from './compose-lab.ts';
 import { benchBuilder, benchDockerfile } from './dockerfile.ts';
 
 const started = performance.now();
@@ -52,6 +54,15 @@ console.table(
 		runs,
 	}))
 );
+console.log('\nThe Compose diagram at its limits, in Node (target: layout well under 100 ms):');
+console.table(
+	benchComposeLimits().map(({ name, medianMs, worstMs, runs }) => ({
+		benchmark: name,
+		'median ms': medianMs,
+		'worst ms': worstMs,
+		runs,
+	}))
+);
 
 const server = await previewBuiltSite();
 try {
@@ -65,6 +76,20 @@ try {
 		);
 	} else {
 		console.log('\nThe Dockerfile builder in Chromium: skipped, no Chromium (set CHROMIUM_PATH).');
+	}
+	const lab = await benchComposeLab(server.url);
+	if (lab) {
+		console.log(
+			'\nThe Compose lab in Chromium (fresh tabs; target: no task over 200 ms; 0: none over 50 ms):'
+		);
+		console.table(
+			lab.map(({ name, medianMs, worstMs, runs }) => ({
+				benchmark: name,
+				'median ms': medianMs,
+				'worst ms': worstMs,
+				runs,
+			}))
+		);
 	}
 } finally {
 	await server.stop();
