@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -10,6 +11,7 @@ import {
 import { lectureExample } from '../../../src/lib/compose/examples';
 import { layoutTopology } from '../../../src/lib/compose/layout';
 import { buildModel } from '../../../src/lib/compose/model';
+import { limits } from '../../../src/lib/compose/parse';
 import type { ComposeFile } from '../../../src/lib/compose/schema';
 
 // The real layout, watched: past a limit it must not even be started.
@@ -132,5 +134,19 @@ describe('the limits of the diagram', () => {
 		const result = analyzeCompose(lectureExample.source, { lang: 'en', idPrefix: 'lab' });
 		expect(result.diagram).toBeDefined();
 		expect(structuredClone(result)).toEqual(result);
+	});
+
+	test('the lab page says the limits as they are, in both languages', () => {
+		const page = (path: string) =>
+			readFileSync(`src/content/docs/${path}`, 'utf8').replace(/\s+/g, ' ');
+		const kb = `${limits.maxChars / 1024} KB`;
+		const italian = page('lab/compose.mdx');
+		expect(italian).toContain(kb);
+		expect(italian).toContain(`fino a ${maxDiagramNodes} elementi`);
+		expect(italian).toContain(`e ${maxDiagramEdges} collegamenti`);
+		const english = page('en/lab/compose.mdx');
+		expect(english).toContain(kb);
+		expect(english).toContain(`up to ${maxDiagramNodes} items`);
+		expect(english).toContain(`and ${maxDiagramEdges} links`);
 	});
 });
