@@ -2,7 +2,8 @@
  * `npm run bench`: builds the site under the test base path and prints, per page type and
  * language, the bytes of HTML and of the JavaScript it runs at load (raw and gzip), and the build
  * time; then the logic's timings in Node, the Compose check's as a whole process (against
- * docker-compose where it is installed), and the Dockerfile builder's in Chromium on the build.
+ * docker-compose where it is installed), and the Dockerfile builder's and the Compose lab's in
+ * Chromium on the build.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../scripts/built-site.ts';
 import { printCliBench } from './cli.ts';
 import { benchCompose } from './compose.ts';
+import { benchComposeLab, benchComposeLimits } from './compose-lab.ts';
 import { benchBuilder, benchDockerfile } from './dockerfile.ts';
 
 const started = performance.now();
@@ -54,6 +56,15 @@ console.table(
 		runs,
 	}))
 );
+console.log('\nThe Compose diagram at its limits, in Node (target: layout well under 100 ms):');
+console.table(
+	benchComposeLimits().map(({ name, medianMs, worstMs, runs }) => ({
+		benchmark: name,
+		'median ms': medianMs,
+		'worst ms': worstMs,
+		runs,
+	}))
+);
 
 printCliBench();
 
@@ -69,6 +80,20 @@ try {
 		);
 	} else {
 		console.log('\nThe Dockerfile builder in Chromium: skipped, no Chromium (set CHROMIUM_PATH).');
+	}
+	const lab = await benchComposeLab(server.url);
+	if (lab) {
+		console.log(
+			'\nThe Compose lab in Chromium (fresh tabs; target: no task over 200 ms; 0: none over 50 ms):'
+		);
+		console.table(
+			lab.map(({ name, medianMs, worstMs, runs }) => ({
+				benchmark: name,
+				'median ms': medianMs,
+				'worst ms': worstMs,
+				runs,
+			}))
+		);
 	}
 } finally {
 	await server.stop();

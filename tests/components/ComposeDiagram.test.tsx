@@ -8,10 +8,22 @@ import { loadAnalyzer } from '../../src/components/Compose/loadAnalyzer';
 import { analyzeCompose } from '../../src/lib/compose/analyze';
 import { examples, galleryExamples, lectureExample } from '../../src/lib/compose/examples';
 import { analysisOptions } from '../../src/lib/compose/lab';
-import { defaultOptions, encodeText, storageKey } from '../../src/lib/compose/share';
+import {
+	defaultOptions,
+	encodeText,
+	serializeState,
+	stateToHash,
+	storageKey,
+} from '../../src/lib/compose/share';
 import { translator } from '../../src/lib/i18n/strings';
 import english from '../../src/content/i18n/en.json';
 import italian from '../../src/content/i18n/it.json';
+
+/** What the island offered for download, in order: the real download needs a browser. */
+const downloaded: { blob: Blob; filename: string }[] = [];
+vi.mock('../../src/components/shared/download', () => ({
+	download: (blob: Blob, filename: string) => downloaded.push({ blob, filename }),
+}));
 
 const only = (strings: Record<string, string>) =>
 	Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('compose.')));
@@ -28,12 +40,21 @@ function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 	return render(<ComposeLab lang={lang} strings={strings[lang]} initial={initial} {...props} />);
 }
 
-/** Renders the island and waits for its analyser, as a reader does after first paint. */
-async function renderReady(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
-	const result = renderLab(props);
+/**
+ * Lets the analyser answer. Happy-dom has no workers, so the page analyses: once the analyser's
+ * modules have loaded, its answer is a few promise turns away.
+ */
+async function analysed() {
 	await act(async () => {
 		await loadAnalyzer();
+		for (let turn = 0; turn < 5; turn++) await Promise.resolve();
 	});
+}
+
+/** Renders the island and lets it analyse what it opened with, as a reader's browser does. */
+async function renderReady(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
+	const result = renderLab(props);
+	await analysed();
 	return result;
 }
 
@@ -43,15 +64,17 @@ const diagram = () => screen.getByRole('img', { name: /Schema del file Compose/ 
 const boxes = (kind: string) =>
 	[...diagram().querySelectorAll(`.cd-${kind} > .cd-title`)].map((text) => text.textContent);
 
-/** Types into the editor, then lets the debounce run out. */
-function type(text: string) {
+/** Types into the editor, lets the debounce run out, and the analyser answer. */
+async function type(text: string) {
 	fireEvent.input(editor(), { target: { value: text } });
 	void act(() => {
 		vi.advanceTimersByTime(debounceMs + 10);
 	});
+	await analysed();
 }
 
 beforeEach(() => {
+	downloaded.length = 0;
 	localStorage.clear();
 	history.replaceState(null, '', '/lab/compose/');
 });
@@ -88,9 +111,7 @@ describe('<ComposeLab>', () => {
 			expect(boxes('service')).toEqual(expect.arrayContaining(['app', 'db']));
 		};
 		check();
-		await act(async () => {
-			await loadAnalyzer();
-		});
+		await analysed();
 		check();
 	});
 
@@ -103,16 +124,19 @@ describe('<ComposeLab>', () => {
 			},
 		});
 		expect(boxes('service')).not.toContain('cache');
+		await analysed();
+		expect(boxes('service')).not.toContain('cache');
 		void act(() => {
 			vi.advanceTimersByTime(debounceMs + 10);
 		});
+		await analysed();
 		expect(boxes('service')).toContain('cache');
 	});
 
 	test('keeps the last diagram, marked as old, while the file cannot be read', async () => {
 		await renderReady();
 		vi.useFakeTimers();
-		type('services: [');
+		await type('services: [');
 		expect(screen.getByText(/lo schema mostra l'ultima versione leggibile/)).toBeTruthy();
 		expect(boxes('service')).toContain('app');
 		expect(screen.getByRole('button', { name: /yaml-syntax/ })).toBeTruthy();
@@ -131,7 +155,7 @@ describe('<ComposeLab>', () => {
 	test('shows a service named like markup as text, never as an element', async () => {
 		const { container } = await renderReady();
 		vi.useFakeTimers();
-		type('services:\n  "<img src=x onerror=alert(1)>":\n    image: nginx\n');
+		await type('services:\n  "<img src=x onerror=alert(1)>":\n    image: nginx\n');
 		expect(boxes('service')).toContain('<img src=x onerror=alert(1)>');
 		expect(container.querySelector('img')).toBeNull();
 		expect(screen.getAllByText(/<img src=x onerror=alert\(1\)>/).length).toBeGreaterThan(1);
@@ -141,11 +165,14 @@ describe('<ComposeLab>', () => {
 		await renderReady({ example: 'web-database' });
 		expect(boxes('network')).toContain('default');
 		fireEvent.click(screen.getByRole('checkbox', { name: /Nascondi la rete predefinita/ }));
+		await analysed();
 		expect(boxes('network')).not.toContain('default');
 		const viewBox = diagram().getAttribute('viewBox');
 		fireEvent.click(screen.getByRole('radio', { name: "Dall'alto in basso" }));
+		await analysed();
 		expect(diagram().getAttribute('viewBox')).not.toBe(viewBox);
 		fireEvent.click(screen.getByRole('checkbox', { name: /Nascondi volumi/ }));
+		await analysed();
 		expect(boxes('volume')).not.toContain('db-data');
 	});
 
@@ -158,6 +185,7 @@ describe('<ComposeLab>', () => {
 		expect(editor().value).toBe(lectureExample.source);
 		fireEvent.click(screen.getByRole('button', { name: "Carica l'esempio" }));
 		expect(editor().value).toBe(wordpress.source);
+		await analysed();
 		expect(boxes('service')).toEqual(expect.arrayContaining(['wordpress', 'db']));
 		expect(
 			screen.getByText(/^Caricato: WordPress e MySQL\. Problemi trovati: Errori: 0/)
@@ -177,6 +205,24 @@ describe('<ComposeLab>', () => {
 		fireEvent.keyDown(textarea, { key: 'Escape' });
 		expect(fireEvent.keyDown(textarea, { key: 'Tab' })).toBe(true);
 		expect(screen.getByText(/premi Esc e poi Tab/)).toBeTruthy();
+	});
+
+	test('the gutter of a long file draws the rows near those in view, and follows the scroll', () => {
+		renderLab();
+		const long = Array.from({ length: 3000 }, (_, i) => `# riga ${i + 1}`).join('\n');
+		fireEvent.input(editor(), { target: { value: long } });
+		const rows = () =>
+			[...document.querySelectorAll('.cd-gutter-row')].map((row) =>
+				Number(row.getAttribute('data-line'))
+			);
+		expect(rows()[0]).toBe(1);
+		expect(rows().length).toBeLessThanOrEqual(300);
+		// Scrolled to line 2,001 (22 pixels a line where nothing is measured).
+		editor().scrollTop = 22 * 2000;
+		fireEvent.scroll(editor());
+		expect(rows()).toContain(2001);
+		expect(rows()).not.toContain(1);
+		expect(rows().length).toBeLessThanOrEqual(300);
 	});
 
 	test('describes the topology in sentences under the diagram, in the page’s language', async () => {
@@ -276,7 +322,7 @@ describe('<ComposeLab>', () => {
 	test('saves the work on the device and brings it back', async () => {
 		const { unmount } = await renderReady();
 		vi.useFakeTimers();
-		type('services:\n  saved:\n    image: alpine\n');
+		await type('services:\n  saved:\n    image: alpine\n');
 		unmount();
 		vi.useRealTimers();
 		await renderReady();
@@ -289,30 +335,118 @@ describe('<ComposeLab>', () => {
 		await renderReady();
 		vi.useFakeTimers();
 		expect(screen.queryByRole('status')).toBeNull();
-		type('services:\n  kept:\n    image: alpine\n');
+		await type('services:\n  kept:\n    image: alpine\n');
 		expect(screen.getByRole('status').textContent).toContain(
 			'Il browser non salva il file su questo dispositivo'
 		);
 		fireEvent.click(screen.getByRole('button', { name: "Chiudi l'avviso" }));
-		type('services:\n  again:\n    image: alpine\n');
+		await type('services:\n  again:\n    image: alpine\n');
 		expect(screen.queryByRole('status')).toBeNull();
 	});
 
-	test('a shared link the device cannot keep says so at once', async () => {
+	test('a full storage says so, apart from none at all, and offers the text as a file', async () => {
+		refuseStorage('QuotaExceededError');
+		await renderReady();
+		vi.useFakeTimers();
+		const text = 'services:\n  full:\n    image: alpine\n';
+		await type(text);
+		const notice = screen.getByRole('status');
+		expect(notice.textContent).toContain('La memoria che il browser riserva a questo sito è piena');
+		expect(notice.textContent).not.toContain('Il browser non salva il file');
+		fireEvent.click(within(notice).getByRole('button', { name: 'Scarica il file (compose.yaml)' }));
+		expect(downloaded).toHaveLength(1);
+		expect(downloaded[0]?.filename).toBe('compose.yaml');
+		expect(await downloaded[0]?.blob.text()).toBe(text);
+	});
+
+	test('a shared link the device cannot keep says so once it is read', async () => {
 		refuseStorage('QuotaExceededError');
 		const text = 'services:\n  solo:\n    image: alpine\n';
 		history.replaceState(null, '', `/lab/compose/#compose=${encodeText(text)}`);
 		await renderReady();
 		expect(editor().value).toBe(text);
 		expect(screen.getByRole('status').textContent).toContain(
-			'Il browser non salva il file su questo dispositivo'
+			'La memoria che il browser riserva a questo sito è piena'
 		);
+	});
+
+	test('a shared link is kept on the device once it has been analysed, not before', async () => {
+		const text = 'services:\n  solo:\n    image: alpine\n';
+		history.replaceState(
+			null,
+			'',
+			`/lab/compose/${stateToHash({ text, options: defaultOptions })}`
+		);
+		renderLab();
+		expect(editor().value).toBe(text);
+		expect(localStorage.getItem(storageKey('lecture'))).toBeNull();
+		await analysed();
+		expect(boxes('service')).toEqual(['solo']);
+		expect(JSON.parse(localStorage.getItem(storageKey('lecture')) ?? '{}')).toMatchObject({ text });
+	});
+
+	test('a shared file too large to draw is shown, but does not replace the device’s copy', async () => {
+		const mine = { text: 'services:\n  mine:\n    image: alpine\n', options: defaultOptions };
+		localStorage.setItem(storageKey('lecture'), serializeState(mine));
+		// 60 services each on 10 networks: 600 lines, past the limit.
+		const networks = Array.from({ length: 10 }, (_, i) => `n${i}`);
+		const big = [
+			'services:',
+			...Array.from({ length: 60 }, (_, i) => [
+				`  s${i}:`,
+				'    image: alpine',
+				`    networks: [${networks.join(', ')}]`,
+			]).flat(),
+			'networks:',
+			...networks.map((name) => `  ${name}:`),
+			'',
+		].join('\n');
+		history.replaceState(
+			null,
+			'',
+			`/lab/compose/${stateToHash({ text: big, options: defaultOptions })}`
+		);
+		await renderReady();
+		expect(editor().value).toBe(big);
+		expect(screen.getByRole('button', { name: /input-limit/ }).textContent).toContain(
+			'600 collegamenti'
+		);
+		const notice = screen.getByRole('status');
+		expect(notice.textContent).toContain('Il file del link è troppo grande per questo strumento');
+		expect(localStorage.getItem(storageKey('lecture'))).toBe(serializeState(mine));
+		fireEvent.click(within(notice).getByRole('button', { name: 'Scarica il file (compose.yaml)' }));
+		expect(await downloaded[0]?.blob.text()).toBe(big);
+		// The learner's own text is one click away; once they edit the big one, it is theirs.
+		expect(screen.getByRole('button', { name: 'Ripristina il testo di prima' })).toBeTruthy();
+		vi.useFakeTimers();
+		await type(big.replace('  s0:', '  primo:'));
+		expect(localStorage.getItem(storageKey('lecture'))).toContain('primo');
+	});
+
+	test('a link cut short opens none of its text, and says so', async () => {
+		const text = 'services:\n  cut:\n    image: alpine\n';
+		const hash = stateToHash({ text, options: defaultOptions });
+		history.replaceState(null, '', `/lab/compose/${hash.slice(0, -6)}`);
+		await renderReady();
+		expect(screen.getByRole('status').textContent).toContain('Il link è incompleto');
+		expect(editor().value).toBe(lectureExample.source);
+		expect(location.hash).toBe('');
+	});
+
+	test('what the device held and could not read can be downloaded before it is replaced', async () => {
+		localStorage.setItem(storageKey('lecture'), '{"version":9,"text":"services: {}"}');
+		await renderReady();
+		const notice = screen.getByRole('status');
+		fireEvent.click(within(notice).getByRole('button', { name: 'Scarica ciò che era salvato' }));
+		expect(downloaded[0]?.filename).toBe('compose-saved.txt');
+		expect(await downloaded[0]?.blob.text()).toBe('{"version":9,"text":"services: {}"}');
 	});
 
 	test('the share button puts the state in the link and in the address bar', async () => {
 		await renderReady();
 		fireEvent.click(screen.getByRole('button', { name: 'Copia il link' }));
-		const hash = `#compose=${encodeText(lectureExample.source)}&dir=LR`;
+		const hash = stateToHash({ text: lectureExample.source, options: defaultOptions });
+		expect(hash).toMatch(/^#dir=LR&compose=\d+\./);
 		expect(location.hash).toBe(hash);
 		const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Link a questo schema' });
 		expect(field.value).toBe(`${location.origin}/lab/compose/${hash}`);
@@ -323,7 +457,7 @@ describe('<ComposeLab>', () => {
 		await renderReady({ example: 'host-network', shareTo: '/lab/compose/' });
 		fireEvent.click(screen.getByRole('button', { name: 'Copia il link' }));
 		const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Link a questo schema' });
-		expect(field.value).toMatch(new RegExp(`^${location.origin}/lab/compose/#compose=`));
+		expect(field.value).toMatch(new RegExp(`^${location.origin}/lab/compose/#dir=LR&compose=`));
 		expect(location.pathname + location.hash).toBe('/docker/reti/');
 	});
 });

@@ -56,14 +56,17 @@ describe('byte budgets of the built pages', () => {
 		expect(jsGzip, `${page} (${lang}) loads ${jsGzip} B`).toBeLessThanOrEqual(budgets.labs[page]);
 	});
 
-	test('the Compose page, with the analyser it loads after first paint, stays within 90 KB of a plain chapter', () => {
+	// 92 KB since the island holds its worker's client, the checks of an opened state and of a cut
+	// link, and the notices that offer a download (about 1.5 KB). With workers, what loads after
+	// first paint is the worker (70 KB) in place of the analyser counted here (71 KB).
+	test('the Compose page, with the analyser it loads after first paint, stays within 92 KB of a plain chapter', () => {
 		const total = (path: string) => {
 			const weight = pageWeight(path);
 			return weight.jsGzip + weight.lazyJsGzip;
 		};
 		for (const lang of ['it', 'en'] as const) {
 			const extra = total(labPages.composeLab[lang]) - total(pageTypes.plainChapter[lang]);
-			expect(extra, `${lang}: ${extra} B above a plain chapter`).toBeLessThanOrEqual(90 * 1024);
+			expect(extra, `${lang}: ${extra} B above a plain chapter`).toBeLessThanOrEqual(92 * 1024);
 		}
 	});
 });

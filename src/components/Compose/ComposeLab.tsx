@@ -8,10 +8,18 @@ import {
 	diagramView,
 	findingsAnnouncement,
 	findingsView,
+	keepDecision,
 	linkDecision,
+	needsAnalysis,
+	noticeOffer,
 	previousToOffer,
+	sameState,
+	saveNotice,
 	startDecision,
+	type Answer,
 	type NoticeKey,
+	type OpenedFrom,
+	type SaveFailure,
 } from '../../lib/compose/lab.ts';
 import {
 	defaultOptions,
@@ -25,6 +33,7 @@ import {
 } from '../../lib/compose/share.ts';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
+import { download } from '../shared/download.ts';
 import { LiveRegion } from '../shared/LiveRegion.tsx';
 import { deviceStorage } from '../shared/storage.ts';
 import { TranslateContext } from '../shared/strings.ts';
@@ -34,7 +43,7 @@ import { Editor, placeCursor } from './Editor.tsx';
 import { ExampleGallery } from './ExampleGallery.tsx';
 import { ExportTools } from './ExportTools.tsx';
 import { FindingsSection } from './FindingsSection.tsx';
-import { loadAnalyzer, type Analyzer } from './loadAnalyzer.ts';
+import { offThreadAnalyzer, type OffThreadAnalyzer } from './offThread.ts';
 
 export interface ComposeLabProps {
 	lang: Locale;
@@ -43,8 +52,8 @@ export interface ComposeLabProps {
 	/** The id of the example to start from (`examples.ts`); the lecture's by default. */
 	example?: string;
 	/**
-	 * The starting example analysed on the server (`analysisOptions`, default options), shown until
-	 * the analyser has loaded in the browser.
+	 * The starting example analysed on the server (`analysisOptions`, default options): what the
+	 * island shows for it, so the analyser is needed only once the learner changes something.
 	 */
 	initial: Analysis;
 	/** The level of the island's own headings: 2 on the lab page, 3 inside a chapter's section. */
@@ -84,29 +93,34 @@ export default function ComposeLab({
 	// The text last analysed: it follows `text` once typing pauses.
 	const [source, setSource] = useState(start.source);
 	const [options, setOptions] = useState<DiagramOptions>(defaultOptions);
-	const [notice, setNotice] = useState<NoticeKey | undefined>();
+	// Each notice stays until dismissed: a later one does not hide an earlier one.
+	const [notices, setNotices] = useState<readonly NoticeKey[]>([]);
 	const [message, setMessage] = useState('');
 	const [previous, setPrevious] = useState<ComposeState | undefined>();
 	const [sharedUrl, setSharedUrl] = useState('');
-	const [analyzer, setAnalyzer] = useState<Analyzer | undefined>();
+	const [answer, setAnswer] = useState<Answer | undefined>();
 	const [analyzerFailed, setAnalyzerFailed] = useState(false);
+	const analyzer = useRef<OffThreadAnalyzer>();
 	const textareaRef = useRef<HTMLTextAreaElement>(null);
 	const timer = useRef<ReturnType<typeof setTimeout>>();
 	const edited = useRef(false);
-	const toldNotKept = useRef(false);
+	// What the device was told it could not keep, once per reason.
+	const toldNotKept = useRef(new Set<SaveFailure>());
+	// A state opened from a link or the device, kept once the analyser has read it.
+	const opening = useRef<{ state: ComposeState; from: OpenedFrom } | undefined>();
+	// What the device held, when it could not be read: offered as a download until replaced.
+	const unreadable = useRef<string | null>(null);
 	const latest = useRef<ComposeState>({ text, options });
 	latest.current = { text, options };
 
-	const analysis = useMemo(
+	const { analysis, upToDate } = useMemo(
 		() =>
 			currentAnalysis(
 				{ text: source, options },
 				{ source: start.source, analysis: initial },
-				analyzer &&
-					((state) =>
-						analyzer.analyzeCompose(state.text, analysisOptions(lang, t, id, state.options)))
+				answer
 			),
-		[analyzer, source, options, start.source, initial, lang, t, id]
+		[answer, source, options, start.source, initial]
 	);
 	// Kept across renders: the last diagram stays on screen while the file cannot be read.
 	const lastDrawn = useRef<Analysis | undefined>();
@@ -116,49 +130,75 @@ export default function ComposeLab({
 	const summary = t('compose.findings.count', counts);
 	const loading = t(analyzerFailed ? 'compose.engine.failed' : 'compose.engine.loading');
 
+	const tell = useCallback(
+		(notice: NoticeKey) =>
+			setNotices((shown) => (shown.includes(notice) ? shown : [...shown, notice])),
+		[]
+	);
+	const dismiss = (notice: NoticeKey) =>
+		setNotices((shown) => shown.filter((candidate) => candidate !== notice));
+
 	const replace = useCallback((state: ComposeState) => {
 		clearTimeout(timer.current);
 		setText(state.text);
 		setSource(state.text);
 		setOptions(state.options);
 	}, []);
-	// The learner hears once that the device is not keeping their text, whatever the reason.
+	// The learner hears once per reason that the device is not keeping their text.
 	const save = useCallback(
 		(state: ComposeState) => {
-			if (deviceStorage().write(key, serializeState(state)) && !toldNotKept.current) {
-				toldNotKept.current = true;
-				setNotice('compose.notice.notKept');
-			}
+			const failure = deviceStorage().write(key, serializeState(state));
+			const said = saveNotice(failure, toldNotKept.current);
+			if (failure) toldNotKept.current.add(failure);
+			if (said) tell(said);
 		},
-		[key]
+		[key, tell]
+	);
+	// A state from a link or the device is shown at once, and kept once analysed (see below).
+	const open = useCallback(
+		(state: ComposeState, from: OpenedFrom) => {
+			edited.current = false;
+			opening.current = { state, from };
+			replace(state);
+		},
+		[replace]
 	);
 
+	// One analyser for the island's life: its worker loads while the learner reads.
 	useEffect(() => {
-		loadAnalyzer().then(setAnalyzer, () => setAnalyzerFailed(true));
+		const started = offThreadAnalyzer();
+		analyzer.current = started;
+		return () => started.close();
 	}, []);
 
+	// Each text the learner pauses on goes to the analyser; a stale answer never comes back.
 	useEffect(() => {
-		const opened = startDecision(
-			stateFromHash(location.hash),
-			parseStoredState(deviceStorage().read(key))
+		const state = { text: source, options };
+		if (!needsAnalysis(state, start.source)) return;
+		analyzer.current?.analyze(source, analysisOptions(lang, t, id, options)).then(
+			(analysis) => analysis && setAnswer({ state, analysis }),
+			() => setAnalyzerFailed(true)
 		);
+	}, [source, options, start.source, lang, t, id]);
+
+	useEffect(() => {
+		const stored = deviceStorage().read(key);
+		const opened = startDecision(stateFromHash(location.hash), parseStoredState(stored));
 		if (opened.dropHash) dropStateFromUrl();
-		if (opened.state) replace(opened.state);
+		if (opened.state && opened.from) open(opened.state, opened.from);
 		setPrevious(opened.previous);
-		setNotice(opened.notice);
-		if (opened.state && opened.save) {
-			edited.current = true;
-			save(opened.state);
-		}
+		if (opened.notice) tell(opened.notice);
+		if (opened.notice === 'compose.notice.storage') unreadable.current = stored;
 
 		const onHashChange = () => {
 			const link = linkDecision(stateFromHash(location.hash), latest.current);
 			if (link.dropHash) dropStateFromUrl();
-			if (link.notice) setNotice(link.notice);
+			if (link.notice) tell(link.notice);
 			if (!link.state) return;
 			setPrevious(link.previous);
-			edited.current = true;
-			replace(link.state);
+			// What was typed in the last pause is kept before the link replaces it.
+			if (edited.current) save(latest.current);
+			open(link.state, 'link');
 		};
 		// Whatever was typed in the last quarter of a second is saved when the page goes away.
 		const onPageHide = () => {
@@ -171,11 +211,27 @@ export default function ComposeLab({
 			removeEventListener('pagehide', onPageHide);
 			clearTimeout(timer.current);
 		};
-	}, [key, replace, save]);
+	}, [key, open, save, tell]);
 
 	useEffect(() => {
 		if (edited.current) save({ text: source, options });
 	}, [source, options, save]);
+
+	// An opened state is kept, or not, once its analysis is in: a shared file too large for the
+	// tool does not replace the device's copy. A learner who edits it first decides for themselves.
+	useEffect(() => {
+		const opened = opening.current;
+		if (!opened || !analysis || !upToDate || !sameState(opened.state, { text: source, options }))
+			return;
+		opening.current = undefined;
+		if (edited.current) return;
+		const decision = keepDecision(opened.from, analysis);
+		if (decision.notice) tell(decision.notice);
+		if (decision.save) {
+			edited.current = true;
+			save(opened.state);
+		}
+	}, [analysis, upToDate, source, options, save, tell]);
 
 	// Announce the findings when they change, not on every analysis, after what the learner did.
 	const announced = useRef(summary);
@@ -203,6 +259,7 @@ export default function ComposeLab({
 
 	const onInput = (value: string) => {
 		edited.current = true;
+		opening.current = undefined;
 		setText(value);
 		clearTimeout(timer.current);
 		timer.current = setTimeout(() => setSource(value), debounceMs);
@@ -210,6 +267,7 @@ export default function ComposeLab({
 
 	const setOption = (changes: Partial<DiagramOptions>) => {
 		edited.current = true;
+		opening.current = undefined;
 		setOptions({ ...options, ...changes });
 	};
 
@@ -217,6 +275,7 @@ export default function ComposeLab({
 		const next = { text: chosen.source, options };
 		setPrevious(previousToOffer(latest.current, next));
 		edited.current = true;
+		opening.current = undefined;
 		replace(next);
 		announce(t('compose.gallery.loaded', { title: chosen.title[lang] }));
 	};
@@ -224,9 +283,18 @@ export default function ComposeLab({
 	const restore = () => {
 		if (!previous) return;
 		edited.current = true;
+		opening.current = undefined;
 		replace(previous);
 		setPrevious(undefined);
 		announce(t('compose.restored'));
+	};
+
+	// What the notices offer, so that nothing is lost when the device does not keep it.
+	const downloadText = () =>
+		download(new Blob([latest.current.text], { type: 'application/yaml' }), 'compose.yaml');
+	const downloadStored = () => {
+		if (unreadable.current !== null)
+			download(new Blob([unreadable.current], { type: 'text/plain' }), 'compose-saved.txt');
 	};
 
 	const goTo = useCallback((finding: Finding) => {
@@ -259,24 +327,35 @@ export default function ComposeLab({
 				lang={lang}
 				findings={analysis && findings}
 				status={analysis ? summary : loading}
+				busy={!upToDate}
 				onChoose={goTo}
 			/>
 		),
-		[id, headingLevel, lang, analysis, findings, summary, loading, goTo]
+		[id, headingLevel, lang, analysis, findings, summary, loading, upToDate, goTo]
 	);
 
 	return (
 		<TranslateContext.Provider value={t}>
 			<div class="cd-lab not-content" id={id}>
 				<LiveRegion message={message} />
-				{notice && (
-					<div class="cd-notice" role="status">
+				{notices.map((notice) => (
+					<div key={notice} class="cd-notice" role="status">
 						<p>{t(notice)}</p>
-						<button type="button" class="cd-button" onClick={() => setNotice(undefined)}>
+						{noticeOffer(notice) === 'text' && (
+							<button type="button" class="cd-button" onClick={downloadText}>
+								{t('compose.notice.download')}
+							</button>
+						)}
+						{noticeOffer(notice) === 'stored' && unreadable.current !== null && (
+							<button type="button" class="cd-button" onClick={downloadStored}>
+								{t('compose.notice.downloadStored')}
+							</button>
+						)}
+						<button type="button" class="cd-button" onClick={() => dismiss(notice)}>
 							{t('compose.notice.dismiss')}
 						</button>
 					</div>
-				)}
+				))}
 
 				<ExampleGallery
 					id={id}
@@ -317,7 +396,6 @@ export default function ComposeLab({
 						<ExportTools
 							id={id}
 							diagram={view.shown?.diagram}
-							analyzer={analyzer}
 							sharedUrl={sharedUrl}
 							onShare={share}
 							announce={announce}

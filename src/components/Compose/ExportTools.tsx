@@ -2,15 +2,13 @@ import { useState } from 'preact/hooks';
 import type { SvgNode } from '../../lib/compose/svg.ts';
 import { download } from '../shared/download.ts';
 import { useT } from '../shared/strings.ts';
-import type { Analyzer } from './loadAnalyzer.ts';
+import { loadSvgWriter } from './loadAnalyzer.ts';
 import { svgToPng } from './png.ts';
 
 interface Props {
 	id: string;
 	/** The diagram on screen; `undefined` when there is none to export. */
 	diagram: SvgNode | undefined;
-	/** The loaded analyser, which writes the standalone SVG. */
-	analyzer: Analyzer | undefined;
 	/** The link to the current state, once the learner asked for it. */
 	sharedUrl: string;
 	onShare: () => void;
@@ -21,20 +19,27 @@ interface Props {
 const filename = 'compose-diagram';
 
 /** The diagram as an SVG or PNG file, and the link that shares the file and its options. */
-export function ExportTools({ id, diagram, analyzer, sharedUrl, onShare, announce }: Props) {
+export function ExportTools({ id, diagram, sharedUrl, onShare, announce }: Props) {
 	const t = useT();
-	const [pngFailed, setPngFailed] = useState(false);
+	const [failed, setFailed] = useState<'compose.export.failed' | 'compose.export.unavailable'>();
 
 	const exportSvg = (svg: string) =>
 		download(new Blob([svg], { type: 'image/svg+xml' }), `${filename}.svg`);
-	const exportPng = (svg: string, { attrs }: SvgNode) => {
-		setPngFailed(false);
+	const fail = (reason: NonNullable<typeof failed>) => {
+		setFailed(reason);
+		announce(t(reason));
+	};
+	const exportPng = (svg: string, { attrs }: SvgNode) =>
 		svgToPng(svg, Number(attrs.width), Number(attrs.height))
 			.then((blob) => download(blob, `${filename}.png`))
-			.catch(() => {
-				setPngFailed(true);
-				announce(t('compose.export.failed'));
-			});
+			.catch(() => fail('compose.export.failed'));
+	// What writes the file loads on the first export: the page does not need it to show the diagram.
+	const save = (write: (svg: string, diagram: SvgNode) => unknown, diagram: SvgNode) => {
+		setFailed(undefined);
+		loadSvgWriter().then(
+			(serialize) => write(serialize(diagram), diagram),
+			() => fail('compose.export.unavailable')
+		);
 	};
 	const formats = [
 		['compose.export.svg', exportSvg],
@@ -44,13 +49,13 @@ export function ExportTools({ id, diagram, analyzer, sharedUrl, onShare, announc
 	return (
 		<>
 			<div class="cd-tools" role="group" aria-label={t('compose.tools')}>
-				{formats.map(([label, save]) => (
+				{formats.map(([label, write]) => (
 					<button
 						key={label}
 						type="button"
 						class="cd-button"
-						disabled={!diagram || !analyzer}
-						onClick={() => diagram && analyzer && save(analyzer.serializeSvg(diagram), diagram)}
+						disabled={!diagram}
+						onClick={() => diagram && save(write, diagram)}
 					>
 						{t(label)}
 					</button>
@@ -59,7 +64,7 @@ export function ExportTools({ id, diagram, analyzer, sharedUrl, onShare, announc
 					{t('compose.share')}
 				</button>
 			</div>
-			{pngFailed && <p class="cd-note">{t('compose.export.failed')}</p>}
+			{failed && <p class="cd-note">{t(failed)}</p>}
 			{sharedUrl && (
 				<p class="cd-share">
 					<label for={`${id}-link`}>{t('compose.share.link')}</label>

@@ -11,16 +11,26 @@ interface Props {
 	findings: readonly Finding[] | undefined;
 	/** The counts by severity in words; while there is no analysis, that it is loading or failed. */
 	status: string;
+	/** Whether the findings are of an earlier text, while the analyser works on the current one. */
+	busy: boolean;
 	/** Puts the cursor on the finding's place in the editor. */
 	onChoose: (finding: Finding) => void;
 }
 
 /** The findings next to the editor: each one a button that leads to its line. */
-export function FindingsSection({ id, headingLevel, lang, findings, status, onChoose }: Props) {
+export function FindingsSection({
+	id,
+	headingLevel,
+	lang,
+	findings,
+	status,
+	busy,
+	onChoose,
+}: Props) {
 	const t = useT();
 	const Heading = `h${headingLevel}` as const;
 	return (
-		<section class="cd-findings" aria-labelledby={`${id}-findings`}>
+		<section class="cd-findings" aria-labelledby={`${id}-findings`} aria-busy={busy}>
 			<Heading id={`${id}-findings`} class="cd-heading">
 				{t('compose.findings.title')}
 			</Heading>

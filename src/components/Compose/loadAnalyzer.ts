@@ -1,11 +1,13 @@
 /**
- * The analyser (YAML parser, schema, layout) is most of the island's weight, so the page loads it
- * after first paint: the server draws the starting example, and `loadAnalyzer` brings in the rest.
+ * The analyser (YAML parser, schema, layout) is most of the island's weight, so the page never
+ * loads it up front: the server draws the starting example, a worker analyses the learner's texts
+ * (`offThread.ts`), and the page brings the modules in only when it has to do that work itself
+ * (no workers) or to write a diagram out as a file.
  */
 import type { analyzeCompose } from '../../lib/compose/analyze.ts';
 import type { serializeSvg } from '../../lib/compose/svg.ts';
 
-/** What the island needs from the heavy modules. */
+/** What the page needs from the heavy modules when it analyses a text itself. */
 export interface Analyzer {
 	analyzeCompose: typeof analyzeCompose;
 	serializeSvg: typeof serializeSvg;
@@ -25,4 +27,13 @@ export function loadAnalyzer(): Promise<Analyzer> {
 	// A failed load (offline) may be retried by the next call.
 	loading.catch(() => (loading = undefined));
 	return loading;
+}
+
+let writing: Promise<typeof serializeSvg> | undefined;
+
+/** Loads what writes a diagram as a standalone SVG file (not the parser nor the checks), once. */
+export function loadSvgWriter(): Promise<typeof serializeSvg> {
+	writing ??= import('../../lib/compose/svg.ts').then((svg) => svg.serializeSvg);
+	writing.catch(() => (writing = undefined));
+	return writing;
 }

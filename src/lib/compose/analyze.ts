@@ -37,6 +37,76 @@ export interface Analysis {
 /** Past this many boxes the diagram would be unreadable and slow to place; the checks still run. */
 export const maxDiagramNodes = 400;
 
+/**
+ * Past this many lines, likewise. The layout's cost grows with the boxes and the lines together:
+ * at both limits at once it takes some 65 ms in Node, about 1.4 times the 100-service file of
+ * `bench/compose.ts` (434 lines, which must stay drawable), while 200 services each on 199
+ * networks (399 boxes, 39,800 lines) took 8 s. `bench/compose-lab.ts` measures both. A diagram
+ * with more lines than this is too tangled to read anyway.
+ */
+export const maxDiagramEdges = 500;
+
+/** How many boxes and lines the diagram of a model would have, counted without placing anything. */
+export interface DiagramSize {
+	/** Services, networks, named volumes and the host paths services mount. */
+	nodes: number;
+	/** Joined networks, mounts, dependencies, published ports and the host's network, as drawn. */
+	edges: number;
+}
+
+/** Counts the boxes and lines of the diagram, whatever the options hide: an upper bound. */
+export function diagramSize(model: TopologyModel): DiagramSize {
+	let edges = 0;
+	const hostPaths = new Set<string>();
+	for (const service of model.services) {
+		for (const mount of service.mounts)
+			if (mount.kind === 'bind' && mount.source !== undefined) hostPaths.add(mount.source);
+		edges +=
+			service.networks.length +
+			service.mounts.filter((mount) => mount.kind === 'named' || mount.kind === 'bind').length +
+			service.dependsOn.length +
+			(service.ports.length ? 1 : 0) +
+			(service.networkMode === 'host' ? 1 : 0);
+	}
+	return {
+		nodes: model.services.length + model.networks.length + model.volumes.length + hostPaths.size,
+		edges,
+	};
+}
+
+/**
+ * Why the diagram is not drawn, one note per limit the model goes past; none when it can be drawn.
+ * The layout is never attempted past a limit: its cost grows faster than the file.
+ */
+export function diagramLimits({ nodes, edges }: DiagramSize): Finding[] {
+	const note = (message: Finding['message']): Finding => ({
+		rule: 'input-limit',
+		severity: 'info',
+		message,
+		line: 1,
+		column: 1,
+		path: [],
+	});
+	return [
+		...(nodes > maxDiagramNodes
+			? [
+					note({
+						it: `Il file ha ${nodes} tra servizi, reti, volumi e percorsi dell'host: troppi per uno schema leggibile (il massimo è ${maxDiagramNodes}), quindi lo schema non è disegnato. I controlli sono stati fatti comunque; per vedere uno schema, prova con una parte dei servizi.`,
+						en: `The file has ${nodes} services, networks, volumes and host paths: too many for a readable diagram (the limit is ${maxDiagramNodes}), so no diagram is drawn. The checks were run all the same; to see a diagram, try with part of the services.`,
+					}),
+				]
+			: []),
+		...(edges > maxDiagramEdges
+			? [
+					note({
+						it: `Il file ha ${edges} collegamenti (reti dei servizi, volumi, dipendenze, porte): troppi per uno schema leggibile (il massimo è ${maxDiagramEdges}), quindi lo schema non è disegnato. I controlli sono stati fatti comunque; per vedere uno schema, prova con una parte dei servizi.`,
+						en: `The file has ${edges} links (services' networks, volumes, dependencies, ports): too many for a readable diagram (the limit is ${maxDiagramEdges}), so no diagram is drawn. The checks were run all the same; to see a diagram, try with part of the services.`,
+					}),
+				]
+			: []),
+	];
+}
+
 /** Parses, validates, checks, and draws a Compose file. Never throws. */
 export function analyzeCompose(text: string, options: AnalyzeOptions = {}): Analysis {
 	try {
@@ -54,19 +124,9 @@ function analyze(text: string, options: AnalyzeOptions): Analysis {
 
 	const model = buildModel(file);
 	const description = describeTopology(model, lang);
-	const boxes = model.services.length + model.networks.length + model.volumes.length;
-	if (boxes > maxDiagramNodes) {
-		findings.push({
-			rule: 'input-limit',
-			severity: 'info',
-			message: {
-				it: `Il file ha ${boxes} tra servizi, reti e volumi: troppi per uno schema leggibile (il massimo è ${maxDiagramNodes}). I controlli sono stati fatti comunque.`,
-				en: `The file has ${boxes} services, networks and volumes: too many for a readable diagram (the limit is ${maxDiagramNodes}). The checks were run all the same.`,
-			},
-			line: 1,
-			column: 1,
-			path: [],
-		});
+	const limited = diagramLimits(diagramSize(model));
+	if (limited.length) {
+		findings.push(...limited);
 		return { findings: findings.sort(byPosition), model, description };
 	}
 	const diagram = drawDiagram(layoutTopology(model, lang, options), {

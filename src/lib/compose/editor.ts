@@ -84,3 +84,30 @@ export function indentEdit(text: string, start: number, end: number, outdent = f
 export function applyEdit(text: string, edit: TextEdit): string {
 	return text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
 }
+
+/** The rows of the gutter to draw, 0-based: from `first`, up to but not including `last`. */
+export interface RowWindow {
+	first: number;
+	last: number;
+}
+
+/**
+ * Which gutter rows to draw: those in view and `margin` more on either side, with both ends moved
+ * in steps of `step` rows, so that a paste of thousands of lines lays out a few hundred rows and
+ * scrolling draws anew only every `step` rows. Before the editor is measured (on the server),
+ * `viewHeight` is 0 and the window is the first rows.
+ */
+export function gutterRows(
+	scrollTop: number,
+	viewHeight: number,
+	lineHeight: number,
+	lines: number,
+	margin = 100,
+	step = 50
+): RowWindow {
+	const top = Math.floor(Math.max(0, scrollTop) / lineHeight);
+	const seen = Math.ceil(Math.max(0, viewHeight) / lineHeight);
+	const first = Math.min(Math.max(0, Math.floor((top - margin) / step) * step), lines);
+	const last = Math.min(lines, Math.ceil((top + seen + margin) / step) * step);
+	return { first: Math.min(first, last), last };
+}

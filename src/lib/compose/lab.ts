@@ -40,10 +40,15 @@ export function analysisOptions(
 
 /** Whether the state is the starting example as the server analysed it: its text, default options. */
 export function isStartState(state: ComposeState, startSource: string): boolean {
+	return sameState(state, { text: startSource, options: defaultOptions });
+}
+
+/** Whether two states are the same text with the same options. */
+export function sameState(a: ComposeState, b: ComposeState): boolean {
 	return (
-		state.text === startSource &&
+		a.text === b.text &&
 		(Object.keys(defaultOptions) as (keyof DiagramOptions)[]).every(
-			(name) => state.options[name] === defaultOptions[name]
+			(name) => a.options[name] === b.options[name]
 		)
 	);
 }
@@ -54,17 +59,43 @@ export interface StartAnalysis {
 	analysis: Analysis;
 }
 
+/** What the analyser last answered: the state it analysed, and its analysis. */
+export interface Answer {
+	state: ComposeState;
+	analysis: Analysis;
+}
+
+/** The analysis to show, and whether it is of the state on screen. */
+export interface CurrentAnalysis {
+	/** `undefined` before the analyser has answered anything (except for the starting example). */
+	analysis: Analysis | undefined;
+	/** Whether `analysis` is of this very state; else it is of an earlier one, until the answer. */
+	upToDate: boolean;
+}
+
 /**
- * The analysis of the state: the analyser's once it has loaded (`analyze`). Until then only the
- * starting example, which the server analysed, can be shown; any other state has none yet.
+ * Whether the state needs the analyser: the starting example as the server analysed it does not,
+ * so a learner who only reads the page never waits for it.
+ */
+export function needsAnalysis(state: ComposeState, startSource: string): boolean {
+	return !isStartState(state, startSource);
+}
+
+/**
+ * What the learner sees of the state. The analyser answers a moment after each pause in typing:
+ * its answer for this very state, or the server's for the starting example, is exact; while the
+ * analyser works, its answer for an earlier state stays on screen (the findings do not blink away
+ * at every pause); before its first answer, only the starting example has one.
  */
 export function currentAnalysis(
 	state: ComposeState,
 	start: StartAnalysis,
-	analyze: ((state: ComposeState) => Analysis) | undefined
-): Analysis | undefined {
-	if (analyze) return analyze(state);
-	return isStartState(state, start.source) ? start.analysis : undefined;
+	answer: Answer | undefined
+): CurrentAnalysis {
+	if (answer && sameState(answer.state, state))
+		return { analysis: answer.analysis, upToDate: true };
+	if (isStartState(state, start.source)) return { analysis: start.analysis, upToDate: true };
+	return { analysis: answer?.analysis, upToDate: false };
 }
 
 /** What the diagram pane shows for the current analysis. */
@@ -155,8 +186,33 @@ export type NoticeKey =
 	| 'compose.notice.hash'
 	| 'compose.notice.hashKept'
 	| 'compose.notice.hashStored'
+	| 'compose.notice.cut'
+	| 'compose.notice.cutKept'
+	| 'compose.notice.cutStored'
 	| 'compose.notice.storage'
-	| 'compose.notice.notKept';
+	| 'compose.notice.notKept'
+	| 'compose.notice.full'
+	| 'compose.notice.linkTooBig'
+	| 'compose.notice.storedTooBig';
+
+/**
+ * What a notice offers to download, so that nothing is lost: the text on screen (`text`) when the
+ * device does not keep it, or what the device held (`stored`) when it could not be read and the
+ * learner's next edit would replace it.
+ */
+export function noticeOffer(notice: NoticeKey): 'text' | 'stored' | undefined {
+	switch (notice) {
+		case 'compose.notice.storage':
+			return 'stored';
+		case 'compose.notice.notKept':
+		case 'compose.notice.full':
+		case 'compose.notice.linkTooBig':
+		case 'compose.notice.storedTooBig':
+			return 'text';
+		default:
+			return undefined;
+	}
+}
 
 /**
  * The state to offer back ("restore the previous text") when `next` replaces `current`: none
@@ -169,46 +225,56 @@ export function previousToOffer(
 	return current.text === next.text ? undefined : current;
 }
 
+/** Where an opened state comes from: a shared link, or the device's own copy. */
+export type OpenedFrom = 'link' | 'device';
+
 /** How the generator starts, from the link it was opened with and what the device kept. */
 export interface StartDecision {
 	/** The state to show instead of the starting example; `undefined` keeps the example. */
 	state?: ComposeState;
+	/** Where `state` comes from: it is kept on the device only once analysed (`keepDecision`). */
+	from?: OpenedFrom;
 	/** The notice to show, if any. */
 	notice?: NoticeKey;
 	/** What to offer back with one click; none withdraws an earlier offer. */
 	previous?: ComposeState;
-	/** Whether `state` replaces what the device kept at once (it came from a shared link). */
-	save: boolean;
 	/** Whether the hash is ours, so it leaves the address bar (a reload must not undo later edits). */
 	dropHash: boolean;
 }
 
 /**
  * A shared link wins over the device's copy, which stays one click away; else the device's copy
- * wins over the example. What cannot be read is reported, saying what was loaded instead.
+ * wins over the example. What cannot be read is reported, and so is a link cut short, saying
+ * what was loaded instead: half a file is never opened as if it were whole.
  */
 export function startDecision(fromHash: HashRead, stored: StoredRead): StartDecision {
 	const dropHash = fromHash.kind !== 'none';
 	if (fromHash.kind === 'state') {
 		const previous =
 			stored.kind === 'state' ? previousToOffer(stored.state, fromHash.state) : undefined;
-		return { state: fromHash.state, ...(previous && { previous }), save: true, dropHash };
+		return { state: fromHash.state, from: 'link', ...(previous && { previous }), dropHash };
 	}
+	const cut = fromHash.kind === 'cut';
 	if (stored.kind === 'state')
 		return {
 			state: stored.state,
-			...(fromHash.kind === 'bad' && { notice: 'compose.notice.hashStored' as const }),
-			save: false,
+			from: 'device',
+			...(fromHash.kind !== 'none' && {
+				notice: cut
+					? ('compose.notice.cutStored' as const)
+					: ('compose.notice.hashStored' as const),
+			}),
 			dropHash,
 		};
-	if (fromHash.kind === 'bad') return { notice: 'compose.notice.hash', save: false, dropHash };
-	if (stored.kind === 'bad') return { notice: 'compose.notice.storage', save: false, dropHash };
-	return { save: false, dropHash };
+	if (fromHash.kind !== 'none')
+		return { notice: cut ? 'compose.notice.cut' : 'compose.notice.hash', dropHash };
+	if (stored.kind === 'bad') return { notice: 'compose.notice.storage', dropHash };
+	return { dropHash };
 }
 
 /** What a link opened while the generator is on screen (the hash changed) does. */
 export interface LinkDecision {
-	/** The state to show; `undefined` leaves the learner's text as it is. */
+	/** The state to show, kept on the device once analysed; `undefined` leaves the text alone. */
 	state?: ComposeState;
 	/** The notice to show, if any. */
 	notice?: NoticeKey;
@@ -220,11 +286,51 @@ export interface LinkDecision {
 
 /**
  * A link of ours replaces the text on screen, which stays one click away; a link that cannot be
- * read leaves the text alone and says so; any other hash (a heading's anchor) is not ours.
+ * read, or was cut short, leaves the text alone and says so; any other hash (a heading's anchor)
+ * is not ours.
  */
 export function linkDecision(read: HashRead, current: ComposeState): LinkDecision {
 	if (read.kind === 'none') return { dropHash: false };
 	if (read.kind === 'bad') return { notice: 'compose.notice.hashKept', dropHash: true };
+	if (read.kind === 'cut') return { notice: 'compose.notice.cutKept', dropHash: true };
 	const previous = previousToOffer(current, read.state);
 	return { state: read.state, ...(previous && { previous }), dropHash: true };
+}
+
+/** What to do with an opened state once the analyser has read it. */
+export interface KeepDecision {
+	/** Whether the device keeps it now. */
+	save: boolean;
+	notice?: NoticeKey;
+}
+
+/**
+ * A shared link replaces the device's copy only once it has been analysed and found within the
+ * analyser's limits: a file too large to draw, or to read at all, stays in the editor with a
+ * notice (and a download), while the device keeps what it had, until the learner edits the text.
+ * The device's own copy needs no saving; if it is past the limits, the learner hears why.
+ */
+export function keepDecision(from: OpenedFrom, analysis: Analysis): KeepDecision {
+	const tooBig = analysis.findings.some((finding) => finding.rule === 'input-limit');
+	if (!tooBig) return { save: from === 'link' };
+	return {
+		save: false,
+		notice: from === 'link' ? 'compose.notice.linkTooBig' : 'compose.notice.storedTooBig',
+	};
+}
+
+/** Why the device refused to keep the text: no storage at all, or storage full. */
+export type SaveFailure = 'unavailable' | 'full';
+
+/**
+ * The notice a write calls for: none when it was kept, and each reason is told only once (the
+ * learner is saving at every pause in typing), storage full apart from no storage at all, since
+ * a full storage can be freed.
+ */
+export function saveNotice(
+	failure: SaveFailure | null,
+	told: ReadonlySet<SaveFailure>
+): NoticeKey | undefined {
+	if (!failure || told.has(failure)) return undefined;
+	return failure === 'full' ? 'compose.notice.full' : 'compose.notice.notKept';
 }

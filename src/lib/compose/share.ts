@@ -2,7 +2,8 @@
  * The Compose generator's state (the text and the diagram options) as a shareable link and as
  * what the device keeps: the text goes in the URL's hash as base64url of its UTF-8 bytes, so the
  * link works in any browser and the server never sees it. Reading never throws: bad state is
- * reported, and the caller falls back to an example.
+ * reported, and so is a link cut short (chat apps and e-mail clients cut long links), so that the
+ * caller never opens half a file as if it were whole.
  */
 
 import { isBoolean, isString, shape } from '../guards.ts';
@@ -35,7 +36,12 @@ export const defaultOptions: DiagramOptions = {
 	direction: 'LR',
 };
 
-/** The hash parameter that holds the text: `#compose=…&dir=TB&hide=default,volumes`. */
+/**
+ * The hash parameter that holds the text. A link is `#dir=TB&hide=default,volumes&compose=N.…`:
+ * the options first and the text last, after its length in base64url characters, so that a link
+ * cut anywhere is told from a whole one. Links written before the length was added begin with
+ * the text (`#compose=…&dir=TB`): they still open, though a cut in one of them cannot be seen.
+ */
 export const hashKey = 'compose';
 
 /** The `localStorage` key of one generator (each starting example keeps its own work). */
@@ -80,34 +86,73 @@ export function stateToHash(state: ComposeState): string {
 		...(state.options.hideDefaultNetwork ? ['default'] : []),
 		...(state.options.hideVolumes ? ['volumes'] : []),
 	];
-	return `#${hashKey}=${encodeText(state.text)}&dir=${state.options.direction}${
+	const encoded = encodeText(state.text);
+	return `#dir=${state.options.direction}${
 		hidden.length ? `&hide=${hidden.join(',')}` : ''
-	}`;
+	}&${hashKey}=${encoded.length}.${encoded}`;
 }
 
-/** What a hash holds: nothing of ours, a state, or something of ours that cannot be read. */
-export type HashRead = { kind: 'none' } | { kind: 'state'; state: ComposeState } | { kind: 'bad' };
+/**
+ * What a hash holds: nothing of ours, a state, something of ours that cannot be read, or a link
+ * of ours that was cut short.
+ */
+export type HashRead =
+	{ kind: 'none' } | { kind: 'state'; state: ComposeState } | { kind: 'bad' } | { kind: 'cut' };
+
+/** The parameters a link of ours may have, in the order `stateToHash` writes them. */
+const hashParams = ['dir', 'hide', hashKey];
+
+/** What the text parameter of a link holds: the text, nothing readable, or the start of a text. */
+type TextRead = { kind: 'text'; text: string } | { kind: 'bad' } | { kind: 'cut' };
+
+/** Reads the text of a link as `stateToHash` writes it: its length, a dot, its base64url. */
+function readLengthAndText(value: string): TextRead {
+	// Cut before the dot, or right after `compose=`.
+	if (/^\d*$/.test(value)) return { kind: 'cut' };
+	const match = /^(\d+)\.(.*)$/.exec(value);
+	const [, length = '', encoded = ''] = match ?? [];
+	if (match && encoded.length < Number(length)) return { kind: 'cut' };
+	return match && encoded.length === Number(length) ? readText(encoded) : { kind: 'bad' };
+}
+
+function readText(encoded: string): TextRead {
+	const text = decodeText(encoded);
+	return text === undefined ? { kind: 'bad' } : { kind: 'text', text };
+}
 
 /**
  * Reads a URL hash. A hash that is not ours (a heading's anchor) is `none`; ours with a bad text
- * or an unknown option is `bad`.
+ * or an unknown option is `bad`; a link that stops short of its end, or of the length its text
+ * declares, is `cut`.
  */
 export function stateFromHash(hash: string): HashRead {
 	const body = hash.replace(/^#/, '');
-	if (!body.startsWith(`${hashKey}=`)) return { kind: 'none' };
+	if (!hashParams.some((key) => body.startsWith(`${key}=`))) return { kind: 'none' };
+	// Links before the length was added begin with the text.
+	const legacy = body.startsWith(`${hashKey}=`);
+	const parts = body.split('&');
+	// A link cut inside the name of its next parameter (`…&hi`, `…&compo`, `…&`).
+	const last = parts.at(-1) ?? '';
+	if (!legacy && !last.includes('=') && hashParams.some((key) => `${key}=`.startsWith(last)))
+		return { kind: 'cut' };
 	const params = new Map<string, string>();
-	for (const part of body.split('&')) {
+	for (const part of parts) {
 		const at = part.indexOf('=');
 		const [key, value] = at === -1 ? [part, ''] : [part.slice(0, at), part.slice(at + 1)];
 		if (params.has(key)) return { kind: 'bad' };
 		params.set(key, value);
 	}
-	const text = decodeText(params.get(hashKey) ?? '');
+	const encoded = params.get(hashKey);
+	// The text comes last: a link without it was cut before it.
+	if (!legacy && encoded === undefined) return { kind: 'cut' };
+	if (!legacy && [...params.keys()].at(-1) !== hashKey) return { kind: 'bad' };
+	const read = legacy ? readText(encoded ?? '') : readLengthAndText(encoded ?? '');
+	if (read.kind === 'cut') return read;
 	const direction = params.get('dir') ?? 'LR';
 	const hidden = params.get('hide')?.split(',') ?? [];
-	const known = [...params.keys()].every((key) => [hashKey, 'dir', 'hide'].includes(key));
+	const known = [...params.keys()].every((key) => hashParams.includes(key));
 	if (
-		text === undefined ||
+		read.kind === 'bad' ||
 		!known ||
 		!isDirection(direction) ||
 		!hidden.every((item) => item === 'default' || item === 'volumes')
@@ -116,7 +161,7 @@ export function stateFromHash(hash: string): HashRead {
 	return {
 		kind: 'state',
 		state: {
-			text,
+			text: read.text,
 			options: {
 				hideDefaultNetwork: hidden.includes('default'),
 				hideVolumes: hidden.includes('volumes'),

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
 	applyEdit,
+	gutterRows,
 	indentEdit,
 	lineAt,
 	lineCount,
@@ -90,6 +91,47 @@ describe('indentEdit()', () => {
 					expect(edit.selectionEnd).toBeGreaterThanOrEqual(edit.selectionStart);
 					expect(edit.selectionEnd).toBeLessThanOrEqual(result.length);
 					expect(lineCount(result)).toBe(lineCount(text));
+				}
+			)
+		);
+	});
+});
+
+describe('gutterRows()', () => {
+	test('before it is measured, the first rows; a short file, all of them', () => {
+		expect(gutterRows(0, 0, 22, 2000)).toEqual({ first: 0, last: 100 });
+		expect(gutterRows(0, 0, 22, 40)).toEqual({ first: 0, last: 40 });
+		expect(gutterRows(0, 396, 22, 40)).toEqual({ first: 0, last: 40 });
+	});
+
+	test('scrolled into a long file: the rows in view and a margin on each side, in steps', () => {
+		// Line 1000 at the top, 18 lines in view.
+		expect(gutterRows(22_000, 396, 22, 2000)).toEqual({ first: 900, last: 1150 });
+		// A few lines further, the same rows: nothing to draw anew.
+		expect(gutterRows(22_000 + 22 * 20, 396, 22, 2000)).toEqual({ first: 900, last: 1150 });
+		// At the end, no rows past the last line.
+		expect(gutterRows(44_000, 396, 22, 2000)).toEqual({ first: 1900, last: 2000 });
+	});
+
+	test('always covers the rows in view, and no more than a few hundred', () => {
+		fc.assert(
+			fc.property(
+				fc.nat({ max: 10_000 }),
+				fc.nat({ max: 200_000 }),
+				fc.integer({ min: 0, max: 2000 }),
+				fc.integer({ min: 10, max: 40 }),
+				(lines, scrollTop, viewHeight, lineHeight) => {
+					const { first, last } = gutterRows(scrollTop, viewHeight, lineHeight, lines);
+					const top = Math.floor(scrollTop / lineHeight);
+					const bottom = Math.ceil((scrollTop + viewHeight) / lineHeight);
+					expect(first).toBeGreaterThanOrEqual(0);
+					expect(last).toBeLessThanOrEqual(lines);
+					expect(first).toBeLessThanOrEqual(last);
+					if (top < lines) {
+						expect(first).toBeLessThanOrEqual(top);
+						expect(last).toBeGreaterThanOrEqual(Math.min(bottom, lines));
+					}
+					expect(last - first).toBeLessThanOrEqual(Math.ceil(viewHeight / lineHeight) + 300);
 				}
 			)
 		);

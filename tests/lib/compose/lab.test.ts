@@ -10,9 +10,16 @@ import {
 	findingsAnnouncement,
 	findingsView,
 	isStartState,
+	keepDecision,
 	linkDecision,
+	needsAnalysis,
+	noticeOffer,
 	previousToOffer,
+	sameState,
+	saveNotice,
 	startDecision,
+	type Answer,
+	type NoticeKey,
 } from '../../../src/lib/compose/lab';
 import {
 	defaultOptions,
@@ -22,6 +29,7 @@ import {
 } from '../../../src/lib/compose/share';
 import { severities, worstSeverity, type Severity } from '../../../src/lib/findings';
 import { translator } from '../../../src/lib/i18n/strings';
+import english from '../../../src/content/i18n/en.json';
 import italian from '../../../src/content/i18n/it.json';
 
 const finding = (line: number, severity: Severity): Finding => ({
@@ -82,21 +90,46 @@ describe('analysisOptions()', () => {
 });
 
 describe('which analysis the learner sees', () => {
-	const analyze = (state: ComposeState): Analysis => drawn(`browser: ${state.text}`);
+	const answerFor = (current: ComposeState): Answer => ({
+		state: current,
+		analysis: drawn(`browser: ${current.text}`),
+	});
+	const turned = state(lectureExample.source, { ...defaultOptions, direction: 'TB' });
 
 	test.each([
-		['the starting example, before the analyser loads', fromStart, undefined, start.analysis],
+		['the starting example, before any answer', fromStart, undefined, start.analysis, true],
+		['the example turned top to bottom, before any answer', turned, undefined, undefined, false],
+		['another text, before any answer', mine, undefined, undefined, false],
 		[
-			'the example turned top to bottom, before the analyser loads',
-			state(lectureExample.source, { ...defaultOptions, direction: 'TB' }),
-			undefined,
-			undefined,
+			'the analyser’s answer for this very text',
+			mine,
+			answerFor(mine),
+			answerFor(mine).analysis,
+			true,
 		],
-		['another text, before the analyser loads', mine, undefined, undefined],
-		['the starting example, once the analyser has loaded', fromStart, analyze, analyze(fromStart)],
-		['another text, once the analyser has loaded', mine, analyze, analyze(mine)],
-	] as const)('%s', (_, current, analyzer, expected) => {
-		expect(currentAnalysis(current, start, analyzer)).toEqual(expected);
+		[
+			'the answer for an earlier text, while the analyser works on this one',
+			shared,
+			answerFor(mine),
+			answerFor(mine).analysis,
+			false,
+		],
+		[
+			'the same text with other options is another state',
+			state(mine.text, { ...defaultOptions, hideVolumes: true }),
+			answerFor(mine),
+			answerFor(mine).analysis,
+			false,
+		],
+		[
+			'back to the starting example: the server’s, not an answer for another text',
+			fromStart,
+			answerFor(mine),
+			start.analysis,
+			true,
+		],
+	] as const)('%s', (_, current, answer, expected, upToDate) => {
+		expect(currentAnalysis(current, start, answer)).toEqual({ analysis: expected, upToDate });
 	});
 
 	test('the server’s analysis stands for exactly the starting text with default options', () => {
@@ -109,7 +142,8 @@ describe('which analysis the learner sees', () => {
 						text === lectureExample.source &&
 						JSON.stringify(opts) === JSON.stringify(defaultOptions);
 					expect(isStartState(state(text, opts), lectureExample.source)).toBe(expected);
-					expect(currentAnalysis(state(text, opts), start, undefined)).toBe(
+					expect(needsAnalysis(state(text, opts), lectureExample.source)).toBe(!expected);
+					expect(currentAnalysis(state(text, opts), start, undefined).analysis).toBe(
 						expected ? start.analysis : undefined
 					);
 				}
@@ -117,11 +151,15 @@ describe('which analysis the learner sees', () => {
 		);
 	});
 
-	test('once loaded, the analyser’s answer is shown for any state', () => {
+	test('an answer is shown as up to date exactly for the state it is of', () => {
 		fc.assert(
-			fc.property(states, (current) => {
-				const answer = drawn('answer');
-				expect(currentAnalysis(current, start, () => answer)).toBe(answer);
+			fc.property(states, states, (current, answered) => {
+				const answer = answerFor(answered);
+				const seen = currentAnalysis(current, start, answer);
+				const exact = sameState(current, answered);
+				if (exact) expect(seen).toEqual({ analysis: answer.analysis, upToDate: true });
+				else if (!isStartState(current, start.source))
+					expect(seen).toEqual({ analysis: answer.analysis, upToDate: false });
 			})
 		);
 	});
@@ -268,11 +306,12 @@ describe('findingsAnnouncement()', () => {
 describe('startDecision()', () => {
 	const none: HashRead & StoredRead = { kind: 'none' };
 	const bad: HashRead & StoredRead = { kind: 'bad' };
+	const cut: HashRead = { kind: 'cut' };
 	const link = (state: ComposeState) => ({ kind: 'state', state }) as const;
 
 	test.each([
 		['nothing in the link nor on the device: the example', none, none, {}],
-		['the device’s copy comes back', none, link(mine), { state: mine }],
+		['the device’s copy comes back', none, link(mine), { state: mine, from: 'device' }],
 		[
 			'an unreadable copy on the device: the example, with a notice',
 			none,
@@ -280,28 +319,28 @@ describe('startDecision()', () => {
 			{ notice: 'compose.notice.storage' },
 		],
 		[
-			'a shared link opens, and replaces what the device kept',
+			'a shared link opens, to be kept once analysed',
 			link(shared),
 			none,
-			{ state: shared, save: true, dropHash: true },
+			{ state: shared, from: 'link', dropHash: true },
 		],
 		[
 			'a shared link wins, and the device’s own text stays one click away',
 			link(shared),
 			link(mine),
-			{ state: shared, previous: mine, save: true, dropHash: true },
+			{ state: shared, from: 'link', previous: mine, dropHash: true },
 		],
 		[
 			'a shared link of the same text offers nothing to restore',
 			link(shared),
 			link(shared),
-			{ state: shared, save: true, dropHash: true },
+			{ state: shared, from: 'link', dropHash: true },
 		],
 		[
 			'a shared link wins over an unreadable copy, quietly',
 			link(shared),
 			bad,
-			{ state: shared, save: true, dropHash: true },
+			{ state: shared, from: 'link', dropHash: true },
 		],
 		[
 			'a broken link: the example, with a notice',
@@ -313,7 +352,7 @@ describe('startDecision()', () => {
 			'a broken link: the device’s copy, with a notice that says so',
 			bad,
 			link(mine),
-			{ state: mine, notice: 'compose.notice.hashStored', dropHash: true },
+			{ state: mine, from: 'device', notice: 'compose.notice.hashStored', dropHash: true },
 		],
 		[
 			'a broken link and an unreadable copy: the notice of the link',
@@ -321,21 +360,36 @@ describe('startDecision()', () => {
 			bad,
 			{ notice: 'compose.notice.hash', dropHash: true },
 		],
+		[
+			'a link cut short: the example, never half a file, with a notice',
+			cut,
+			none,
+			{ notice: 'compose.notice.cut', dropHash: true },
+		],
+		[
+			'a link cut short: the device’s copy, with a notice that says so',
+			cut,
+			link(mine),
+			{ state: mine, from: 'device', notice: 'compose.notice.cutStored', dropHash: true },
+		],
 	] as const)('%s', (_, fromHash, stored, expected) => {
-		expect(startDecision(fromHash, stored)).toEqual({ save: false, dropHash: false, ...expected });
+		expect(startDecision(fromHash, stored)).toEqual({ dropHash: false, ...expected });
 	});
 
-	test('takes the hash out of the address bar whenever it is ours, and saves only a shared state', () => {
+	test('takes the hash out of the address bar whenever it is ours; a state always says where from', () => {
 		const reads = fc.oneof(
 			fc.constant(none),
 			fc.constant(bad),
 			states.map((state) => link(state))
 		);
+		const hashes = fc.oneof(reads, fc.constant(cut));
 		fc.assert(
-			fc.property(reads, reads, (fromHash, stored) => {
+			fc.property(hashes, reads, (fromHash, stored) => {
 				const decision = startDecision(fromHash, stored);
 				expect(decision.dropHash).toBe(fromHash.kind !== 'none');
-				expect(decision.save).toBe(fromHash.kind === 'state');
+				expect(decision.from).toBe(
+					fromHash.kind === 'state' ? 'link' : stored.kind === 'state' ? 'device' : undefined
+				);
 				if (fromHash.kind === 'state') expect(decision.state).toBe(fromHash.state);
 				if (decision.previous) expect(decision.previous.text).not.toBe(decision.state?.text);
 			})
@@ -352,6 +406,11 @@ describe('linkDecision()', () => {
 			{ notice: 'compose.notice.hashKept', dropHash: true },
 		],
 		[
+			'a link cut short leaves the text alone and says so',
+			{ kind: 'cut' },
+			{ notice: 'compose.notice.cutKept', dropHash: true },
+		],
+		[
 			'a shared link replaces the text, which stays one click away',
 			{ kind: 'state', state: shared },
 			{ state: shared, previous: mine, dropHash: true },
@@ -363,6 +422,88 @@ describe('linkDecision()', () => {
 		],
 	] as const)('%s', (_, read, expected) => {
 		expect(linkDecision(read, mine)).toEqual(expected);
+	});
+});
+
+describe('keepDecision()', () => {
+	const limit = (severity: Severity): Analysis => ({
+		findings: [{ ...finding(1, severity), rule: 'input-limit' }],
+	});
+
+	test.each([
+		['a shared file that was drawn is kept', 'link', drawn('ok'), { save: true }],
+		['a shared file with mistakes is kept too', 'link', unreadable, { save: true }],
+		[
+			'a shared file too large to draw is not kept, and the learner hears why',
+			'link',
+			limit('info'),
+			{ save: false, notice: 'compose.notice.linkTooBig' },
+		],
+		[
+			'a shared file too large to read is not kept either',
+			'link',
+			limit('error'),
+			{ save: false, notice: 'compose.notice.linkTooBig' },
+		],
+		['the device’s own copy needs no saving', 'device', drawn('ok'), { save: false }],
+		[
+			'the device’s copy too large to draw: the learner hears why',
+			'device',
+			limit('info'),
+			{ save: false, notice: 'compose.notice.storedTooBig' },
+		],
+	] as const)('%s', (_, from, analysis, expected) => {
+		expect(keepDecision(from, analysis)).toEqual(expected);
+	});
+});
+
+describe('saveNotice()', () => {
+	test.each([
+		['a kept text says nothing', null, [], undefined],
+		['no storage at all', 'unavailable', [], 'compose.notice.notKept'],
+		['storage full', 'full', [], 'compose.notice.full'],
+		['no storage, told before', 'unavailable', ['unavailable'], undefined],
+		['storage full after no storage: a new reason', 'full', ['unavailable'], 'compose.notice.full'],
+		['storage full, told before', 'full', ['full', 'unavailable'], undefined],
+	] as const)('%s', (_, failure, told, expected) => {
+		expect(saveNotice(failure, new Set(told))).toBe(expected);
+	});
+});
+
+describe('noticeOffer()', () => {
+	test('the notices about a text the device does not keep offer it as a download', () => {
+		for (const notice of [
+			'compose.notice.notKept',
+			'compose.notice.full',
+			'compose.notice.linkTooBig',
+			'compose.notice.storedTooBig',
+		] as const)
+			expect(noticeOffer(notice), notice).toBe('text');
+		expect(noticeOffer('compose.notice.storage')).toBe('stored');
+		expect(noticeOffer('compose.notice.hash')).toBeUndefined();
+		expect(noticeOffer('compose.notice.cut')).toBeUndefined();
+	});
+
+	test('every notice has its words in both languages', () => {
+		for (const notice of [
+			'compose.notice.hash',
+			'compose.notice.hashKept',
+			'compose.notice.hashStored',
+			'compose.notice.cut',
+			'compose.notice.cutKept',
+			'compose.notice.cutStored',
+			'compose.notice.storage',
+			'compose.notice.notKept',
+			'compose.notice.full',
+			'compose.notice.linkTooBig',
+			'compose.notice.storedTooBig',
+			'compose.notice.download',
+			'compose.notice.downloadStored',
+		] satisfies (NoticeKey | `compose.notice.${string}`)[]) {
+			expect(italian[notice], notice).toBeTruthy();
+			expect(english[notice], notice).toBeTruthy();
+			expect(italian[notice]).not.toBe(english[notice]);
+		}
 	});
 });
 

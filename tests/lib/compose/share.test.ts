@@ -49,6 +49,17 @@ describe('encodeText() and decodeText()', () => {
 	});
 });
 
+/** A link as the generator wrote it before the text's length was added: text first. */
+function legacyHash(state: ComposeState): string {
+	const hidden = [
+		...(state.options.hideDefaultNetwork ? ['default'] : []),
+		...(state.options.hideVolumes ? ['volumes'] : []),
+	];
+	return `#compose=${encodeText(state.text)}&dir=${state.options.direction}${
+		hidden.length ? `&hide=${hidden.join(',')}` : ''
+	}`;
+}
+
 describe('stateToHash() and stateFromHash()', () => {
 	test('round-trip the text and the options', () => {
 		fc.assert(
@@ -59,16 +70,58 @@ describe('stateToHash() and stateFromHash()', () => {
 		);
 	});
 
-	test('write the options readably', () => {
+	test('write the options readably, then the text after its length', () => {
 		const hash = stateToHash({
-			text: 'a',
+			text: 'abc',
 			options: { hideDefaultNetwork: true, hideVolumes: true, direction: 'TB' },
 		});
-		expect(hash).toBe('#compose=YQ&dir=TB&hide=default,volumes');
+		expect(hash).toBe('#dir=TB&hide=default,volumes&compose=4.YWJj');
+		expect(stateToHash({ text: '', options: defaultOptions })).toBe('#dir=LR&compose=0.');
+	});
+
+	test('tell a link cut anywhere from a whole one: never half a file', () => {
+		fc.assert(
+			fc.property(fc.string({ minLength: 1 }), options, fc.nat(), (text, opts, at) => {
+				const hash = stateToHash({ text, options: opts });
+				const cut = hash.slice(0, at % hash.length);
+				// Before `#dir=` nothing of ours is left to recognise.
+				const expected = cut.length < '#dir='.length ? 'none' : 'cut';
+				expect(stateFromHash(cut), cut).toEqual({ kind: expected });
+			})
+		);
+	});
+
+	test('tell a cut from a text whose length does not match', () => {
+		expect(stateFromHash('#dir=LR&compose=4.YWJ')).toEqual({ kind: 'cut' });
+		expect(stateFromHash('#dir=LR&compose=4')).toEqual({ kind: 'cut' });
+		expect(stateFromHash('#dir=LR&comp')).toEqual({ kind: 'cut' });
+		expect(stateFromHash('#dir=LR&hide=defa')).toEqual({ kind: 'cut' });
+		// Longer than it says, or with no length at all: not a cut, something else.
+		expect(stateFromHash('#dir=LR&compose=3.YWJj')).toEqual({ kind: 'bad' });
+		expect(stateFromHash('#dir=LR&compose=YWJj')).toEqual({ kind: 'bad' });
+		// The text comes last.
+		expect(stateFromHash('#dir=LR&compose=4.YWJj&hide=default')).toEqual({ kind: 'bad' });
+	});
+
+	test('still open links written before the length was added', () => {
+		fc.assert(
+			fc.property(fc.string(), options, (text, opts) => {
+				const state: ComposeState = { text, options: opts };
+				expect(stateFromHash(legacyHash(state))).toEqual({ kind: 'state', state });
+			})
+		);
+		expect(stateFromHash('#compose=YQ&dir=TB&hide=default,volumes')).toEqual({
+			kind: 'state',
+			state: {
+				text: 'a',
+				options: { hideDefaultNetwork: true, hideVolumes: true, direction: 'TB' },
+			},
+		});
 	});
 
 	test('leave a heading anchor alone', () => {
 		expect(stateFromHash('#riepilogo')).toEqual({ kind: 'none' });
+		expect(stateFromHash('#direzione')).toEqual({ kind: 'none' });
 		expect(stateFromHash('')).toEqual({ kind: 'none' });
 	});
 
@@ -80,6 +133,11 @@ describe('stateToHash() and stateFromHash()', () => {
 			'#compose=YQ&extra=1',
 			'#compose=YQ&compose=YQ',
 			'#compose=_w',
+			'#dir=XY&compose=2.YQ',
+			'#dir=LR&hide=networks&compose=2.YQ',
+			'#dir=LR&extra=1&compose=2.YQ',
+			'#dir=LR&dir=TB&compose=2.YQ',
+			'#dir=LR&compose=2._w',
 		])
 			expect(stateFromHash(hash), hash).toEqual({ kind: 'bad' });
 	});
@@ -88,6 +146,10 @@ describe('stateToHash() and stateFromHash()', () => {
 		expect(stateFromHash('#compose=YQ')).toEqual({
 			kind: 'state',
 			state: { text: 'a', options: defaultOptions },
+		});
+		expect(stateFromHash('#hide=volumes&compose=2.YQ')).toEqual({
+			kind: 'state',
+			state: { text: 'a', options: { ...defaultOptions, hideVolumes: true } },
 		});
 	});
 });
