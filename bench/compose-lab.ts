@@ -66,9 +66,9 @@ function time(name: string, work: () => unknown, runs = 15): LabRow {
 
 /**
  * The layout at the limits: the box limit and the line limit at once, then the 100-service file
- * of `bench/compose.ts` for comparison, and a small diagram at the most lines dagre's finest
- * passes still get, with dependencies, their costliest kind; then the whole analysis of 200
- * services each on 199 networks, which is checked but not placed.
+ * of `bench/compose.ts` for comparison, and a small diagram of many dependencies, the costliest
+ * kind of line; then the whole analysis of 200 services each on 199 networks, which is checked
+ * but not placed.
  */
 export function benchComposeLimits(): LabRow[] {
 	// 200 services, 50 networks, 50 volumes, 100 host paths: 400 boxes; each service on a network

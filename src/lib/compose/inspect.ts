@@ -1,6 +1,6 @@
 /**
  * The checks of a Compose file without its drawing: parse, validate and the cross-field checks.
- * `compose check` runs only this, so it never loads the layout (dagre) and SVG code it would
+ * `compose check` runs only this, so it never loads the layout and SVG code it would
  * not use; `analyzeCompose` starts from the same result and goes on to draw.
  */
 import { byPosition } from '../findings.ts';
