@@ -277,7 +277,7 @@ describe('<ComposeLab>', () => {
 		fireEvent.click(screen.getByRole('button', { name: 'Ingrandisci' }));
 		expect(svg()).not.toBe(whole);
 		vi.useFakeTimers();
-		type(
+		await type(
 			readFileSync(
 				join(process.cwd(), 'tests/fixtures/compose-layout/fifteen-services.yaml'),
 				'utf8'
@@ -286,7 +286,7 @@ describe('<ComposeLab>', () => {
 		const [, , w15 = 0, h15 = 0] = numbers();
 		expect(svg()).toBe(`0 0 ${w15} ${h15}`);
 		expect(boxes('service')).toHaveLength(15);
-		type(lectureExample.source);
+		await type(lectureExample.source);
 		// The drawing exported is the whole diagram whatever the view.
 		expect(diagram().querySelectorAll('.cd-nodes > .cd-service').length).toBe(2);
 	});
