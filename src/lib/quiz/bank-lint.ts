@@ -363,7 +363,7 @@ function countChapters(
 			figure.byFile[file] = (figure.byFile[file] ?? 0) + 1;
 		}
 	}
-	return [...figures.values()].sort((a, b) => a.page.localeCompare(b.page));
+	return [...figures.values()];
 }
 
 function chapterFinding(chapter: ChapterFigures, min: number): LintFinding {
