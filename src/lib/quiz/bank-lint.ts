@@ -210,7 +210,9 @@ function checkTrueShare(figure: BankFigures, rules: LintRules): LintFinding | un
 	const [low, high] = allowedTrueCounts(of, rules.trueShare);
 	if (count >= low && count <= high) return undefined;
 	const where = scope(figure.file);
-	const range = `${Math.round(rules.trueShare.min * 100)}–${Math.round(rules.trueShare.max * 100)}%`;
+	const low100 = Math.round(rules.trueShare.min * 100);
+	const high100 = Math.round(rules.trueShare.max * 100);
+	const range = `${low100}–${high100}%`;
 	const tooFew = count < low;
 	const flips = tooFew ? low - count : count - high;
 	const between =
@@ -220,8 +222,8 @@ function checkTrueShare(figure: BankFigures, rules: LintRules): LintFinding | un
 	const finding: LintFinding = {
 		rule: 'true-share',
 		message: {
-			it: `${where.it}: ${count} delle ${of} domande vero/falso hanno risposta «vero» (${percent(count, of)}), ma la quota deve stare fra il ${range.replace('–', '% e il ')}, cioè ${between.it}. Chi risponde sempre «${tooFew ? 'falso' : 'vero'}» indovina troppo: riscrivi ${flips} ${plural(flips, 'affermazione', 'affermazioni')} ${tooFew ? 'false perché siano vere' : 'vere perché siano false'}, o aggiungi domande con risposta «${tooFew ? 'vero' : 'falso'}».`,
-			en: `${where.en}: ${count} of the ${of} true/false questions have the answer "true" (${percent(count, of)}), but the share must lie within ${range}, that is ${between.en}. Always answering "${tooFew ? 'false' : 'true'}" guesses too well: rewrite ${flips} ${tooFew ? 'false' : 'true'} ${plural(flips, 'statement', 'statements')} so that ${plural(flips, 'it is', 'they are')} ${tooFew ? 'true' : 'false'}, or add questions whose answer is "${tooFew ? 'true' : 'false'}".`,
+			it: `${where.it}: ${count} delle ${of} domande vero/falso ${plural(count, 'ha', 'hanno')} risposta «vero» (${percent(count, of)}), ma la quota deve stare fra il ${low100}% e il ${high100}%, cioè ${between.it}. Chi risponde sempre «${tooFew ? 'falso' : 'vero'}» indovina troppo: riscrivi ${flips} ${tooFew ? plural(flips, 'affermazione falsa perché sia vera', 'affermazioni false perché siano vere') : plural(flips, 'affermazione vera perché sia falsa', 'affermazioni vere perché siano false')}, o aggiungi domande con risposta «${tooFew ? 'vero' : 'falso'}».`,
+			en: `${where.en}: ${count} of the ${of} true/false questions ${plural(count, 'has', 'have')} the answer "true" (${percent(count, of)}), but the share must lie within ${range}, that is ${between.en}. Always answering "${tooFew ? 'false' : 'true'}" guesses too well: rewrite ${flips} ${tooFew ? 'false' : 'true'} ${plural(flips, 'statement', 'statements')} so that ${plural(flips, 'it is', 'they are')} ${tooFew ? 'true' : 'false'}, or add questions whose answer is "${tooFew ? 'true' : 'false'}".`,
 		},
 	};
 	if (figure.file !== undefined) finding.file = figure.file;
