@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { LoadedBank } from '../../../src/lib/quiz/bank';
 import {
@@ -361,5 +365,55 @@ describe('chapterPages() and lintAllBanks()', () => {
 		const after = lintBanks(banks, virtualizationChapters).chapters;
 		const scopo = (list: typeof before) => list.find((c) => c.page === '/virtualizzazione/scopo/')!;
 		expect(scopo(after).questions).toBe(scopo(before).questions + 1);
+	});
+});
+
+describe('quiz check', () => {
+	/**
+	 * A copy of the virtualization part of the course (its chapters in both languages and its
+	 * three banks) in a folder of its own, with `change` applied to the basics bank's text.
+	 */
+	function course(change: (yaml: string) => string = (yaml) => yaml): string {
+		const dir = mkdtempSync(join(tmpdir(), 'bank-lint-'));
+		for (const folder of ['virtualizzazione', 'en/virtualizzazione'])
+			cpSync(join(root, 'src/content/docs', folder), join(dir, 'src/content/docs', folder), {
+				recursive: true,
+			});
+		for (const file of [basics, hypervisors, methods]) {
+			const text = readFileSync(join(root, file), 'utf8');
+			cpSync(join(root, file), join(dir, file));
+			if (file === basics) writeFileSync(join(dir, file), change(text));
+		}
+		return dir;
+	}
+	const check = (cwd: string, ...args: string[]) =>
+		spawnSync(process.execPath, [join(root, 'scripts/quiz.ts'), 'check', ...args], {
+			cwd,
+			encoding: 'utf8',
+		});
+
+	test('passes on the virtualization banks and prints their figures', () => {
+		const result = check(course());
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/^banca\s+domande\s+V\/F vere\s+giusta più lunga$/m);
+		expect(result.stdout).toMatch(/^\/virtualizzazione\/scopo\/\s+\d+$/m);
+		expect(result.stdout).toMatch(/^3 banche, \d+ domande: tutte valide\.$/m);
+	});
+
+	test('exits with 1 and says what to do when a bank gives its keys away', () => {
+		const result = check(
+			course((yaml) => yaml.replaceAll('answer: true', 'answer: false')),
+			'--lang',
+			'en'
+		);
+		expect(result.status).toBe(1);
+		expect(result.stdout).toMatch(
+			/^src\/content\/quizzes\/virtualization-basics\.yaml\s+\d+\s+0\/\d+ 0%/m
+		);
+		expect(result.stderr).toMatch(
+			/^src\/content\/quizzes\/virtualization-basics\.yaml: 0 of the \d+ true\/false questions have the answer "true" \(0%\)/m
+		);
+		expect(result.stderr).toMatch(/^\d+ findings? against guessable answers\.$/m);
 	});
 });
