@@ -36,8 +36,10 @@ Topics: ${topics.join(', ')}.`,
 const help: Localized<string> = {
 	it: `${usage.it}
 
-check   controlla tutte le banche (src/content/quizzes, dalla cartella corrente); esce con 1 se
-        c'è un problema.
+check   controlla tutte le banche (src/content/quizzes, dalla cartella corrente) e le regole
+        contro le risposte indovinabili: quota di «vero» fra le domande vero/falso, quota di
+        domande a scelta singola in cui la giusta è la più lunga, domande quasi uguali, capitoli
+        con poche domande. Stampa le cifre di ogni banca e capitolo; esce con 1 se c'è un problema.
 export  le banche in formato GIFT di Moodle sullo standard output, nella lingua di --lang.
 import  un file GIFT (- per lo standard input, al massimo 1 MB) come banca YAML sullo standard
         output; le domande saltate sullo standard error.
@@ -45,8 +47,11 @@ schema  lo schema JSON delle banche.
 Uscita: 0 tutto bene, 1 problemi nelle banche o nel file GIFT, 2 uso sbagliato o file illeggibile.`,
 	en: `${usage.en}
 
-check   validates every bank (src/content/quizzes, from the current folder); exits with 1 on
-        any problem.
+check   validates every bank (src/content/quizzes, from the current folder) and the rules
+        against guessable answers: the share of "true" among true/false questions, the share of
+        single-choice questions whose right choice is the longest, near-duplicate questions,
+        chapters with few questions. Prints the figures of each bank and chapter; exits with 1
+        on any problem.
 export  the banks as Moodle GIFT on standard output, in the language of --lang.
 import  a GIFT file (- for standard input, at most 1 MB) as a YAML bank on standard output;
         the questions skipped on standard error.
@@ -112,26 +117,42 @@ async function run(
 	switch (command) {
 		case 'check': {
 			expectArguments(0);
-			const [{ checkAllBanks }, { formatProblem }] = await Promise.all([
+			const [
+				{ checkAllBanks, lintAllBanks },
+				{ formatProblem },
+				{ formatLintFigures, formatFinding },
+			] = await Promise.all([
 				import('../src/lib/quiz/files.ts'),
 				import('../src/lib/quiz/bank.ts'),
+				import('../src/lib/quiz/bank-lint.ts'),
 			]);
-			const { banks, problems } = checkAllBanks(process.cwd());
+			const root = process.cwd();
+			const { banks, problems } = checkAllBanks(root);
+			const report = lintAllBanks(root, banks);
+			console.log(formatLintFigures(report, lang));
 			for (const problem of problems) console.error(formatProblem(problem));
-			if (problems.length > 0) {
+			for (const finding of report.findings) console.error(formatFinding(finding, lang));
+			if (problems.length > 0 || report.findings.length > 0) {
 				const count = problems.length;
-				console.error(
-					lang === 'it'
-						? `\n${count} ${count === 1 ? 'problema' : 'problemi'} nelle banche di domande.`
-						: `\n${count} problem${count === 1 ? '' : 's'} in the question banks.`
-				);
+				const rules = report.findings.length;
+				const said = [
+					count > 0 &&
+						(lang === 'it'
+							? `${count} ${count === 1 ? 'problema' : 'problemi'} nelle banche di domande`
+							: `${count} problem${count === 1 ? '' : 's'} in the question banks`),
+					rules > 0 &&
+						(lang === 'it'
+							? `${rules} ${rules === 1 ? 'regola non rispettata' : 'regole non rispettate'} contro le risposte indovinabili`
+							: `${rules} finding${rules === 1 ? '' : 's'} against guessable answers`),
+				].filter(Boolean);
+				console.error(`\n${said.join(lang === 'it' ? ' e ' : ' and ')}.`);
 				return 1;
 			}
 			const questions = banks.reduce((sum, bank) => sum + (bank.bank?.questions.length ?? 0), 0);
 			console.log(
 				lang === 'it'
-					? `${banks.length} banche, ${questions} domande: tutte valide.`
-					: `${banks.length} banks, ${questions} questions: all valid.`
+					? `\n${banks.length} banche, ${questions} domande: tutte valide.`
+					: `\n${banks.length} banks, ${questions} questions: all valid.`
 			);
 			return 0;
 		}

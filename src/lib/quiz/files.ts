@@ -13,6 +13,7 @@ import {
 	type HeadingIndex,
 	type LoadedBank,
 } from './bank.ts';
+import { bankRules, lintBanks, type LintReport, type LintRules } from './bank-lint.ts';
 import { BankSchema } from './schema.ts';
 
 /** Where the banks and the chapters live, from the project's root. */
@@ -60,6 +61,38 @@ export function checkAllBanks(root: string): { banks: LoadedBank[]; problems: Ba
 		...checkBanks(banks, headingIndex(root)),
 	];
 	return { banks, problems };
+}
+
+/**
+ * The Italian site paths of the chapter pages (`/virtualizzazione/scopo/`) in the given folders
+ * of the docs, in name order: every one of them must be tested by enough questions, including a
+ * page no question points at yet.
+ */
+export function chapterPages(
+	root: string,
+	folders: readonly string[] = bankRules.chapterFolders,
+	dir = DOCS_DIR
+): string[] {
+	return folders.flatMap((folder) => {
+		const path = join(root, dir, folder);
+		if (!existsSync(path)) return [];
+		return readdirSync(path)
+			.filter((name) => /\.mdx?$/.test(name))
+			.sort()
+			.map((name) => `/${folder}/${name.replace(/(index)?\.mdx?$/, '')}`.replace(/\/?$/, '/'));
+	});
+}
+
+/**
+ * The bank linter on the banks and chapters on disk: the figures and the rules that fail (only
+ * for the valid banks; the invalid ones have their own problems).
+ */
+export function lintAllBanks(
+	root: string,
+	banks: readonly LoadedBank[] = loadBankFiles(root),
+	rules: LintRules = bankRules
+): LintReport {
+	return lintBanks(banks, chapterPages(root, rules.chapterFolders), rules);
 }
 
 /** The JSON Schema of a bank, for editors (published at `/schemas/quiz-bank.json`). */
