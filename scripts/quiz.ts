@@ -17,7 +17,7 @@ import { topics, type Topic } from '../src/lib/quiz/schema.ts';
 import { readCommandLine } from './command-line.ts';
 import { readTextInput } from './text-input.ts';
 
-/** A GIFT file is read up to 1 MB: the course's four banks, 103 questions, take 100 KB. */
+/** A GIFT file is read up to 1 MB, several times what the course's own banks export to. */
 const maxGiftBytes = 1024 * 1024;
 
 const usage: Localized<string> = {
