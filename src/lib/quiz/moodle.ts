@@ -208,14 +208,21 @@ export function markdownToText(markdown: string): MarkdownText {
 
 /** The inline marks of Markdown outside code: links, emphasis, escapes. */
 function plainMarkdown(text: string): string {
+	// An escaped character (`\*`) is set aside first: it is a character, never a mark.
 	return text
+		.replace(
+			/\\([\\`*_{}[\]()#+\-.!|~>])/g,
+			(_escape: string, char: string) => `\uE002${char.charCodeAt(0)}\uE003`
+		)
 		.replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, '$1 ($2)')
 		.replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
 		.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
 		.replace(/(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1')
 		.replace(/(?<![\w_])_(?=\S)([^_]*?\S)_(?![\w_])/g, '$1')
 		.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-		.replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1');
+		.replace(/\uE002(\d+)\uE003/g, (_mark: string, code: string) =>
+			String.fromCharCode(Number(code))
+		);
 }
 
 function refuse(what: Localized<string>): MarkdownText {
@@ -270,6 +277,7 @@ export function percentOf(fraction: number): string {
 export function formatNumber(value: number): string {
 	const text = String(value);
 	if (!/e/i.test(text)) return text;
+	if (Math.abs(value) >= 1e21) return BigInt(value).toString();
 	return value
 		.toFixed(20)
 		.replace(/(\.\d*?)0+$/, '$1')
