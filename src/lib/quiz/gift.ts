@@ -8,8 +8,10 @@ import {
 	htmlToText,
 	markdownToText,
 	percentOf,
+	shortAnswerPattern,
 	textToHtml,
 	textToPlain,
+	unitNote,
 } from './moodle.ts';
 import type { Bank, BankInput, LocalizedText, Question, Topic } from './schema.ts';
 import { acceptedAnswers, matchingOptions } from './score.ts';
@@ -40,15 +42,6 @@ const html = (text: string) => escapeGift(textToHtml(text));
 
 /** Our text for GIFT's plain-text parts. */
 const plain = (text: string) => escapeGift(textToPlain(text).replace(/\s+/g, ' ').trim());
-
-/**
- * A short answer as Moodle compares it: `*` is its wildcard, so a literal one is written `\*`
- * (after the GIFT escapes, which leave `*` alone).
- */
-export const shortAnswerPattern = (answer: string) => answer.replaceAll('*', '\\*');
-
-/** The unit of a numeric question, said in its text since Moodle shows none by the input. */
-export const unitNote = (unit: string | undefined) => (unit ? ` (in ${unit})` : '');
 
 /** One question as GIFT, with its id as title and its explanation as general feedback. */
 export function questionToGift(question: Question, lang: Lang, penalty = 0): string {
@@ -94,7 +87,7 @@ export function questionToGift(question: Question, lang: Lang, penalty = 0): str
 		}
 		case 'truefalse': {
 			// Moodle reads the feedback for a wrong answer first, then for a right one. An empty last
-			// one is left out: `#…#` right before `####` is not GIFT that every parser reads.
+			// one is left out: gift-pegjs stops at `{T#…#####…}`, the empty `#` before `####`.
 			const wrong = question.feedback?.[question.answer ? 'false' : 'true'];
 			const right = question.feedback?.[question.answer ? 'true' : 'false'];
 			const both = right ? `${feedback(wrong) || '#'}${feedback(right)}` : feedback(wrong);

@@ -4,8 +4,10 @@ import {
 	courseName,
 	formatNumber,
 	percentOf,
+	shortAnswerPattern,
 	textToHtml,
 	textToPlain,
+	unitNote,
 } from './moodle.ts';
 import type { Bank, LocalizedText, Question, QuestionOf, Topic } from './schema.ts';
 import { acceptedAnswers, matchingOptions } from './score.ts';
@@ -67,10 +69,7 @@ const combinedFeedback = [
 /** One question as Moodle XML: the elements every type has, then its own. */
 export function questionToXml(question: Question, lang: Lang, penalty = 0): string {
 	const t = (text: LocalizedText) => text[lang];
-	const prompt =
-		question.type === 'numeric' && question.unit
-			? `${t(question.prompt)} (in ${question.unit})`
-			: t(question.prompt);
+	const prompt = t(question.prompt) + (question.type === 'numeric' ? unitNote(question.unit) : '');
 	const { type, notes, body } = typeParts(question, lang, penalty);
 	const lines = [
 		...notes.map(comment),
@@ -174,10 +173,9 @@ function typeParts(
 						: [],
 				body: [
 					'<usecase>0</usecase>',
-					// `*` is Moodle's wildcard in a short answer: a literal one is written `\*`.
 					...acceptedAnswers(question, lang).map(
 						(answer) =>
-							`<answer fraction="100" format="moodle_auto_format">${plainText(answer.replaceAll('*', '\\*'))}<feedback format="html"><text></text></feedback></answer>`
+							`<answer fraction="100" format="moodle_auto_format">${plainText(shortAnswerPattern(answer))}<feedback format="html"><text></text></feedback></answer>`
 					),
 				],
 			};

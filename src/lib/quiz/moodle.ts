@@ -235,6 +235,15 @@ function refuse(what: Localized<string>): MarkdownText {
 	};
 }
 
+/**
+ * A short answer as Moodle compares it: `*` is its wildcard, so a literal star is written `\*`.
+ * In GIFT it goes after the GIFT escapes, which leave `*` alone.
+ */
+export const shortAnswerPattern = (answer: string) => answer.replaceAll('*', '\\*');
+
+/** The unit of a numeric question, said in its text: Moodle shows none by the input box. */
+export const unitNote = (unit: string | undefined) => (unit ? ` (in ${unit})` : '');
+
 /** The course's name, the top of the Moodle categories the exports create. */
 export const courseName: Localized<string> = {
 	it: 'Virtualizzazione e Docker',

@@ -14,7 +14,6 @@ import {
 	exportGift,
 	giftQuestionLines,
 	giftToBank,
-	unitNote,
 	type GiftQuestion,
 } from '../../../src/lib/quiz/gift';
 import {
@@ -23,6 +22,7 @@ import {
 	htmlToText,
 	moodleNotes,
 	textToPlain,
+	unitNote,
 } from '../../../src/lib/quiz/moodle';
 import { exportMoodleXml } from '../../../src/lib/quiz/moodle-xml';
 import { BankSchema, type Bank, type Question } from '../../../src/lib/quiz/schema';
