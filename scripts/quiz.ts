@@ -175,9 +175,9 @@ async function run(
 				for (const problem of problems) console.error(formatProblem(problem));
 				return 1;
 			}
-			const chosen = chooseBanks(
-				banks,
-				[file, ...extra].filter((name) => name !== undefined)
+			const named = [file, ...extra].filter((name) => name !== undefined);
+			const chosen = chooseBanks(banks, named).filter(
+				(loaded) => !topic || loaded.bank?.topic === topic
 			);
 			const valid = chosen.flatMap((loaded) => (loaded.bank ? [loaded.bank] : []));
 			for (const loaded of chosen) {
