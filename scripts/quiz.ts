@@ -3,7 +3,8 @@
  * `npm run -s quiz -- …`):
  *
  *   check                                          validate every bank; exit 1 on any problem
- *   export --format gift --lang it|en [--topic T]  the banks as Moodle GIFT on stdout
+ *   export --format gift|moodle-xml --lang it|en [--topic T] [BANK…]
+ *                                                  the banks as Moodle GIFT or Moodle XML on stdout
  *   import --format gift FILE --lang it|en [--topic T]  a GIFT file as a bank (YAML) on stdout
  *   schema                                         the banks' JSON Schema on stdout
  *
@@ -22,12 +23,12 @@ const maxGiftBytes = 1024 * 1024;
 
 const usage: Localized<string> = {
 	it: `Uso: node bin/corso.mjs quiz check
-     node bin/corso.mjs quiz export --format gift --lang it|en [--topic ARGOMENTO]
+     node bin/corso.mjs quiz export --format gift|moodle-xml --lang it|en [--topic ARGOMENTO] [BANCA…]
      node bin/corso.mjs quiz import --format gift FILE --lang it|en [--topic ARGOMENTO]
      node bin/corso.mjs quiz schema
 Argomenti: ${topics.join(', ')}.`,
 	en: `Usage: node bin/corso.mjs quiz check
-       node bin/corso.mjs quiz export --format gift --lang it|en [--topic TOPIC]
+       node bin/corso.mjs quiz export --format gift|moodle-xml --lang it|en [--topic TOPIC] [BANK…]
        node bin/corso.mjs quiz import --format gift FILE --lang it|en [--topic TOPIC]
        node bin/corso.mjs quiz schema
 Topics: ${topics.join(', ')}.`,
@@ -40,9 +41,15 @@ check   controlla tutte le banche (src/content/quizzes, dalla cartella corrente)
         contro le risposte indovinabili: quota di «vero» fra le domande vero/falso, quota di
         domande a scelta singola in cui la giusta è la più lunga, domande quasi uguali, capitoli
         con poche domande. Stampa le cifre di ogni banca e capitolo; esce con 1 se c'è un problema.
-export  le banche in formato GIFT di Moodle sullo standard output, nella lingua di --lang.
+export  le banche per Moodle sullo standard output, nella lingua di --lang: --format gift
+        (testo GIFT) o --format moodle-xml (Moodle XML, che tiene anche le domande di
+        ordinamento, le unità, i punti e le scelte da non mescolare). BANCA è un argomento (docker) o un file
+        di src/content/quizzes; senza, tutte le banche. Ogni banca è una categoria: in Moodle,
+        nella banca delle domande, Importa, scegli il formato e spunta l'opzione che prende la
+        categoria dal file (Get category from file).
 import  un file GIFT (- per lo standard input, al massimo 1 MB) come banca YAML sullo standard
-        output; le domande saltate sullo standard error.
+        output; i testi [html] e [markdown] diventano testo semplice; le domande saltate, con
+        riga e motivo, sullo standard error.
 schema  lo schema JSON delle banche.
 Uscita: 0 tutto bene, 1 problemi nelle banche o nel file GIFT, 2 uso sbagliato o file illeggibile.`,
 	en: `${usage.en}
@@ -52,9 +59,14 @@ check   validates every bank (src/content/quizzes, from the current folder) and 
         single-choice questions whose right choice is the longest, near-duplicate questions,
         chapters with few questions. Prints the figures of each bank and chapter; exits with 1
         on any problem.
-export  the banks as Moodle GIFT on standard output, in the language of --lang.
+export  the banks for Moodle on standard output, in the language of --lang: --format gift
+        (GIFT text) or --format moodle-xml (Moodle XML, which also keeps ordering questions,
+        units, points and choices that must not be shuffled). BANK is a topic (docker) or a file of
+        src/content/quizzes; without one, every bank. Each bank is a category: in Moodle,
+        Question bank › Import, choose the format and tick "Get category from file".
 import  a GIFT file (- for standard input, at most 1 MB) as a YAML bank on standard output;
-        the questions skipped on standard error.
+        [html] and [markdown] texts become plain text; the questions skipped, with line and
+        reason, on standard error.
 schema  the banks' JSON Schema.
 Exit status: 0 all fine, 1 problems in the banks or the GIFT file, 2 wrong usage or an
 unreadable file.`,
@@ -72,7 +84,7 @@ class UsageError extends Error {
 /** Runs `quiz` with these arguments (after the tool's name); returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
 	const line = readCommandLine(argv, {
-		format: { type: 'string', choices: ['gift'] },
+		format: { type: 'string', choices: ['gift', 'moodle-xml'] },
 		topic: { type: 'string', choices: topics },
 	});
 	if (!line.ok) return fail(line.message, line.lang);
@@ -105,10 +117,17 @@ async function run(
 	};
 	const requireGift = () => {
 		if (values['format'] !== 'gift')
-			throw new UsageError({
-				it: "L'unico formato è GIFT: aggiungi --format gift.",
-				en: 'The only format is GIFT: add --format gift.',
-			});
+			throw new UsageError(
+				values['format'] === undefined
+					? {
+							it: "L'unico formato da importare è GIFT: aggiungi --format gift.",
+							en: 'The only format to import is GIFT: add --format gift.',
+						}
+					: {
+							it: `Si importa solo da GIFT, non da ${String(values['format'])}: esporta le domande da Moodle in GIFT e usa --format gift.`,
+							en: `Only GIFT can be imported, not ${String(values['format'])}: export the questions from Moodle as GIFT and use --format gift.`,
+						}
+			);
 	};
 	const expectArguments = (count: number) => {
 		if ((count === 0 ? file : extra[0]) !== undefined)
@@ -157,21 +176,37 @@ async function run(
 			return 0;
 		}
 		case 'export': {
-			requireGift();
+			const format = values['format'];
+			if (format !== 'gift' && format !== 'moodle-xml')
+				throw new UsageError({
+					it: 'Indica il formato: --format gift o --format moodle-xml.',
+					en: 'Say which format: --format gift or --format moodle-xml.',
+				});
 			requireLanguage();
-			expectArguments(0);
-			const [{ checkAllBanks }, { formatProblem }, { exportGift }] = await Promise.all([
+			const [{ checkAllBanks }, { formatProblem }, { moodleNotes }, writer] = await Promise.all([
 				import('../src/lib/quiz/files.ts'),
 				import('../src/lib/quiz/bank.ts'),
-				import('../src/lib/quiz/gift.ts'),
+				import('../src/lib/quiz/moodle.ts'),
+				format === 'gift'
+					? import('../src/lib/quiz/gift.ts').then((m) => m.exportGift)
+					: import('../src/lib/quiz/moodle-xml.ts').then((m) => m.exportMoodleXml),
 			]);
 			const { banks, problems } = checkAllBanks(process.cwd());
 			if (problems.length > 0) {
 				for (const problem of problems) console.error(formatProblem(problem));
 				return 1;
 			}
-			const valid = banks.flatMap((loaded) => (loaded.bank ? [loaded.bank] : []));
-			process.stdout.write(exportGift(valid, lang, topic));
+			const named = [file, ...extra].filter((name) => name !== undefined);
+			const chosen = chooseBanks(banks, named).filter(
+				(loaded) => !topic || loaded.bank?.topic === topic
+			);
+			const valid = chosen.flatMap((loaded) => (loaded.bank ? [loaded.bank] : []));
+			for (const loaded of chosen) {
+				const notes = loaded.bank && moodleNotes([loaded.bank]);
+				for (const note of notes ?? [])
+					console.error(`${loaded.file}: ${note.question}: ${note.message[lang]}`);
+			}
+			process.stdout.write(writer(valid, lang, topic));
 			return 0;
 		}
 		case 'import': {
@@ -217,9 +252,12 @@ async function run(
 				);
 				return 1;
 			}
-			const result = giftToBank(parsed, lang, topic ?? 'docker');
-			const skipped = lang === 'it' ? 'saltata' : 'skipped';
-			for (const entry of result.skipped) console.error(`${skipped} ${entry}`);
+			const result = giftToBank(parsed, lang, topic ?? 'docker', input.text);
+			const skipped = lang === 'it' ? 'domanda saltata' : 'question skipped';
+			for (const entry of result.skipped) {
+				const where = entry.line ? `${file}:${entry.line}` : file;
+				console.error(`${where}: ${entry.question}: ${skipped}: ${entry.message[lang]}`);
+			}
 			const count = result.imported;
 			console.error(
 				lang === 'it'
@@ -248,6 +286,32 @@ async function run(
 						}
 			);
 	}
+}
+
+/**
+ * The banks named on the command line, by topic (`docker`) or by file
+ * (`src/content/quizzes/docker.yaml`, or just `docker.yaml`); every bank when none is named.
+ */
+function chooseBanks<T extends { file: string; bank?: { topic: string } }>(
+	banks: T[],
+	names: string[]
+): T[] {
+	if (names.length === 0) return banks;
+	const base = (path: string) => path.split(/[\\/]/).pop() ?? path;
+	return names.map((name) => {
+		const found = banks.find(
+			(loaded) =>
+				loaded.bank?.topic === name ||
+				loaded.file === name.replaceAll('\\', '/').replace(/^\.\//, '') ||
+				base(loaded.file) === base(name)
+		);
+		if (!found)
+			throw new UsageError({
+				it: `Non c'è una banca ${name}. Le banche sono: ${banks.map((b) => b.bank?.topic ?? b.file).join(', ')}.`,
+				en: `There is no bank ${name}. The banks are: ${banks.map((b) => b.bank?.topic ?? b.file).join(', ')}.`,
+			});
+		return found;
+	});
 }
 
 function fail(message: Localized<string>, lang: Locale): number {

@@ -113,7 +113,9 @@ describe('npm run quiz', () => {
 		);
 		const noFormat = quiz('export', '--lang', 'en');
 		expect(noFormat.status).toBe(2);
-		expect(noFormat.stderr).toMatch(/^The only format is GIFT: add --format gift\.\n\nUsage: /);
+		expect(noFormat.stderr).toMatch(
+			/^Say which format: --format gift or --format moodle-xml\.\n\nUsage: /
+		);
 		expect(quiz('nonsense')).toMatchObject({ status: 2, stdout: '' });
 		expect(quiz('nonsense').stderr).toMatch(/^Comando sconosciuto: nonsense\./);
 		expect(quiz('export', '--format', 'gift', '--lang', 'it', '--topic', 'k8s').stderr).toMatch(
