@@ -391,6 +391,28 @@ function open(
 	);
 }
 
+/**
+ * The progress once another tab's is merged in (`storage` event): `text` is what that tab stored,
+ * `base` what was stored before it. A tab that stored something we cannot read gets no say, and
+ * the progress comes back as the same object when that tab brings nothing new.
+ */
+export function mergeStored(
+	progress: Progress,
+	text: string | null,
+	base: string | null,
+	questions: readonly Question[]
+): Progress {
+	const theirs = parseProgress(text);
+	if (!text || (theirs.problem && theirs.problem !== 'partial')) return progress;
+	const before = parseProgress(base);
+	const merged = mergeProgress(
+		progress,
+		theirs.progress,
+		before.problem && before.problem !== 'partial' ? undefined : before.progress
+	);
+	return merged === progress ? progress : fitProgress(merged, questions).progress;
+}
+
 /** The grades of a submitted test: those of the questions the learner answered. */
 export function testGrades(
 	questions: readonly Question[],
@@ -431,19 +453,9 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
 		changed === progress ? state : { ...state, progress: changed };
 	switch (action.type) {
 		case 'merge': {
-			const theirs = parseProgress(action.text);
-			// A tab that wrote something we cannot read gets no say; ours is stored at the next change.
-			if (!action.text || (theirs.problem && theirs.problem !== 'partial')) return state;
-			const base = parseProgress(action.base);
-			const merged = mergeProgress(
-				progress,
-				theirs.progress,
-				base.problem && base.problem !== 'partial' ? undefined : base.progress
-			);
-			if (merged === progress) return state;
-			const fitted = fitProgress(merged, action.questions).progress;
+			const merged = mergeStored(progress, action.text, action.base, action.questions);
 			// The other tab may have started this quiz afresh, or forgotten it: an attempt is always there.
-			return next(fitted.attempts[quizId] ? fitted : withAttempt(fitted, quizId, attempt));
+			return next(merged.attempts[quizId] ? merged : withAttempt(merged, quizId, attempt));
 		}
 		case 'answer':
 		case 'retry':
