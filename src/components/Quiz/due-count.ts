@@ -1,34 +1,35 @@
 /**
- * Fills in the home page's count of questions due today (`DueCount.astro`). The scheduler
- * (ts-fsrs, through `review.ts`) is fetched only when the learner has answered something, so a
- * first visit loads nothing but this.
+ * The home page's count of questions due today (`DueCount.astro`), in two steps so that the page
+ * stays light: here, at load, only a look at whether the device holds any review at all; the
+ * progress checks, the scheduler (ts-fsrs) and the count load after that, and only for a learner
+ * who has answered something.
  */
-import type { Locale } from '../../lib/i18n/locale.ts';
-import { translator } from '../../lib/i18n/strings.ts';
-import { plural } from '../../lib/quiz/due.ts';
-import { loadProgress } from '../../lib/quiz/progress.ts';
-import { deviceStorage } from '../shared/storage.ts';
+import { PROGRESS_KEY } from '../../lib/quiz/progress-key.ts';
 
-/** Every count on the page, each from its own element's data. */
-export async function showDueCounts(): Promise<void> {
-	for (const element of document.querySelectorAll<HTMLElement>('[data-due-count]')) {
-		const text = element.querySelector('.due-count-text');
-		if (!text) continue;
-		const lang: Locale = element.dataset['lang'] === 'en' ? 'en' : 'it';
-		const ids = new Set(JSON.parse(element.dataset['ids'] ?? '[]') as string[]);
-		const t = translator(
-			Object.fromEntries(
-				Object.entries(
-					JSON.parse(element.dataset['strings'] ?? '{}') as Record<string, string>
-				).map(([key, value]) => [`quiz.spaced.${key}`, value])
-			)
+/** Whether the stored progress text has any graded answer; never throws. */
+function hasReviews(): boolean {
+	try {
+		const data = JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? 'null') as {
+			reviews?: unknown;
+			version?: unknown;
+		} | null;
+		// Version 1 kept checked answers only; `parseProgress()` makes them reviews.
+		return Boolean(
+			data && (data.version === 1 || (data.reviews && Object.keys(data.reviews).length > 0))
 		);
-		const { progress } = loadProgress(deviceStorage());
-		// Nothing answered yet: the line keeps saying what the review is.
-		if (!Object.keys(progress.reviews).some((id) => ids.has(id))) continue;
-		const { countDue } = await import('../../lib/quiz/review.ts');
-		const count = countDue(progress, ids, Date.now());
-		text.textContent =
-			count > 0 ? plural(t, 'quiz.spaced.due', count, lang) : t('quiz.spaced.none');
+	} catch {
+		return false;
+	}
+}
+
+/** Fills in every count on the page, once the device says there is something to count. */
+export async function showDueCounts(): Promise<void> {
+	const elements = document.querySelectorAll<HTMLElement>('[data-due-count]');
+	if (elements.length === 0 || !hasReviews()) return;
+	const { dueCountText } = await import('./due-count-text.ts');
+	for (const element of elements) {
+		const text = element.querySelector('.due-count-text');
+		const line = dueCountText(element.dataset, Date.now());
+		if (text && line) text.textContent = line;
 	}
 }

@@ -8,6 +8,7 @@ import {
 	recordOf,
 	type Check,
 } from '../guards.ts';
+import { PROGRESS_KEY } from './progress-key.ts';
 import type { Answer } from './score.ts';
 
 /**
@@ -25,8 +26,7 @@ import type { Answer } from './score.ts';
  * 2: attempts say when they last changed, and each question keeps its review history.
  */
 export const PROGRESS_VERSION = 2;
-/** The `localStorage` key. */
-export const PROGRESS_KEY = 'virtualizzazione-docker:quiz-progress';
+export { PROGRESS_KEY } from './progress-key.ts';
 
 /** What is kept for one question. */
 export interface QuestionProgress {
