@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import Quiz from '../../src/components/Quiz/Quiz';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
@@ -314,5 +315,73 @@ describe('<Quiz>', () => {
 			within(misses[1]!.closest('li')!).getByRole('button', { name: /Precedente da rivedere/ })
 		);
 		expect(document.activeElement).toBe(misses[0]);
+	});
+
+	test('whatever is stored, every question shows and none breaks', async () => {
+		const ids = fc.constantFrom('host', 'guest', 'pull', 'run', 'rm', 'zzz', '__proto__');
+		const answer = fc.oneof(
+			fc.record({ type: fc.constant('single'), choice: fc.oneof(ids, fc.constant(null)) }),
+			fc.record({ type: fc.constant('truefalse'), value: fc.oneof(fc.boolean(), fc.anything()) }),
+			fc.record({ type: fc.constant('ordering'), order: fc.oneof(fc.array(ids), fc.anything()) }),
+			fc.record({ type: fc.constantFrom('multiple', 'matching', 'essay'), choices: fc.array(ids) }),
+			fc.anything()
+		);
+		const stored = fc.record({
+			version: fc.oneof(fc.constantFrom(1, 2, 3), fc.anything()),
+			questions: fc.dictionary(
+				fc.constantFrom('vm-host', 'rm-volume', 'lifecycle', 'other'),
+				fc.record({ answer, updated: fc.nat(), points: fc.nat(), max: fc.nat() })
+			),
+			attempts: fc.oneof(
+				fc.constant({ docker: { seed: 3, mode: 'test', submitted: true, started: 1, updated: 1 } }),
+				fc.anything()
+			),
+			reviews: fc.anything(),
+		});
+		await fc.assert(
+			fc.asyncProperty(stored, async (data) => {
+				localStorage.setItem(PROGRESS_KEY, JSON.stringify(data));
+				renderQuiz();
+				await waitFor(() => expect(document.querySelectorAll('.quiz-question')).toHaveLength(3));
+				expect(document.querySelector('.quiz-broken')).toBeNull();
+				cleanup();
+			}),
+			{ numRuns: 25 }
+		);
+	});
+
+	test('an export of the earlier version imports through the progress tools', async () => {
+		renderQuiz();
+		await screen.findAllByRole('group');
+		const file = new File(
+			[
+				JSON.stringify({
+					version: 1,
+					questions: {
+						'rm-volume': {
+							answer: { type: 'truefalse', value: false },
+							points: 1,
+							max: 1,
+							updated: 5,
+						},
+					},
+					attempts: {},
+				}),
+			],
+			'quiz-results.json',
+			{ type: 'application/json' }
+		);
+		const input = document.querySelector<HTMLInputElement>('.quiz-file input')!;
+		Object.defineProperty(input, 'files', { value: [file] });
+		fireEvent.change(input);
+		expect(await screen.findByText('Risultati importati.')).toBeTruthy();
+		expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Falso' }).checked).toBe(true);
+		const saved = () =>
+			JSON.parse(localStorage.getItem(PROGRESS_KEY)!) as {
+				version: number;
+				reviews: Record<string, unknown>;
+			};
+		await waitFor(() => expect(saved().reviews['rm-volume']).toEqual([{ at: 5, grade: 3 }]));
+		expect(saved().version).toBe(2);
 	});
 });
