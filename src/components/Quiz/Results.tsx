@@ -156,24 +156,26 @@ function MissNavigation(props: { position: number; total: number; onMove: (by: -
 	return (
 		<p class="quiz-review-nav">
 			<span class="quiz-hint">{t('quiz.results.missPosition', { n: position + 1, total })}</span>
-			<button
-				type="button"
-				class="quiz-button"
-				disabled={position === 0}
-				onClick={() => props.onMove(-1)}
-			>
-				<span aria-hidden="true">← </span>
-				{t('quiz.results.previousMiss')}
-			</button>
-			<button
-				type="button"
-				class="quiz-button"
-				disabled={position === total - 1}
-				onClick={() => props.onMove(1)}
-			>
-				{t('quiz.results.nextMiss')}
-				<span aria-hidden="true"> →</span>
-			</button>
+			<span class="quiz-review-buttons">
+				<button
+					type="button"
+					class="quiz-button"
+					disabled={position === 0}
+					onClick={() => props.onMove(-1)}
+				>
+					<span aria-hidden="true">← </span>
+					{t('quiz.results.previousMiss')}
+				</button>
+				<button
+					type="button"
+					class="quiz-button"
+					disabled={position === total - 1}
+					onClick={() => props.onMove(1)}
+				>
+					{t('quiz.results.nextMiss')}
+					<span aria-hidden="true"> →</span>
+				</button>
+			</span>
 		</p>
 	);
 }
