@@ -41,6 +41,8 @@ export const pageTypes = {
 	richChapter: { it: 'docker/volumi/', en: 'en/docker/volumi/' },
 	notFound: { it: '404.html', en: 'en/404/' },
 	quiz: { it: 'quiz/docker/', en: 'en/quiz/docker/' },
+	/** The spaced review: the quiz island's parts and the scheduler (ts-fsrs), on this page only. */
+	review: { it: 'quiz/ripasso/', en: 'en/quiz/ripasso/' },
 } as const;
 export type PageType = keyof typeof pageTypes;
 

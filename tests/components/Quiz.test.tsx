@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import Quiz from '../../src/components/Quiz/Quiz';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
@@ -196,5 +197,191 @@ describe('<Quiz>', () => {
 		renderQuiz();
 		expect(await screen.findByText(notice)).toBeTruthy();
 		expect(screen.getByRole('group', { name: /Chi ospita/ })).toBeTruthy();
+	});
+
+	test('a stored ordering with an unknown item, and an answer of another type, are set aside with a notice', async () => {
+		localStorage.setItem(
+			PROGRESS_KEY,
+			JSON.stringify({
+				version: 2,
+				questions: {
+					lifecycle: { answer: { type: 'ordering', order: ['zzz', 'rm', 'pull'] }, updated: 1 },
+					'vm-host': { answer: { type: 'numeric', value: 3 }, updated: 1 },
+					'rm-volume': { answer: { type: 'truefalse', value: false }, updated: 1 },
+				},
+				attempts: {},
+				reviews: {},
+			})
+		);
+		renderQuiz();
+		expect(await screen.findByText(/non corrispondevano più alle domande di oggi/)).toBeTruthy();
+		const ordering = screen.getByRole('group', { name: /Metti in ordine/ });
+		expect(
+			[...ordering.querySelectorAll('.quiz-order-text')].map((item) => item.textContent)
+		).toEqual(['rm', 'pull', 'run']);
+		expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Falso' }).checked).toBe(true);
+		expect(screen.getByRole<HTMLInputElement>('radio', { name: 'L’host' }).checked).toBe(false);
+		// What was set aside is stored no more; what fits now is.
+		const stored = JSON.parse(localStorage.getItem(PROGRESS_KEY)!) as {
+			questions: Record<string, { answer: unknown }>;
+		};
+		expect(stored.questions['lifecycle']?.answer).toEqual({
+			type: 'ordering',
+			order: ['rm', 'pull', 'run'],
+		});
+		expect(stored.questions['vm-host']).toBeUndefined();
+	});
+
+	test('one question that cannot be shown says so, and the others work', async () => {
+		const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const broken = { ...questions[0]!, id: 'broken', choices: [{ id: 'x' }, { id: 'y' }] };
+		renderQuiz({ questions: [broken as unknown as Question, ...questions] });
+		expect(await screen.findByText(/Questa domanda non si può mostrare/)).toBeTruthy();
+		expect(document.querySelectorAll('.quiz-question')).toHaveLength(3);
+		fireEvent.click(screen.getByRole('radio', { name: 'Falso' }));
+		expect(screen.getByText('Risposte date: 1 su 4')).toBeTruthy();
+		expect(error).toHaveBeenCalled();
+		error.mockRestore();
+	});
+
+	test('answers given in another tab join this one, question by question', async () => {
+		renderQuiz();
+		fireEvent.click(await screen.findByRole('radio', { name: 'L’host' }));
+		const before = localStorage.getItem(PROGRESS_KEY);
+		const mine = JSON.parse(before!) as {
+			questions: Record<string, { answer: unknown; updated: number }>;
+		};
+		const theirs = {
+			...mine,
+			questions: {
+				// Older than ours: ours stays.
+				'vm-host': { answer: { type: 'single', choice: 'guest' }, updated: 1 },
+				'rm-volume': { answer: { type: 'truefalse', value: true }, updated: Date.now() + 1000 },
+			},
+		};
+		const text = JSON.stringify(theirs);
+		localStorage.setItem(PROGRESS_KEY, text);
+		window.dispatchEvent(
+			new StorageEvent('storage', { key: PROGRESS_KEY, oldValue: before, newValue: text })
+		);
+		await waitFor(() =>
+			expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Vero' }).checked).toBe(true)
+		);
+		expect(screen.getByRole<HTMLInputElement>('radio', { name: 'L’host' }).checked).toBe(true);
+		// And the merged progress is what is stored now, for the other tab to merge in turn.
+		await waitFor(() =>
+			expect(
+				(JSON.parse(localStorage.getItem(PROGRESS_KEY)!) as typeof mine).questions['vm-host']
+					?.answer
+			).toEqual({ type: 'single', choice: 'host' })
+		);
+	});
+
+	test('after submitting, every question is reviewed, and the keyboard goes from one miss to the next', async () => {
+		renderQuiz();
+		fireEvent.click(await screen.findByRole('radio', { name: 'Prova' }));
+		fireEvent.click(screen.getByRole('radio', { name: 'L’host' }));
+		fireEvent.click(screen.getByRole('radio', { name: 'Vero' }));
+		fireEvent.click(screen.getByRole('button', { name: 'Consegna' }));
+		const review = await screen.findByRole('region', { name: 'Revisione della prova' });
+		const items = within(review).getAllByRole('group');
+		expect(items).toHaveLength(3);
+		// Each one with the learner's answer, locked, its verdict, the right answer and the explanation.
+		const wrong = within(review).getByRole('group', { name: /cancella i volumi/ });
+		expect(within(wrong).getByRole<HTMLInputElement>('radio', { name: /Vero/ }).checked).toBe(true);
+		expect(within(wrong).getByRole<HTMLInputElement>('radio', { name: /Vero/ }).disabled).toBe(
+			true
+		);
+		expect(within(wrong).getByText('Non è giusto.')).toBeTruthy();
+		expect(within(wrong).getByText('Risposta giusta: Falso')).toBeTruthy();
+		expect(within(wrong).getByText('Perché sì.')).toBeTruthy();
+		expect(within(wrong).getByRole('link', { name: 'Ripassa la sezione' })).toBeTruthy();
+		const right = within(review).getByRole('group', { name: /Chi ospita/ });
+		expect(within(right).getByText('Giusto!')).toBeTruthy();
+
+		// The ordering was never moved: it counts as given, and never starts in its right order.
+		const misses = items.filter((item) => !within(item).queryByText('Giusto!'));
+		expect(misses).toHaveLength(2);
+		fireEvent.click(
+			within(review).getByRole('button', { name: /Vai alla prima risposta da rivedere/ })
+		);
+		expect(document.activeElement).toBe(misses[0]);
+		const next = within(misses[0]!.closest('li')!).getByRole('button', {
+			name: /Successiva da rivedere/,
+		});
+		fireEvent.click(next);
+		expect(document.activeElement).toBe(misses[1]);
+		fireEvent.click(
+			within(misses[1]!.closest('li')!).getByRole('button', { name: /Precedente da rivedere/ })
+		);
+		expect(document.activeElement).toBe(misses[0]);
+	});
+
+	test('whatever is stored, every question shows and none breaks', async () => {
+		const ids = fc.constantFrom('host', 'guest', 'pull', 'run', 'rm', 'zzz', '__proto__');
+		const answer = fc.oneof(
+			fc.record({ type: fc.constant('single'), choice: fc.oneof(ids, fc.constant(null)) }),
+			fc.record({ type: fc.constant('truefalse'), value: fc.oneof(fc.boolean(), fc.anything()) }),
+			fc.record({ type: fc.constant('ordering'), order: fc.oneof(fc.array(ids), fc.anything()) }),
+			fc.record({ type: fc.constantFrom('multiple', 'matching', 'essay'), choices: fc.array(ids) }),
+			fc.anything()
+		);
+		const stored = fc.record({
+			version: fc.oneof(fc.constantFrom(1, 2, 3), fc.anything()),
+			questions: fc.dictionary(
+				fc.constantFrom('vm-host', 'rm-volume', 'lifecycle', 'other'),
+				fc.record({ answer, updated: fc.nat(), points: fc.nat(), max: fc.nat() })
+			),
+			attempts: fc.oneof(
+				fc.constant({ docker: { seed: 3, mode: 'test', submitted: true, started: 1, updated: 1 } }),
+				fc.anything()
+			),
+			reviews: fc.anything(),
+		});
+		await fc.assert(
+			fc.asyncProperty(stored, async (data) => {
+				localStorage.setItem(PROGRESS_KEY, JSON.stringify(data));
+				renderQuiz();
+				await waitFor(() => expect(document.querySelectorAll('.quiz-question')).toHaveLength(3));
+				expect(document.querySelector('.quiz-broken')).toBeNull();
+				cleanup();
+			}),
+			{ numRuns: 25 }
+		);
+	});
+
+	test('an export of the earlier version imports through the progress tools', async () => {
+		renderQuiz();
+		await screen.findAllByRole('group');
+		const file = new File(
+			[
+				JSON.stringify({
+					version: 1,
+					questions: {
+						'rm-volume': {
+							answer: { type: 'truefalse', value: false },
+							points: 1,
+							max: 1,
+							updated: 5,
+						},
+					},
+					attempts: {},
+				}),
+			],
+			'quiz-results.json',
+			{ type: 'application/json' }
+		);
+		const input = document.querySelector<HTMLInputElement>('.quiz-file input')!;
+		Object.defineProperty(input, 'files', { value: [file] });
+		fireEvent.change(input);
+		expect(await screen.findByText('Risultati importati.')).toBeTruthy();
+		expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Falso' }).checked).toBe(true);
+		const saved = () =>
+			JSON.parse(localStorage.getItem(PROGRESS_KEY)!) as {
+				version: number;
+				reviews: Record<string, unknown>;
+			};
+		await waitFor(() => expect(saved().reviews['rm-volume']).toEqual([{ at: 5, grade: 3 }]));
+		expect(saved().version).toBe(2);
 	});
 });

@@ -123,4 +123,201 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await page.getByText('non sono progressi di questo corso').waitFor();
 		expect(await page.locator('.quiz-item').count()).toBeGreaterThan(0);
 	});
+
+	test('a test taken and reviewed with the keyboard alone', async ({ openPage }) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('quiz/final/'));
+		await page.locator('.quiz-item').first().waitFor();
+		const focused = () =>
+			page.evaluate(() => ({
+				text: document.activeElement?.textContent?.trim() ?? '',
+				tag: document.activeElement?.tagName ?? '',
+			}));
+		/** Presses Tab until the focused element's text matches, as a keyboard user would. */
+		const tabTo = async (text: RegExp) => {
+			for (let presses = 0; presses < 600; presses++) {
+				await page.keyboard.press('Tab');
+				if (text.test((await focused()).text)) return;
+			}
+			throw new Error(`Tab never reached ${text}`);
+		};
+		// The first choice of the first question, chosen with Space; then on to "Consegna".
+		await page.locator('.quiz-item input[type="radio"]').first().focus();
+		await page.keyboard.press('Space');
+		await tabTo(/^Consegna$/);
+		await page.keyboard.press('Enter');
+		await expect.poll(async () => (await focused()).text).toBe('Il tuo risultato');
+
+		// The review: every question, the learner's answer locked, a verdict and a way to the misses.
+		const review = page.getByRole('region', { name: 'Revisione della prova' });
+		expect(await review.locator('.quiz-question').count()).toBe(20);
+		expect(await review.locator('.quiz-feedback').count()).toBe(20);
+		expect(await review.locator('.quiz-question input:not([disabled])').count()).toBe(0);
+		await tabTo(/^Vai alla prima risposta da rivedere/);
+		await page.keyboard.press('Enter');
+		const firstMiss = await page.evaluate(() => {
+			const active = document.activeElement!;
+			return {
+				tag: active.tagName,
+				legend: active.querySelector('legend')?.textContent ?? '',
+				verdict: active.querySelector('.quiz-verdict')?.textContent ?? '',
+			};
+		});
+		expect(firstMiss.tag).toBe('FIELDSET');
+		expect(firstMiss.verdict).toMatch(/Non è giusto\.|In parte giusto\./);
+		await tabTo(/Successiva da rivedere/);
+		await page.keyboard.press('Enter');
+		const secondMiss = await page.evaluate(() => ({
+			tag: document.activeElement?.tagName,
+			legend: document.activeElement?.querySelector('legend')?.textContent ?? '',
+		}));
+		expect(secondMiss.tag).toBe('FIELDSET');
+		expect(secondMiss.legend).not.toBe(firstMiss.legend);
+		expect(
+			await page.locator('.quiz-review-list fieldset:focus .quiz-verdict').textContent()
+		).not.toMatch(/Giusto!/);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: join(screenshotDir(), 'quiz-review-it-desktop-light.png') });
+
+		// On paper: the questions and their feedback, not the controls.
+		await page.emulateMedia({ media: 'print' });
+		expect(await review.locator('.quiz-review-nav').first().isVisible()).toBe(false);
+		expect(await page.locator('.quiz-tools').isVisible()).toBe(false);
+		expect(await review.locator('.quiz-feedback').first().isVisible()).toBe(true);
+		await page.emulateMedia({ media: 'screen' });
+		expect(errors).toEqual([]);
+	});
+
+	test('the review page lists what is due, records the review, and the home page counts it', async ({
+		openPage,
+	}) => {
+		const { context, page, errors } = await openPage({ viewport: 'phone', colorScheme: 'dark' });
+		// Nothing answered yet: the review page says how it works.
+		await page.goto(url('en/quiz/ripasso/'));
+		await page.getByText('You have not answered any question yet.').waitFor();
+
+		// A question checked in practice today…
+		await page.goto(url('quiz/docker/'));
+		const item = page.locator('.quiz-item:has(input[type="radio"])').first();
+		await item.locator('input[type="radio"]').first().check();
+		await item.getByRole('button', { name: 'Controlla' }).click();
+		await item.locator('.quiz-feedback').waitFor();
+		const prompt = await item.locator('.quiz-prompt').textContent();
+		await page.goto(url(''));
+		await page.getByText('Per oggi non hai niente da ripassare.').waitFor();
+
+		// …is due some days later, on the home page and on the review page.
+		await context.clock.install({ time: Date.now() + 9 * 24 * 60 * 60 * 1000 });
+		await page.goto(url(''));
+		await page.getByText('Oggi hai 1 domanda da ripassare.').waitFor();
+		await page.getByRole('link', { name: 'Vai al ripasso' }).click();
+		await page.waitForURL(url('quiz/ripasso/'));
+		await page.getByText(/Oggi hai 1 domanda da ripassare\./).waitFor();
+		const due = page.locator('.quiz-spaced .quiz-item');
+		expect(await due.count()).toBe(1);
+		expect(await due.locator('.quiz-prompt').textContent()).toBe(prompt);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({
+			path: join(screenshotDir(), 'review-due-it-phone-dark.png'),
+			fullPage: true,
+		});
+		const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(scroll).toBeLessThanOrEqual(390);
+
+		// Reviewing it: feedback, when it comes back, and the count of today's review.
+		await due.locator('input').first().check();
+		await due.getByRole('button', { name: 'Controlla' }).click();
+		await due.locator('.quiz-feedback').waitFor();
+		expect(await due.locator('.quiz-comes-back').textContent()).toMatch(
+			/^Questa domanda tornerà (domani|tra \d+ giorni) \(/
+		);
+		expect(await page.locator('.quiz-progress label').textContent()).toBe('Ripassate: 1 su 1');
+		expect(await axeViolations(page)).toEqual([]);
+
+		// Recorded in the progress: the next visit has nothing due, and says when the next review is.
+		const stored = await page.evaluate(
+			() =>
+				JSON.parse(localStorage.getItem('virtualizzazione-docker:quiz-progress') ?? '{}') as {
+					reviews: Record<string, unknown[]>;
+				}
+		);
+		expect(Object.values(stored.reviews).map((logs) => logs.length)).toEqual([2]);
+		await page.goto(url('en/quiz/ripasso/'));
+		await page
+			.getByText(/Nothing to review today\. Your next review is (tomorrow|in \d+ days)/)
+			.waitFor();
+		expect(await page.locator('.quiz-spaced .quiz-item').count()).toBe(0);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	test('two tabs of the same quiz keep each other’s answers', async ({ openPage }) => {
+		const { context, page: first, errors } = await openPage();
+		const second = await context.newPage();
+		await first.goto(url('quiz/docker/'));
+		await second.goto(url('quiz/docker/'));
+		await first.locator('.quiz-item').first().waitFor();
+		await second.locator('.quiz-item').first().waitFor();
+		const choice = (page: Page, index: number) =>
+			page
+				.locator('.quiz-item:has(input[type="radio"])')
+				.nth(index)
+				.locator('input[type="radio"]')
+				.first();
+
+		await choice(first, 0).check();
+		await expect.poll(() => choice(second, 0).isChecked()).toBe(true);
+		// An answer in the second tab joins the first one's, and neither loses the other's.
+		await choice(second, 1).check();
+		await expect.poll(() => choice(first, 1).isChecked()).toBe(true);
+		expect(await choice(first, 0).isChecked()).toBe(true);
+		await second.reload();
+		await second.locator('.quiz-item').first().waitFor();
+		expect(await choice(second, 0).isChecked()).toBe(true);
+		expect(await choice(second, 1).isChecked()).toBe(true);
+		expect(errors).toEqual([]);
+	});
+
+	test('a poisoned stored answer does not break the quiz, and is set aside with a notice', async ({
+		openPage,
+	}) => {
+		const { context, page, errors } = await openPage();
+		await context.addInitScript(() => {
+			if (sessionStorage.getItem('poisoned')) return;
+			sessionStorage.setItem('poisoned', '1');
+			localStorage.setItem(
+				'virtualizzazione-docker:quiz-progress',
+				JSON.stringify({
+					version: 2,
+					questions: {
+						// An ordering whose items were renamed in the bank, and an answer of another type.
+						'docker-container-lifecycle': {
+							answer: { type: 'ordering', order: ['no-such-step', 'another'] },
+							points: 1,
+							max: 1,
+							updated: 1,
+						},
+						'docker-traditional-no-limits': {
+							answer: { type: 'ordering', order: ['x'] },
+							updated: 1,
+						},
+					},
+					attempts: {},
+					reviews: { 'docker-traditional-no-limits': [{ at: 1, grade: 9 }] },
+				})
+			);
+		});
+		await page.goto(url('en/quiz/docker/'));
+		await page.getByText('Some saved answers no longer fitted today').waitFor();
+		expect(await page.locator('.quiz-item').count()).toBeGreaterThan(20);
+		expect(await page.locator('.quiz-broken').count()).toBe(0);
+		expect(await page.getByRole('link', { name: 'Download the data set aside' }).count()).toBe(1);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: join(screenshotDir(), 'quiz-set-aside-en-desktop-light.png') });
+		// Once set aside, it stays aside: the next visit has nothing to say.
+		await page.reload();
+		await page.locator('.quiz-item').first().waitFor();
+		expect(await page.getByText('Some saved answers no longer fitted today').count()).toBe(0);
+		expect(errors).toEqual([]);
+	});
 });

@@ -1,13 +1,8 @@
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
 import { checkAnnouncement } from '../../lib/quiz/attempt.ts';
-import {
-	loadProgress,
-	saveProgress,
-	type Attempt,
-	type SaveFailure,
-} from '../../lib/quiz/progress.ts';
+import { loadProgress, type Attempt } from '../../lib/quiz/progress.ts';
 import type { Answer } from '../../lib/quiz/score.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
 import {
@@ -16,6 +11,7 @@ import {
 	scoreInQuiz,
 	seedFromQuery,
 	sheetOf,
+	testGrades,
 	type QuizScoring,
 	type SheetRow,
 } from '../../lib/quiz/session.ts';
@@ -23,10 +19,12 @@ import { newSeed } from '../../lib/quiz/shuffle.ts';
 import { LiveRegion } from '../shared/LiveRegion.tsx';
 import { deviceStorage } from '../shared/storage.ts';
 import { TranslateContext, useT } from '../shared/strings.ts';
+import { IslandBoundary, QuestionBoundary } from './Boundary.tsx';
 import { ProgressTools } from './ProgressTools.tsx';
 import { QuestionView } from './QuestionView.tsx';
 import { Results } from './Results.tsx';
 import { StorageNotices } from './StorageNotices.tsx';
+import { useStoredProgress } from './useStoredProgress.ts';
 
 export interface QuizProps {
 	/** Which quiz this is (`docker`, `final`, `chapter-docker-volumi`): its attempt is stored under it. */
@@ -46,10 +44,20 @@ export interface QuizProps {
 
 /**
  * A quiz: practice mode checks each answer, test mode scores everything at the end. Answers are
- * saved on the device by question id, so they survive reloads and a change of language. The
- * rules live in `src/lib/quiz/session.ts`; this view reads the device and dispatches.
+ * saved on the device by question id, so they survive reloads, a change of language and a second
+ * tab. The rules live in `src/lib/quiz/session.ts`; this view reads the device and dispatches.
+ * Whatever fails to render shows a message in its place: one question, or the whole quiz.
  */
-export default function Quiz({
+export default function Quiz(props: QuizProps) {
+	const message = translator(props.strings)('quiz.broken.quiz');
+	return (
+		<IslandBoundary message={message}>
+			<QuizSheet {...props} />
+		</IslandBoundary>
+	);
+}
+
+function QuizSheet({
 	quizId,
 	questions,
 	perTopic,
@@ -62,7 +70,6 @@ export default function Quiz({
 	const t = useMemo(() => translator(strings), [strings]);
 	const storage = useMemo(deviceStorage, []);
 	const [state, dispatch] = useReducer(quizReducer, { quizId });
-	const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
 	const [message, setMessage] = useState('');
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 
@@ -70,16 +77,19 @@ export default function Quiz({
 		dispatch({
 			type: 'open',
 			loaded: loadProgress(storage),
+			questions,
 			mode,
 			sharedSeed: seedFromQuery(location.search),
 			seed: newSeed(),
 			now: Date.now(),
 		});
-	}, [storage, mode]);
-	// Every change is kept at once, so a closed tab loses nothing.
-	useEffect(() => {
-		if (state.progress) setSaveFailure(saveProgress(storage, state.progress));
-	}, [storage, state.progress]);
+	}, [storage, questions, mode]);
+	const onOtherTab = useCallback(
+		(text: string | null, base: string | null) =>
+			dispatch({ type: 'merge', text, base, questions }),
+		[questions]
+	);
+	const saveFailure = useStoredProgress(storage, state.progress, onOtherTab);
 
 	const seed = state.progress?.attempts[quizId]?.seed ?? 0;
 	const drawn = useMemo(() => drawAttempt(questions, seed, perTopic), [questions, seed, perTopic]);
@@ -102,7 +112,12 @@ export default function Quiz({
 		setMessage(checkAnnouncement(score, t));
 	};
 	const submit = () => {
-		dispatch({ type: 'submit' });
+		const questionsDrawn = rows.map((row) => row.question);
+		dispatch({
+			type: 'submit',
+			grades: testGrades(questionsDrawn, progress, scoring),
+			now: Date.now(),
+		});
 		requestAnimationFrame(() => resultsRef.current?.focus());
 	};
 	const restart = () => {
@@ -120,7 +135,7 @@ export default function Quiz({
 					<ModeSwitch
 						name={`${quizId}-mode`}
 						mode={attempt.mode}
-						onMode={(value) => dispatch({ type: 'mode', mode: value })}
+						onMode={(value) => dispatch({ type: 'mode', mode: value, now: Date.now() })}
 					/>
 				)}
 				<div class="quiz-progress">
@@ -132,7 +147,7 @@ export default function Quiz({
 
 				{sheet.showResults ? (
 					<Results
-						questions={rows.map((row) => row.question)}
+						rows={rows}
 						progress={progress}
 						scoring={scoring}
 						lang={lang}
@@ -143,23 +158,25 @@ export default function Quiz({
 					<>
 						<ol class="quiz-list" role="list">
 							{rows.map((row, index) => (
-								<li key={row.question.id} class="quiz-item">
-									<QuestionView
-										row={row}
-										number={index + 1}
-										total={rows.length}
-										lang={lang}
-										onAnswer={(answer) => record('answer', row, answer)}
-										announce={setMessage}
-									/>
-									{attempt.mode === 'practice' && (
-										<CheckButton
-											checked={row.score !== undefined}
-											complete={row.complete}
-											onCheck={() => check(row)}
-											onRetry={() => record('retry', row, row.answer)}
+								<li key={`${seed}:${row.question.id}`} class="quiz-item">
+									<QuestionBoundary>
+										<QuestionView
+											row={row}
+											number={index + 1}
+											total={rows.length}
+											lang={lang}
+											onAnswer={(answer) => record('answer', row, answer)}
+											announce={setMessage}
 										/>
-									)}
+										{attempt.mode === 'practice' && (
+											<CheckButton
+												checked={row.score !== undefined}
+												complete={row.complete}
+												onCheck={() => check(row)}
+												onRetry={() => record('retry', row, row.answer)}
+											/>
+										)}
+									</QuestionBoundary>
 								</li>
 							))}
 						</ol>

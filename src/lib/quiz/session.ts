@@ -1,8 +1,13 @@
 import {
+	gradeOfPoints,
 	importProgress,
+	mergeProgress,
+	parseProgress,
 	recordAnswer,
+	recordReview,
 	resetQuiz,
 	type Attempt,
+	type Grade,
 	type LoadedProgress,
 	type Progress,
 	type ProgressProblem,
@@ -128,6 +133,106 @@ export function isAnswered(question: Question, answer: Answer | undefined): bool
 	}
 }
 
+/**
+ * A stored answer made to fit the question as the bank has it now, or `undefined` when nothing of
+ * it fits (another type of question). Ids the question no longer has are dropped, an ordering
+ * gets the items it lacks at its end, and an answer that already fits comes back as it is, the
+ * same object. Stored answers outlive bank edits and may come from a page with a bug, so nothing
+ * that draws or scores a stored answer takes one that has not been through here.
+ */
+export function fitAnswer(question: Question, answer: Answer): Answer | undefined {
+	if (answer.type !== question.type) return undefined;
+	const known = (ids: readonly string[]) => (id: string) => ids.includes(id);
+	const same = (a: readonly unknown[], b: readonly unknown[]) =>
+		a.length === b.length && a.every((value, index) => value === b[index]);
+	switch (question.type) {
+		case 'single': {
+			if (answer.type !== 'single' || answer.choice === null) return answer;
+			return question.choices.some((c) => c.id === answer.choice)
+				? answer
+				: { type: 'single', choice: null };
+		}
+		case 'multiple': {
+			if (answer.type !== 'multiple') return undefined;
+			const choices = [...new Set(answer.choices.filter(known(question.choices.map((c) => c.id))))];
+			return same(choices, answer.choices) ? answer : { type: 'multiple', choices };
+		}
+		case 'ordering': {
+			if (answer.type !== 'ordering') return undefined;
+			const ids = question.items.map((item) => item.id);
+			const kept = [...new Set(answer.order.filter(known(ids)))];
+			const order = [...kept, ...ids.filter((id) => !kept.includes(id))];
+			return same(order, answer.order) ? answer : { type: 'ordering', order };
+		}
+		case 'matching': {
+			if (answer.type !== 'matching') return undefined;
+			const pairs = question.pairs.map((p) => p.id);
+			const matches = fitPlaces(
+				answer.matches,
+				pairs,
+				matchingOptions(question).map((o) => o.id)
+			);
+			return matches === answer.matches ? answer : { type: 'matching', matches };
+		}
+		case 'categorize': {
+			if (answer.type !== 'categorize') return undefined;
+			const items = question.items.map((i) => i.id);
+			const categories = question.categories.map((c) => c.id);
+			const placement = fitPlaces(answer.placement, items, categories);
+			return placement === answer.placement ? answer : { type: 'categorize', placement };
+		}
+		default:
+			return answer;
+	}
+}
+
+/** Where each item was put, without the items and places the question no longer has. */
+function fitPlaces(
+	given: Record<string, string | null>,
+	items: readonly string[],
+	places: readonly string[]
+): Record<string, string | null> {
+	const entries = Object.entries(given).filter(
+		([id, place]) => items.includes(id) && (place === null || places.includes(place))
+	);
+	return entries.length === Object.keys(given).length ? given : Object.fromEntries(entries);
+}
+
+/**
+ * The progress with the answers to these questions made to fit them (`fitAnswer()`), and the ids
+ * of the questions whose stored answer changed: an answer that had to change loses its points, so
+ * it is checked again rather than shown with a verdict it no longer has.
+ */
+export function fitProgress(
+	progress: Progress,
+	questions: readonly Question[]
+): { progress: Progress; changed: string[] } {
+	const changed: string[] = [];
+	let stored = progress.questions;
+	for (const question of questions) {
+		if (!Object.hasOwn(progress.questions, question.id)) continue;
+		const entry = progress.questions[question.id]!;
+		const answer = fitAnswer(question, entry.answer);
+		if (answer === entry.answer) continue;
+		changed.push(question.id);
+		stored = { ...stored };
+		if (answer) stored[question.id] = { answer, updated: entry.updated };
+		else delete stored[question.id];
+	}
+	return { progress: changed.length > 0 ? { ...progress, questions: stored } : progress, changed };
+}
+
+/** The stored answer to a question, made to fit it, if there is one. */
+export function storedAnswer(progress: Progress, question: Question): Answer | undefined {
+	if (!Object.hasOwn(progress.questions, question.id)) return undefined;
+	return fitAnswer(question, progress.questions[question.id]!.answer);
+}
+
+/** How well an answer went, for the review page's schedule: right, partly right or wrong. */
+export function gradeOf(score: Pick<Score, 'points' | 'max'>): Grade {
+	return gradeOfPoints(score.points, score.max);
+}
+
 /** Points and maximum, for the whole quiz or one topic. */
 export interface Tally {
 	points: number;
@@ -171,7 +276,7 @@ export function results(
 	let points = 0;
 	let max = 0;
 	for (const question of questions) {
-		const score = scoreInQuiz(question, progress.questions[question.id]?.answer, scoring);
+		const score = scoreInQuiz(question, storedAnswer(progress, question), scoring);
 		scores.set(question.id, score);
 		const tally = (byTopic[question.topic] ??= { points: 0, max: 0 });
 		tally.points += score.points;
@@ -222,7 +327,7 @@ export interface QuizState {
 	/** Stored data that could not be used, kept for the learner to download. */
 	setAside?: { problem: ProgressProblem; text: string };
 	/** What the last import of a file did, for the tools' status line. */
-	imported?: 'imported' | 'importFailed';
+	imported?: 'imported' | 'importedPartly' | 'importFailed';
 }
 
 /** What the learner (or the page, on opening) does to a quiz. */
@@ -231,6 +336,8 @@ export type QuizAction =
 	| {
 			type: 'open';
 			loaded: LoadedProgress;
+			/** The questions of this quiz, which the stored answers are made to fit. */
+			questions: readonly Question[];
 			/** The mode a new attempt starts in. */
 			mode: Attempt['mode'];
 			/** The seed of the address, which replaces an attempt of another seed. */
@@ -239,16 +346,21 @@ export type QuizAction =
 			seed: number;
 			now: number;
 	  }
+	/**
+	 * Another tab has stored its progress (`storage` event): its newer answers join ours. `text` is
+	 * what it stored, `base` what was stored before, so what it removed is removed here too.
+	 */
+	| { type: 'merge'; text: string | null; base: string | null; questions: readonly Question[] }
 	/** A new answer to a question (an unchecked one: no score kept). */
 	| { type: 'answer'; questionId: string; answer: Answer; now: number }
-	/** Practice: the answer, checked, with its score. */
+	/** Practice: the answer, checked, with its score; its grade joins the question's reviews. */
 	| { type: 'check'; questionId: string; answer: Answer; score: Score; now: number }
 	/** Practice: the checked answer back to being edited. */
 	| { type: 'retry'; questionId: string; answer: Answer; now: number }
 	/** Practice or test; switching always leaves a test unsubmitted. */
-	| { type: 'mode'; mode: Attempt['mode'] }
-	/** Test: hand in every answer. */
-	| { type: 'submit' }
+	| { type: 'mode'; mode: Attempt['mode']; now: number }
+	/** Test: hand in every answer; the grade of each answered question joins its reviews. */
+	| { type: 'submit'; grades: Readonly<Record<string, Grade>>; now: number }
 	/** Forget this quiz's answers and start again, in the same mode, with a new seed. */
 	| { type: 'restart'; questionIds: readonly string[]; seed: number; now: number }
 	/** Merge an exported file; the newer answer of each question wins. */
@@ -256,7 +368,7 @@ export type QuizAction =
 
 /** A new attempt. */
 function freshAttempt(seed: number, mode: Attempt['mode'], now: number): Attempt {
-	return { seed, mode, submitted: false, started: now };
+	return { seed, mode, submitted: false, started: now, updated: now };
 }
 
 function withAttempt(progress: Progress, quizId: string, attempt: Attempt): Progress {
@@ -280,38 +392,101 @@ function open(
 }
 
 /**
+ * The progress once another tab's is merged in (`storage` event): `text` is what that tab stored,
+ * `base` what was stored before it. A tab that stored something we cannot read gets no say, and
+ * the progress comes back as the same object when that tab brings nothing new.
+ */
+export function mergeStored(
+	progress: Progress,
+	text: string | null,
+	base: string | null,
+	questions: readonly Question[]
+): Progress {
+	const theirs = parseProgress(text);
+	if (!text || (theirs.problem && theirs.problem !== 'partial')) return progress;
+	const before = parseProgress(base);
+	const merged = mergeProgress(
+		progress,
+		theirs.progress,
+		before.problem && before.problem !== 'partial' ? undefined : before.progress
+	);
+	return merged === progress ? progress : fitProgress(merged, questions).progress;
+}
+
+/** The grades of a submitted test: those of the questions the learner answered. */
+export function testGrades(
+	questions: readonly Question[],
+	progress: Progress,
+	scoring: QuizScoring
+): Record<string, Grade> {
+	return Object.fromEntries(
+		questions
+			.filter((question) => isAnswered(question, storedAnswer(progress, question)))
+			.map((question) => [
+				question.id,
+				gradeOf(scoreInQuiz(question, storedAnswer(progress, question), scoring)),
+			])
+	);
+}
+
+/**
  * How each action changes the island's state. Before the page has read the device, only `open`
  * does anything, so nothing the learner cannot see yet is kept over their stored progress.
  */
 export function quizReducer(state: QuizState, action: QuizAction): QuizState {
 	if (action.type === 'open') {
 		const { loaded } = action;
+		const fitted = fitProgress(loaded.progress, action.questions);
+		const problem = loaded.problem ?? (fitted.changed.length > 0 ? 'partial' : undefined);
 		return {
 			quizId: state.quizId,
-			progress: open(loaded.progress, state.quizId, action),
-			...(loaded.problem
-				? { setAside: { problem: loaded.problem, text: loaded.setAside ?? '' } }
+			progress: open(fitted.progress, state.quizId, action),
+			...(problem
+				? { setAside: { problem, text: loaded.setAside ?? JSON.stringify(loaded.progress) } }
 				: {}),
 		};
 	}
 	const { progress, quizId } = state;
 	const attempt = progress?.attempts[quizId];
 	if (!progress || !attempt) return state;
-	const next = (changed: Progress): QuizState => ({ ...state, progress: changed });
+	const next = (changed: Progress): QuizState =>
+		changed === progress ? state : { ...state, progress: changed };
 	switch (action.type) {
+		case 'merge': {
+			const merged = mergeStored(progress, action.text, action.base, action.questions);
+			// The other tab may have started this quiz afresh, or forgotten it: an attempt is always there.
+			return next(merged.attempts[quizId] ? merged : withAttempt(merged, quizId, attempt));
+		}
 		case 'answer':
 		case 'retry':
 			return next(recordAnswer(progress, action.questionId, action.answer, undefined, action.now));
 		case 'check':
 			return next(
-				recordAnswer(progress, action.questionId, action.answer, action.score, action.now)
+				recordReview(
+					recordAnswer(progress, action.questionId, action.answer, action.score, action.now),
+					action.questionId,
+					gradeOf(action.score),
+					action.now
+				)
 			);
 		case 'mode':
 			return next(
-				withAttempt(progress, quizId, { ...attempt, mode: action.mode, submitted: false })
+				withAttempt(progress, quizId, {
+					...attempt,
+					mode: action.mode,
+					submitted: false,
+					updated: action.now,
+				})
 			);
-		case 'submit':
-			return next(withAttempt(progress, quizId, { ...attempt, submitted: true }));
+		case 'submit': {
+			let graded = progress;
+			for (const [id, grade] of Object.entries(action.grades)) {
+				graded = recordReview(graded, id, grade, action.now);
+			}
+			return next(
+				withAttempt(graded, quizId, { ...attempt, submitted: true, updated: action.now })
+			);
+		}
 		case 'restart':
 			return next(
 				withAttempt(
@@ -322,9 +497,14 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
 			);
 		case 'import': {
 			const result = importProgress(progress, action.text);
-			return 'progress' in result
-				? { ...state, progress: result.progress, imported: 'imported' }
-				: { ...state, imported: 'importFailed' };
+			if (!('progress' in result)) return { ...state, imported: 'importFailed' };
+			const imported = result.partial ? 'importedPartly' : 'imported';
+			const changed = result.progress;
+			return {
+				...state,
+				progress: changed.attempts[quizId] ? changed : withAttempt(changed, quizId, attempt),
+				imported,
+			};
 		}
 	}
 }
@@ -362,8 +542,8 @@ export function sheetOf(
 	if (!progress || !attempt) return undefined;
 	const stored = progress.questions;
 	const rows = drawn.map(({ question, layout }): SheetRow => {
-		const entry = stored[question.id];
-		const answer = entry?.answer ?? emptyAnswer(question, layout);
+		const entry = Object.hasOwn(stored, question.id) ? stored[question.id] : undefined;
+		const answer = storedAnswer(progress, question) ?? emptyAnswer(question, layout);
 		const row: SheetRow = { question, layout, answer, complete: isAnswered(question, answer) };
 		if (attempt.mode === 'practice' && entry?.points !== undefined)
 			row.score = scoreInQuiz(question, answer, scoring);
@@ -373,7 +553,7 @@ export function sheetOf(
 		progress,
 		attempt,
 		rows,
-		answered: drawn.filter(({ question }) => isAnswered(question, stored[question.id]?.answer))
+		answered: drawn.filter(({ question }) => isAnswered(question, storedAnswer(progress, question)))
 			.length,
 		showResults: attempt.mode === 'test' && attempt.submitted,
 	};

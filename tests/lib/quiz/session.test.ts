@@ -7,11 +7,13 @@ import {
 	type Attempt,
 	type Progress,
 } from '../../../src/lib/quiz/progress';
-import { scoreQuestion } from '../../../src/lib/quiz/score';
+import { scoreQuestion, type Answer } from '../../../src/lib/quiz/score';
 import {
 	drawAttempt,
 	drawQuestions,
 	emptyAnswer,
+	fitAnswer,
+	gradeOf,
 	isAnswered,
 	layoutQuestion,
 	percentage,
@@ -19,6 +21,7 @@ import {
 	results,
 	seedFromQuery,
 	sheetOf,
+	testGrades,
 	type QuizAction,
 	type QuizState,
 } from '../../../src/lib/quiz/session';
@@ -128,6 +131,7 @@ describe('quizReducer()', () => {
 		mode: 'practice',
 		submitted: false,
 		started: 100,
+		updated: 100,
 		...changes,
 	});
 	const withAttempts = (attempts: Record<string, Attempt>, progress = emptyProgress()) => ({
@@ -144,6 +148,7 @@ describe('quizReducer()', () => {
 			{
 				type: 'open',
 				loaded: parseProgress(typeof stored === 'string' ? stored : JSON.stringify(stored)),
+				questions: [],
 				mode: 'practice',
 				sharedSeed: undefined,
 				seed: 99,
@@ -158,7 +163,7 @@ describe('quizReducer()', () => {
 				'starts an attempt with a fresh seed when there is none',
 				emptyProgress(),
 				{ mode: 'test' },
-				attempt({ seed: 99, mode: 'test', started: 500 }),
+				attempt({ seed: 99, mode: 'test', started: 500, updated: 500 }),
 			],
 			[
 				'keeps the stored attempt, its order and its mode',
@@ -176,13 +181,13 @@ describe('quizReducer()', () => {
 				'starts again with a shared seed of another order, in the mode the learner chose',
 				withAttempts({ docker: attempt({ mode: 'test', submitted: true }) }),
 				{ sharedSeed: 42, mode: 'practice' },
-				attempt({ seed: 42, mode: 'test', started: 500 }),
+				attempt({ seed: 42, mode: 'test', started: 500, updated: 500 }),
 			],
 			[
 				'starts a shared attempt when there is none',
 				emptyProgress(),
 				{ sharedSeed: 42 },
-				attempt({ seed: 42, started: 500 }),
+				attempt({ seed: 42, started: 500, updated: 500 }),
 			],
 		])('%s', (_, stored, changes, expected) => {
 			expect(open(stored, changes).progress?.attempts['docker']).toEqual(expected);
@@ -201,16 +206,19 @@ describe('quizReducer()', () => {
 		test('sets unusable stored data aside, to offer for download, and starts afresh', () => {
 			const state = open('{"hello":1}');
 			expect(state.setAside).toEqual({ problem: 'foreign', text: '{"hello":1}' });
-			expect(state.progress?.attempts['docker']).toEqual(attempt({ seed: 99, started: 500 }));
+			expect(state.progress?.attempts['docker']).toEqual(
+				attempt({ seed: 99, started: 500, updated: 500 })
+			);
 		});
 	});
 
 	test.each<QuizAction>([
 		{ type: 'answer', questionId: 'a', answer: { type: 'truefalse', value: true }, now: 1 },
-		{ type: 'mode', mode: 'test' },
-		{ type: 'submit' },
+		{ type: 'mode', mode: 'test', now: 1 },
+		{ type: 'submit', grades: {}, now: 1 },
 		{ type: 'restart', questionIds: [], seed: 1, now: 1 },
 		{ type: 'import', text: '{}' },
+		{ type: 'merge', text: '{}', base: null, questions: [] },
 	])('does nothing before the page has read the device: $type', (action) => {
 		const state: QuizState = { quizId: 'docker' };
 		expect(quizReducer(state, action)).toBe(state);
@@ -231,8 +239,8 @@ describe('quizReducer()', () => {
 			'a check keeps the answer with its points',
 			started,
 			{ type: 'check', questionId: 'a', answer, score: { points: 1, max: 1, parts: [] }, now: 9 },
-			(state) => state.progress?.questions['a'],
-			{ answer, points: 1, max: 1, updated: 9 },
+			(state) => [state.progress?.questions['a'], state.progress?.reviews['a']],
+			[{ answer, points: 1, max: 1, updated: 9 }, [{ at: 9, grade: 3 }]],
 		],
 		[
 			'a retry keeps the answer and forgets its points',
@@ -244,23 +252,26 @@ describe('quizReducer()', () => {
 		[
 			'switching to test mode leaves the test unsubmitted',
 			opened(withAttempts({ docker: attempt({ submitted: true }) })),
-			{ type: 'mode', mode: 'test' },
+			{ type: 'mode', mode: 'test', now: 300 },
 			(state) => state.progress?.attempts['docker'],
-			attempt({ mode: 'test', submitted: false }),
+			attempt({ mode: 'test', submitted: false, updated: 300 }),
 		],
 		[
 			'submitting marks the test as handed in',
 			opened(withAttempts({ docker: attempt({ mode: 'test' }) })),
-			{ type: 'submit' },
-			(state) => state.progress?.attempts['docker'],
-			attempt({ mode: 'test', submitted: true }),
+			{ type: 'submit', grades: { a: 1, b: 3 }, now: 400 },
+			(state) => [state.progress?.attempts['docker'], state.progress?.reviews],
+			[
+				attempt({ mode: 'test', submitted: true, updated: 400 }),
+				{ a: [{ at: 400, grade: 1 }], b: [{ at: 400, grade: 3 }] },
+			],
 		],
 		[
 			'restarting gives a new order in the same mode',
 			opened(withAttempts({ docker: attempt({ mode: 'test', submitted: true }) })),
 			{ type: 'restart', questionIds: [], seed: 11, now: 900 },
 			(state) => state.progress?.attempts['docker'],
-			attempt({ seed: 11, mode: 'test', started: 900 }),
+			attempt({ seed: 11, mode: 'test', started: 900, updated: 900 }),
 		],
 		[
 			'importing a file of answers says it worked',
@@ -304,15 +315,25 @@ describe('quizReducer()', () => {
 				answer: fc.constant(answer),
 				now: fc.nat(),
 			}),
-			fc.record({ type: fc.constant('mode' as const), mode: fc.constantFrom('practice', 'test') }),
-			fc.constant({ type: 'submit' as const }),
+			fc.record({
+				type: fc.constant('mode' as const),
+				mode: fc.constantFrom('practice', 'test'),
+				now: fc.nat(),
+			}),
+			fc.constant({ type: 'submit' as const, grades: { a: 3 as const }, now: 1 }),
 			fc.record({
 				type: fc.constant('restart' as const),
 				questionIds: fc.constant(['a']),
 				seed: fc.nat(),
 				now: fc.nat(),
 			}),
-			fc.record({ type: fc.constant('import' as const), text: fc.string() })
+			fc.record({ type: fc.constant('import' as const), text: fc.string() }),
+			fc.record({
+				type: fc.constant('merge' as const),
+				text: fc.oneof(fc.string(), fc.constant(JSON.stringify(emptyProgress()))),
+				base: fc.constant(JSON.stringify(started.progress)),
+				questions: fc.constant([]),
+			})
 		);
 		fc.assert(
 			fc.property(fc.array(actions, { maxLength: 20 }), (sequence) => {
@@ -331,7 +352,7 @@ describe('sheetOf()', () => {
 		quizId: 'docker',
 		progress: {
 			...progress,
-			attempts: { docker: { seed: 5, mode, submitted, started: 0 } },
+			attempts: { docker: { seed: 5, mode, submitted, started: 0, updated: 0 } },
 		},
 	});
 	const row = (sheet: ReturnType<typeof sheetOf>, id: string) =>
@@ -367,5 +388,307 @@ describe('sheetOf()', () => {
 		expect(sheetOf(state('test', progress), drawn, {})!.showResults).toBe(false);
 		expect(sheetOf(state('test', progress, true), drawn, {})!.showResults).toBe(true);
 		expect(sheetOf(state('practice', progress, true), drawn, {})!.showResults).toBe(false);
+	});
+});
+
+describe('stored answers against the questions of today', () => {
+	const matching = question('matching', {
+		pairs: [
+			{ id: 'kvm', left: t('KVM'), right: t('Type 1') },
+			{ id: 'vbox', left: t('VirtualBox'), right: t('Type 2') },
+		],
+		distractors: [{ id: 'none', text: t('Neither') }],
+	});
+	const categorize = question('categorize', {
+		categories: [
+			{ id: 'vm', text: t('VM') },
+			{ id: 'ct', text: t('Container') },
+		],
+		items: [
+			{ id: 'kernel', text: t('Own kernel'), category: 'vm' },
+			{ id: 'shared', text: t('Shared kernel'), category: 'ct' },
+		],
+	});
+	const multiple = question('multiple', {
+		choices: [
+			{ id: 'a', text: t('A'), correct: true },
+			{ id: 'b', text: t('B') },
+		],
+	});
+	const numeric = question('numeric', { value: 4 });
+	const short = question('short', { accepted: ['docker ps'] });
+	const truefalse = many('docker', 1)[0]!;
+	const all = [single, multiple, truefalse, matching, ordering, categorize, short, numeric];
+
+	test.each<[string, Question, Answer, Answer | undefined]>([
+		[
+			'a choice the question no longer has',
+			single,
+			{ type: 'single', choice: 'gone' },
+			{ type: 'single', choice: null },
+		],
+		[
+			'choices it no longer has, and twice the same',
+			multiple,
+			{ type: 'multiple', choices: ['a', 'gone', 'a'] },
+			{ type: 'multiple', choices: ['a'] },
+		],
+		[
+			'an ordering with an unknown item and one missing',
+			ordering,
+			{ type: 'ordering', order: ['c', 'x', 'a', 'c'] },
+			{ type: 'ordering', order: ['c', 'a', 'b', 'd'] },
+		],
+		[
+			'a match of an unknown pair or option',
+			matching,
+			{ type: 'matching', matches: { kvm: 'none', vbox: 'gone', old: 'kvm' } },
+			{ type: 'matching', matches: { kvm: 'none' } },
+		],
+		[
+			'a placement in a category that is gone',
+			categorize,
+			{ type: 'categorize', placement: { kernel: 'vm', shared: 'old' } },
+			{ type: 'categorize', placement: { kernel: 'vm' } },
+		],
+		['an answer of another type', single, { type: 'truefalse', value: true }, undefined],
+		[
+			'an ordering of a question now multiple choice',
+			multiple,
+			{ type: 'ordering', order: ['a'] },
+			undefined,
+		],
+	])('%s is made to fit', (_, q, answer, fitted) => {
+		expect(fitAnswer(q, answer)).toEqual(fitted);
+	});
+
+	test('an answer that fits comes back as the same object', () => {
+		const answers: Answer[] = [
+			{ type: 'single', choice: 'a' },
+			{ type: 'multiple', choices: ['b', 'a'] },
+			{ type: 'truefalse', value: null },
+			{ type: 'matching', matches: { kvm: 'kvm', vbox: null } },
+			{ type: 'ordering', order: ['d', 'c', 'b', 'a'] },
+			{ type: 'categorize', placement: { shared: 'ct' } },
+			{ type: 'short', text: 'anything' },
+			{ type: 'numeric', value: 3.5 },
+		];
+		all.forEach((q, index) => expect(fitAnswer(q, answers[index]!)).toBe(answers[index]));
+	});
+
+	test('opening sets aside what does not fit, says so, and keeps the rest checked', () => {
+		let stored = recordAnswer(
+			emptyProgress(),
+			ordering.id,
+			{ type: 'ordering', order: ['a', 'zzz'] },
+			{ points: 1, max: 1 },
+			5
+		);
+		stored = recordAnswer(stored, single.id, { type: 'numeric', value: 3 }, undefined, 5);
+		stored = recordAnswer(
+			stored,
+			truefalse.id,
+			{ type: 'truefalse', value: true },
+			{ points: 1, max: 1 },
+			5
+		);
+		const text = JSON.stringify(stored);
+		const state = quizReducer(
+			{ quizId: 'docker' },
+			{
+				type: 'open',
+				loaded: parseProgress(text),
+				questions: all,
+				mode: 'practice',
+				sharedSeed: undefined,
+				seed: 1,
+				now: 9,
+			}
+		);
+		expect(state.setAside).toEqual({ problem: 'partial', text });
+		expect(state.progress?.questions[ordering.id]).toEqual({
+			answer: { type: 'ordering', order: ['a', 'b', 'c', 'd'] },
+			updated: 5,
+		});
+		expect(state.progress?.questions[single.id]).toBeUndefined();
+		expect(state.progress?.questions[truefalse.id]).toEqual(stored.questions[truefalse.id]);
+	});
+
+	test('opening what fits says nothing', () => {
+		const stored = recordAnswer(emptyProgress(), truefalse.id, { type: 'truefalse', value: true });
+		const state = quizReducer(
+			{ quizId: 'docker' },
+			{
+				type: 'open',
+				loaded: parseProgress(JSON.stringify(stored)),
+				questions: all,
+				mode: 'practice',
+				sharedSeed: undefined,
+				seed: 1,
+				now: 9,
+			}
+		);
+		expect(state.setAside).toBeUndefined();
+	});
+
+	test('whatever is stored, the quiz opens, shows every question and scores it without throwing', () => {
+		const ids = fc.oneof(
+			fc.constantFrom('a', 'b', 'c', 'd', 'kvm', 'vbox', 'none', 'vm', 'ct', 'kernel', 'shared'),
+			fc.string({ maxLength: 4 }),
+			fc.constantFrom('__proto__', 'constructor', 'toString')
+		);
+		const answer = fc.oneof(
+			fc.record({
+				type: fc.constant('single'),
+				choice: fc.oneof(ids, fc.constant(null), fc.anything()),
+			}),
+			fc.record({ type: fc.constant('multiple'), choices: fc.array(ids) }),
+			fc.record({
+				type: fc.constant('truefalse'),
+				value: fc.oneof(fc.boolean(), fc.constant(null), fc.anything()),
+			}),
+			fc.record({
+				type: fc.constant('matching'),
+				matches: fc.dictionary(ids, fc.oneof(ids, fc.constant(null))),
+			}),
+			fc.record({ type: fc.constant('ordering'), order: fc.oneof(fc.array(ids), fc.anything()) }),
+			fc.record({
+				type: fc.constant('categorize'),
+				placement: fc.dictionary(ids, fc.oneof(ids, fc.constant(null))),
+			}),
+			fc.record({ type: fc.constant('short'), text: fc.oneof(fc.string(), fc.anything()) }),
+			fc.record({ type: fc.constant('numeric'), value: fc.oneof(fc.double(), fc.constant(null)) }),
+			fc.anything()
+		);
+		const entry = fc.record(
+			{
+				answer,
+				updated: fc.oneof(fc.nat(), fc.anything()),
+				points: fc.oneof(fc.double(), fc.nat()),
+				max: fc.nat(),
+			},
+			{ requiredKeys: ['answer', 'updated'] }
+		);
+		const stored = fc.record({
+			version: fc.oneof(fc.constantFrom(1, 2), fc.anything()),
+			questions: fc.oneof(
+				fc.dictionary(fc.oneof(fc.constantFrom(...all.map((q) => q.id)), fc.string()), entry),
+				fc.anything()
+			),
+			attempts: fc.oneof(
+				fc.constant({ docker: { seed: 3, mode: 'test', submitted: true, started: 1, updated: 1 } }),
+				fc.anything()
+			),
+			reviews: fc.anything(),
+		});
+		fc.assert(
+			fc.property(stored, fc.constantFrom<Attempt['mode']>('practice', 'test'), (data, mode) => {
+				const state = quizReducer(
+					{ quizId: 'docker' },
+					{
+						type: 'open',
+						loaded: parseProgress(JSON.stringify(data) ?? null),
+						questions: all,
+						mode,
+						sharedSeed: undefined,
+						seed: 4,
+						now: 9,
+					}
+				);
+				const seed = state.progress!.attempts['docker']!.seed;
+				const sheet = sheetOf(state, drawAttempt(all, seed), { lang: 'en' })!;
+				expect(sheet.rows).toHaveLength(all.length);
+				for (const row of sheet.rows) {
+					expect(fitAnswer(row.question, row.answer)).toBe(row.answer);
+					scoreQuestion(row.question, row.answer, { lang: 'it' });
+				}
+				results(all, state.progress!, {});
+				testGrades(all, state.progress!, {});
+			}),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('another tab', () => {
+	const tf = many('docker', 2) as [Question, Question];
+	const opened = (progress: Progress): QuizState => ({
+		quizId: 'docker',
+		progress: {
+			...progress,
+			attempts: { docker: { seed: 1, mode: 'practice', submitted: false, started: 1, updated: 1 } },
+		},
+	});
+	const merge = (
+		state: QuizState,
+		theirs: Progress | string | null,
+		base: Progress | null = null
+	) =>
+		quizReducer(state, {
+			type: 'merge',
+			text: typeof theirs === 'string' || theirs === null ? theirs : JSON.stringify(theirs),
+			base: base && JSON.stringify(base),
+			questions: tf,
+		});
+
+	test('its newer answers join ours, question by question', () => {
+		const mine = opened(
+			recordAnswer(
+				recordAnswer(emptyProgress(), tf[0].id, { type: 'truefalse', value: true }, undefined, 10),
+				tf[1].id,
+				{ type: 'truefalse', value: true },
+				undefined,
+				1
+			)
+		);
+		const theirs = recordAnswer(
+			recordAnswer(emptyProgress(), tf[0].id, { type: 'truefalse', value: false }, undefined, 5),
+			tf[1].id,
+			{ type: 'truefalse', value: false },
+			undefined,
+			20
+		);
+		const merged = merge(mine, theirs).progress!;
+		expect(merged.questions[tf[0].id]?.answer).toEqual({ type: 'truefalse', value: true });
+		expect(merged.questions[tf[1].id]?.answer).toEqual({ type: 'truefalse', value: false });
+		expect(merged.attempts['docker']).toEqual(mine.progress!.attempts['docker']);
+	});
+
+	test('nothing new, nothing readable, or nothing at all leaves the state as it is', () => {
+		const mine = opened(
+			recordAnswer(emptyProgress(), tf[0].id, { type: 'truefalse', value: true }, undefined, 10)
+		);
+		expect(merge(mine, mine.progress!)).toBe(mine);
+		expect(merge(mine, '{ broken')).toBe(mine);
+		expect(merge(mine, '{"hello":1}')).toBe(mine);
+		expect(merge(mine, null, mine.progress)).toBe(mine);
+		expect(merge(mine, '', mine.progress)).toBe(mine);
+	});
+
+	test('a quiz started again there forgets its answers here too, unless answered here since', () => {
+		const base = recordAnswer(
+			recordAnswer(emptyProgress(), tf[0].id, { type: 'truefalse', value: true }, undefined, 10),
+			tf[1].id,
+			{ type: 'truefalse', value: true },
+			undefined,
+			10
+		);
+		const mine = opened(
+			recordAnswer(base, tf[1].id, { type: 'truefalse', value: false }, undefined, 30)
+		);
+		const merged = merge(mine, emptyProgress(), base).progress!;
+		expect(merged.questions[tf[0].id]).toBeUndefined();
+		expect(merged.questions[tf[1].id]?.answer).toEqual({ type: 'truefalse', value: false });
+	});
+});
+
+describe('testGrades()', () => {
+	test('grades the answered questions of a test: right good, partly hard, wrong again', () => {
+		const [a, b, c] = many('docker', 3) as [Question, Question, Question];
+		let progress = recordAnswer(emptyProgress(), a.id, { type: 'truefalse', value: true });
+		progress = recordAnswer(progress, b.id, { type: 'truefalse', value: false });
+		expect(testGrades([a, b, c], progress, {})).toEqual({ [a.id]: 3, [b.id]: 1 });
+		expect(gradeOf({ points: 0.5, max: 1 })).toBe(2);
+		expect(gradeOf({ points: -0.25, max: 1 })).toBe(1);
 	});
 });
