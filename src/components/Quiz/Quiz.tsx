@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
-import { checkAnnouncement } from '../../lib/quiz/attempt.ts';
+import { checkAnnouncement, entryProblem } from '../../lib/quiz/attempt.ts';
 import {
 	loadProgress,
 	saveProgress,
@@ -27,6 +27,7 @@ import { ProgressTools } from './ProgressTools.tsx';
 import { QuestionView } from './QuestionView.tsx';
 import { Results } from './Results.tsx';
 import { StorageNotices } from './StorageNotices.tsx';
+import { numberFieldId } from './TextInputs.tsx';
 
 export interface QuizProps {
 	/** Which quiz this is (`docker`, `final`, `chapter-docker-volumi`): its attempt is stored under it. */
@@ -91,6 +92,11 @@ export default function Quiz({
 	const record = (type: 'answer' | 'retry', row: SheetRow, answer: Answer) =>
 		dispatch({ type, questionId: row.question.id, answer, now: Date.now() });
 	const check = (row: SheetRow) => {
+		// An entry that cannot be read is not a try: the keyboard goes back to it, where it says why.
+		if (entryProblem(row.question, row.answer, lang)) {
+			document.getElementById(numberFieldId(row.question))?.focus();
+			return;
+		}
 		const score = scoreInQuiz(row.question, row.answer, scoring);
 		dispatch({
 			type: 'check',
@@ -99,7 +105,7 @@ export default function Quiz({
 			score,
 			now: Date.now(),
 		});
-		setMessage(checkAnnouncement(score, t));
+		setMessage(checkAnnouncement(score, t, lang));
 	};
 	const submit = () => {
 		dispatch({ type: 'submit' });
@@ -151,6 +157,7 @@ export default function Quiz({
 										lang={lang}
 										onAnswer={(answer) => record('answer', row, answer)}
 										announce={setMessage}
+										onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
 									/>
 									{attempt.mode === 'practice' && (
 										<CheckButton

@@ -5,6 +5,7 @@ import { pointsText, roundPoints } from '../../lib/quiz/attempt.ts';
 import type { Progress } from '../../lib/quiz/progress.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
 import { percentage, results, type QuizScoring, type Tally } from '../../lib/quiz/session.ts';
+import { bandThresholds, formatNumber, formatPercent, scoreBand } from '../../lib/quiz/wording.ts';
 import { useT } from '../shared/strings.ts';
 import { Rich } from './Rich.tsx';
 
@@ -30,25 +31,35 @@ export function Results({ questions, progress, scoring, lang, headingRef, onRest
 			</h2>
 			<p class="quiz-total">
 				{t('quiz.results.score', {
-					points: roundPoints(result.points),
-					max: roundPoints(result.max),
+					points: formatNumber(roundPoints(result.points), lang),
+					max: formatNumber(roundPoints(result.max), lang),
 					percent: percentage(result),
 				})}
 			</p>
 			<h3>{t('quiz.results.byTopic')}</h3>
 			<ul class="quiz-bars" role="list">
-				{topicsSeen.map(([topic, tally]) => (
-					<li key={topic}>
-						<span>{t(`quiz.topic.${topic}`)}</span>
-						<meter
-							min={0}
-							max={100}
-							value={percentage(tally)}
-							aria-label={t(`quiz.topic.${topic}`)}
-						/>
-						<span>{percentage(tally)}%</span>
-					</li>
-				))}
+				{topicsSeen.map(([topic, tally]) => {
+					// The colour of the bar says the band, and so does a word: never colour alone.
+					const band = scoreBand(tally);
+					return (
+						<li key={topic} class={`quiz-band-${band}`}>
+							<span>{t(`quiz.topic.${topic}`)}</span>
+							<meter
+								min={0}
+								max={100}
+								low={bandThresholds.mid}
+								high={bandThresholds.high}
+								optimum={100}
+								value={percentage(tally)}
+								aria-label={t(`quiz.topic.${topic}`)}
+							/>
+							<span class="quiz-bar-detail">
+								{formatPercent(percentage(tally), lang)} · {pointsText(tally, t, lang)} ·{' '}
+								<strong>{t(`quiz.band.${band}`)}</strong>
+							</span>
+						</li>
+					);
+				})}
 			</ul>
 			<h3>{t('quiz.results.misses')}</h3>
 			{result.misses.length === 0 ? (
@@ -60,7 +71,7 @@ export function Results({ questions, progress, scoring, lang, headingRef, onRest
 							<a href={withBase(q.review[lang])}>
 								<Rich text={q.prompt[lang]} />
 							</a>{' '}
-							<span class="quiz-hint">({pointsText(result.scores.get(q.id)!, t)})</span>
+							<span class="quiz-hint">({pointsText(result.scores.get(q.id)!, t, lang)})</span>
 						</li>
 					))}
 				</ul>

@@ -1,3 +1,4 @@
+import { noTries, type Tries } from './attempt.ts';
 import {
 	importProgress,
 	recordAnswer,
@@ -124,7 +125,12 @@ export function isAnswered(question: Question, answer: Answer | undefined): bool
 		case 'short':
 			return answer.text.trim() !== '';
 		case 'numeric':
-			return answer.value !== null && Number.isFinite(answer.value);
+			// Text that cannot be read counts as given: checking it says why, instead of a button
+			// that stays disabled for no reason the learner can see.
+			return (
+				(answer.value !== null && Number.isFinite(answer.value)) ||
+				(typeof answer.text === 'string' && answer.text.trim() !== '')
+			);
 	}
 }
 
@@ -223,6 +229,8 @@ export interface QuizState {
 	setAside?: { problem: ProgressProblem; text: string };
 	/** What the last import of a file did, for the tools' status line. */
 	imported?: 'imported' | 'importFailed';
+	/** Practice: the tries at each question since the page opened, for hint-then-answer feedback. */
+	tries?: Record<string, Tries>;
 }
 
 /** What the learner (or the page, on opening) does to a quiz. */
@@ -245,6 +253,8 @@ export type QuizAction =
 	| { type: 'check'; questionId: string; answer: Answer; score: Score; now: number }
 	/** Practice: the checked answer back to being edited. */
 	| { type: 'retry'; questionId: string; answer: Answer; now: number }
+	/** Practice: show the right answer of a checked question now, without another try. */
+	| { type: 'reveal'; questionId: string }
 	/** Practice or test; switching always leaves a test unsubmitted. */
 	| { type: 'mode'; mode: Attempt['mode'] }
 	/** Test: hand in every answer. */
@@ -302,24 +312,41 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
 		case 'answer':
 		case 'retry':
 			return next(recordAnswer(progress, action.questionId, action.answer, undefined, action.now));
-		case 'check':
-			return next(
-				recordAnswer(progress, action.questionId, action.answer, action.score, action.now)
-			);
+		case 'check': {
+			const tries = state.tries?.[action.questionId] ?? noTries;
+			const wrong = tries.wrong + (isFullMarks(action.score) ? 0 : 1);
+			return {
+				...next(recordAnswer(progress, action.questionId, action.answer, action.score, action.now)),
+				tries: { ...state.tries, [action.questionId]: { ...tries, wrong } },
+			};
+		}
+		case 'reveal': {
+			const tries = state.tries?.[action.questionId] ?? noTries;
+			return {
+				...state,
+				tries: { ...state.tries, [action.questionId]: { ...tries, revealed: true } },
+			};
+		}
 		case 'mode':
 			return next(
 				withAttempt(progress, quizId, { ...attempt, mode: action.mode, submitted: false })
 			);
 		case 'submit':
 			return next(withAttempt(progress, quizId, { ...attempt, submitted: true }));
-		case 'restart':
-			return next(
-				withAttempt(
-					resetQuiz(progress, quizId, action.questionIds),
-					quizId,
-					freshAttempt(action.seed, attempt.mode, action.now)
-				)
-			);
+		case 'restart': {
+			const tries = { ...state.tries };
+			for (const id of action.questionIds) delete tries[id];
+			return {
+				...next(
+					withAttempt(
+						resetQuiz(progress, quizId, action.questionIds),
+						quizId,
+						freshAttempt(action.seed, attempt.mode, action.now)
+					)
+				),
+				tries,
+			};
+		}
 		case 'import': {
 			const result = importProgress(progress, action.text);
 			return 'progress' in result
@@ -337,6 +364,8 @@ export interface SheetRow extends DrawnQuestion {
 	complete: boolean;
 	/** Practice: its score, once checked (the inputs lock until the learner retries). */
 	score?: Score;
+	/** Practice: the tries at it since the page opened. */
+	tries: Tries;
 }
 
 /** A quiz as the page shows it now. */
@@ -364,7 +393,13 @@ export function sheetOf(
 	const rows = drawn.map(({ question, layout }): SheetRow => {
 		const entry = stored[question.id];
 		const answer = entry?.answer ?? emptyAnswer(question, layout);
-		const row: SheetRow = { question, layout, answer, complete: isAnswered(question, answer) };
+		const row: SheetRow = {
+			question,
+			layout,
+			answer,
+			complete: isAnswered(question, answer),
+			tries: state.tries?.[question.id] ?? noTries,
+		};
 		if (attempt.mode === 'practice' && entry?.points !== undefined)
 			row.score = scoreInQuiz(question, answer, scoring);
 		return row;
