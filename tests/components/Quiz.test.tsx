@@ -222,7 +222,7 @@ describe('<Quiz>', () => {
 		// Every item whose mark says it follows the right item does follow it: pull, run, rm.
 		const right = ['pull', 'run', 'rm'];
 		const items = [...list.querySelectorAll('li')].map((li) => ({
-			text: li.querySelector('.quiz-order-text')!.textContent!,
+			text: li.querySelector('.quiz-order-text')!.textContent,
 			mark: li.querySelector('.quiz-mark .sr-only')?.textContent,
 		}));
 		items.forEach(({ text, mark }, index) => {
