@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { withBase } from '../../lib/links/url.ts';
 import { feedbackOf, pointsText, type FeedbackStage } from '../../lib/quiz/attempt.ts';
@@ -42,17 +43,15 @@ export function Feedback({ question, answer, score, lang, stage, onReveal }: Pro
 				<strong>{t(`quiz.${verdict}`)}</strong> {pointsText(score, t, lang)}
 			</p>
 			{feedback.hints.length > 0 && (
-				<div class="quiz-hints">
-					<p>
-						<strong>{t('quiz.hintLabel')}: </strong>
-						<Rich text={feedback.hints[0]!} />
-					</p>
-					{feedback.hints.slice(1).map((text, index) => (
-						<p key={index}>
+				<p class="quiz-hints">
+					<strong>{t('quiz.hintLabel')}: </strong>
+					{feedback.hints.map((text, index) => (
+						<Fragment key={index}>
+							{index > 0 && ' '}
 							<Rich text={text} />
-						</p>
+						</Fragment>
 					))}
-				</div>
+				</p>
 			)}
 			{rightAnswer && (
 				<div id={rightAnswerId(question)} class="quiz-right-answer" tabIndex={-1}>
