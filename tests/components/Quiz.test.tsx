@@ -272,6 +272,29 @@ describe('<Quiz>', () => {
 		expect(field.value).toBe('40 %');
 	});
 
+	test('Docker commands: the quiz loads their matcher, then takes sudo and long options', async () => {
+		renderQuiz({
+			questions: [
+				QuestionSchema().parse({
+					id: 'list-all',
+					type: 'short',
+					match: 'docker',
+					topic: 'docker',
+					prompt: t('Quale comando elenca tutti i container?'),
+					accepted: ['docker ps -a'],
+					explanation: t('Perché sì.'),
+					review,
+				}),
+			],
+		});
+		const question = await screen.findByRole('group', { name: /elenca tutti i container/ });
+		fireEvent.input(within(question).getByRole('textbox'), {
+			target: { value: 'sudo docker container ls --all' },
+		});
+		fireEvent.click(within(question.parentElement!).getByRole('button', { name: 'Controlla' }));
+		expect(await within(question).findByRole('group', { name: /Giusto!/ })).toBeTruthy();
+	});
+
 	test('a chapter’s quiz has neither the mode switch nor the progress tools', async () => {
 		renderQuiz({ quizId: 'chapter-docker-volumi', compact: true });
 		await screen.findAllByRole('group');

@@ -8,6 +8,7 @@ import {
 	type Attempt,
 	type SaveFailure,
 } from '../../lib/quiz/progress.ts';
+import { asksForDockerCommands, loadDockerMatcher } from '../../lib/quiz/docker-matcher.ts';
 import type { Answer } from '../../lib/quiz/score.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
 import {
@@ -68,15 +69,24 @@ export default function Quiz({
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 
 	useEffect(() => {
-		dispatch({
-			type: 'open',
-			loaded: loadProgress(storage),
-			mode,
-			sharedSeed: seedFromQuery(location.search),
-			seed: newSeed(),
-			now: Date.now(),
+		let live = true;
+		// A quiz that asks for Docker commands loads their matcher before it scores anything.
+		const ready = asksForDockerCommands(questions) ? loadDockerMatcher() : Promise.resolve();
+		void ready.then(() => {
+			if (!live) return;
+			dispatch({
+				type: 'open',
+				loaded: loadProgress(storage),
+				mode,
+				sharedSeed: seedFromQuery(location.search),
+				seed: newSeed(),
+				now: Date.now(),
+			});
 		});
-	}, [storage, mode]);
+		return () => {
+			live = false;
+		};
+	}, [storage, mode, questions]);
 	// Every change is kept at once, so a closed tab loses nothing.
 	useEffect(() => {
 		if (state.progress) setSaveFailure(saveProgress(storage, state.progress));

@@ -5,7 +5,8 @@
  */
 import type { Locale } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/strings.ts';
-import { dockerMismatch, type DockerMismatch } from './docker-command.ts';
+import type { DockerMismatch } from './docker-command.ts';
+import { dockerMatcher } from './docker-matcher.ts';
 import { readNumber, type NumberProblem } from './number-input.ts';
 import type { Attempt } from './progress.ts';
 import { acceptedAnswers, isFullMarks, type Answer, type Part, type Score } from './score.ts';
@@ -291,7 +292,11 @@ export function hintsOf(
 		case 'short': {
 			const text = answer.type === 'short' ? answer.text : '';
 			if (question.match !== 'docker') return [t('quiz.hint.short')];
-			return dockerHints(dockerMismatch(text, acceptedAnswers(question, lang)), lang, t);
+			return dockerHints(
+				dockerMatcher().dockerMismatch(text, acceptedAnswers(question, lang)),
+				lang,
+				t
+			);
 		}
 		case 'numeric': {
 			const value = answer.type === 'numeric' ? answer.value : null;

@@ -88,12 +88,8 @@ interface OptionSpec {
 	/** Whether the option takes a value. */
 	value: boolean;
 	/** What its value means the same as, when it can be spelt more than one way. */
-	normalize?: (value: string) => string;
+	normalize?: ((value: string) => string) | undefined;
 }
-
-const flag = (long: string): OptionSpec => ({ long, value: false });
-const valued = (long: string, normalize?: (value: string) => string): OptionSpec =>
-	normalize ? { long, value: true, normalize } : { long, value: true };
 
 /**
  * An image reference without what Docker fills in by default: the registry `docker.io`, the
@@ -102,71 +98,39 @@ const valued = (long: string, normalize?: (value: string) => string): OptionSpec
  */
 export function imageName(reference: string): string {
 	if (reference.includes('@')) return reference;
-	let name = reference.replace(/^(?:index\.)?docker\.io\//, '').replace(/^library\//, '');
-	name = name.replace(/:latest$/, '');
-	return name;
+	return reference
+		.replace(/^(?:index\.)?docker\.io\//, '')
+		.replace(/^library\//, '')
+		.replace(/:latest$/, '');
 }
 
-/** A published port without the default protocol: `8080:80/tcp` = `8080:80`. */
-const publishValue = (value: string) => value.replace(/\/tcp$/i, '');
-/** A volume without the default mode: `dati:/data:rw` = `dati:/data`. */
-const volumeValue = (value: string) => value.replace(/:rw$/, '');
-
-const runOptions: Record<string, OptionSpec> = {
-	a: valued('attach'),
-	c: valued('cpu-shares'),
-	d: flag('detach'),
-	e: valued('env'),
-	h: valued('hostname'),
-	i: flag('interactive'),
-	l: valued('label'),
-	m: valued('memory'),
-	p: valued('publish', publishValue),
-	P: flag('publish-all'),
-	q: flag('quiet'),
-	t: flag('tty'),
-	u: valued('user'),
-	v: valued('volume', volumeValue),
-	w: valued('workdir'),
-	'add-host': valued('add-host'),
-	'cap-add': valued('cap-add'),
-	'cap-drop': valued('cap-drop'),
-	cidfile: valued('cidfile'),
-	cpus: valued('cpus'),
-	'detach-keys': valued('detach-keys'),
-	device: valued('device'),
-	dns: valued('dns'),
-	entrypoint: valued('entrypoint'),
-	'env-file': valued('env-file'),
-	expose: valued('expose'),
-	gpus: valued('gpus'),
-	'health-cmd': valued('health-cmd'),
-	init: flag('init'),
-	ip: valued('ip'),
-	ipc: valued('ipc'),
-	link: valued('link'),
-	'log-driver': valued('log-driver'),
-	'log-opt': valued('log-opt'),
-	'memory-swap': valued('memory-swap'),
-	mount: valued('mount'),
-	name: valued('name'),
-	net: valued('network'),
-	network: valued('network'),
-	'network-alias': valued('network-alias'),
-	pid: valued('pid'),
-	platform: valued('platform'),
-	privileged: flag('privileged'),
-	pull: valued('pull'),
-	'read-only': flag('read-only'),
-	restart: valued('restart'),
-	rm: flag('rm'),
-	'security-opt': valued('security-opt'),
-	'shm-size': valued('shm-size'),
-	'stop-signal': valued('stop-signal'),
-	tmpfs: valued('tmpfs'),
-	ulimit: valued('ulimit'),
-	'volumes-from': valued('volumes-from'),
+/** Values that can be spelt more than one way, by the long name of their option. */
+const normalizers: Record<string, (value: string) => string> = {
+	/** A published port without the default protocol: `8080:80/tcp` = `8080:80`. */
+	publish: (value) => value.replace(/\/tcp$/i, ''),
+	/** A volume without the default mode: `dati:/data:rw` = `dati:/data`. */
+	volume: (value) => value.replace(/:rw$/, ''),
+	/** An image name and tag. */
+	tag: imageName,
 };
+
+/**
+ * A command's options as its reference lists them, in a short notation: `d:detach` is `-d`, or
+ * `--detach`, with no value; `p=publish` is `-p` or `--publish` with a value; `=name` is a long
+ * option with a value and no short name; `=net>network` is another name of `--network`. Options
+ * with neither a short name nor a value need no entry: an unknown option is read as a flag.
+ */
+function optionTable(notation: string): Record<string, OptionSpec> {
+	const table: Record<string, OptionSpec> = {};
+	for (const token of notation.split(' ')) {
+		const [, short = '', kind, name = ''] = /^(\w?)([:=])(.+)$/.exec(token) ?? [];
+		const [key = name, long = name] = name.split('>');
+		const option = { long, value: kind === '=', normalize: normalizers[long] };
+		table[key] = option;
+		if (short) table[short] = option;
+	}
+	return table;
+}
 
 /** How a command reads: its options, and which of its arguments are images or a build context. */
 interface CommandSpec {
@@ -179,237 +143,88 @@ interface CommandSpec {
 	context?: boolean;
 }
 
-/** The options of each command, by short and long name, and which arguments end the options. */
-const commands: Record<string, CommandSpec> = {
-	'container run': { options: runOptions, argsBeforeCommand: 1, images: 'first' },
-	'container create': { options: runOptions, argsBeforeCommand: 1, images: 'first' },
-	'container exec': {
-		options: {
-			d: flag('detach'),
-			e: valued('env'),
-			i: flag('interactive'),
-			t: flag('tty'),
-			u: valued('user'),
-			w: valued('workdir'),
-			'detach-keys': valued('detach-keys'),
-			'env-file': valued('env-file'),
-			privileged: flag('privileged'),
+const runOptions =
+	'a=attach c=cpu-shares d:detach e=env h=hostname i:interactive l=label m=memory p=publish ' +
+	'P:publish-all q:quiet t:tty u=user v=volume w=workdir =add-host =cap-add =cap-drop ' +
+	'=cidfile =cpus =detach-keys =device =dns =entrypoint =env-file =expose =gpus =health-cmd ' +
+	'=ip =ipc =link =log-driver =log-opt =memory-swap =mount =name =network =net>network ' +
+	'=network-alias =pid =platform =pull =restart =security-opt =shm-size =stop-signal =tmpfs ' +
+	'=ulimit =volumes-from';
+const logsOptions = 'f:follow n=tail t:timestamps =since =until';
+const listOptions = 'f=filter q:quiet =format';
+const pruneOptions = 'a:all f:force =filter';
+const timeoutOptions = 's=signal t=timeout';
+
+/** The options of each command, and what its arguments are. */
+const commands: Record<string, CommandSpec> = Object.fromEntries(
+	Object.entries({
+		'container run': { o: runOptions, args: 1, images: 'first' },
+		'container create': { o: runOptions, args: 1, images: 'first' },
+		'container exec': {
+			o: 'd:detach e=env i:interactive t:tty u=user w=workdir =detach-keys =env-file',
+			args: 1,
 		},
-		argsBeforeCommand: 1,
-	},
-	'container ls': {
-		options: {
-			a: flag('all'),
-			f: valued('filter'),
-			l: flag('latest'),
-			n: valued('last'),
-			q: flag('quiet'),
-			s: flag('size'),
-			format: valued('format'),
-			'no-trunc': flag('no-trunc'),
+		'container ls': { o: 'a:all l:latest n=last s:size ' + listOptions },
+		'container rm': { o: 'f:force l:link v:volumes' },
+		'container start': { o: 'a:attach i:interactive' },
+		'container stop': { o: timeoutOptions },
+		'container restart': { o: timeoutOptions },
+		'container kill': { o: 's=signal' },
+		'container logs': { o: logsOptions },
+		'container stats': { o: 'a:all =format' },
+		'container cp': { o: 'a:archive L:follow-link q:quiet' },
+		'container commit': { o: 'a=author c=change m=message p:pause' },
+		'container prune': { o: pruneOptions },
+		'image build': {
+			o:
+				'f=file o=output q:quiet t=tag =add-host =build-arg =cache-from =label =network ' +
+				'=platform =progress =secret =ssh =target',
+			context: true,
 		},
-	},
-	'container rm': { options: { f: flag('force'), l: flag('link'), v: flag('volumes') } },
-	'container start': { options: { a: flag('attach'), i: flag('interactive') } },
-	'container stop': { options: { s: valued('signal'), t: valued('timeout') } },
-	'container restart': { options: { s: valued('signal'), t: valued('timeout') } },
-	'container kill': { options: { s: valued('signal') } },
-	'container logs': {
-		options: {
-			f: flag('follow'),
-			n: valued('tail'),
-			t: flag('timestamps'),
-			details: flag('details'),
-			since: valued('since'),
-			until: valued('until'),
+		'image ls': { o: 'a:all ' + listOptions },
+		'image rm': { o: 'f:force', images: 'all' },
+		'image pull': { o: 'a:all-tags q:quiet =platform', images: 'first' },
+		'image push': { o: 'a:all-tags q:quiet', images: 'first' },
+		'image tag': { o: '', images: 'all' },
+		'image history': { o: 'H:human q:quiet', images: 'all' },
+		'image save': { o: 'o=output', images: 'all' },
+		'image load': { o: 'i=input q:quiet' },
+		'image prune': { o: pruneOptions },
+		'volume create': { o: 'd=driver o=opt =label =name' },
+		'volume ls': { o: listOptions },
+		'volume rm': { o: 'f:force' },
+		'volume prune': { o: pruneOptions },
+		'network create': { o: 'd=driver o=opt =gateway =ip-range =label =subnet' },
+		'network connect': { o: '=alias =ip =ip6 =link' },
+		'network disconnect': { o: 'f:force' },
+		'network ls': { o: listOptions },
+		'network prune': { o: pruneOptions },
+		'system prune': { o: pruneOptions },
+		'system df': { o: 'v:verbose =format' },
+		'compose up': { o: 'd:detach =scale' },
+		'compose down': { o: 't=timeout v:volumes =rmi' },
+		'compose logs': { o: logsOptions },
+		'compose ps': { o: 'a:all q:quiet =format' },
+		'compose build': { o: 'q:quiet' },
+		'compose exec': { o: 'd:detach e=env T:no-TTY u=user w=workdir =index', args: 1 },
+		'compose run': {
+			o: 'd:detach e=env p=publish T:no-TTY u=user v=volume w=workdir =entrypoint =name',
+			args: 1,
 		},
-	},
-	'container stats': {
-		options: { a: flag('all'), format: valued('format'), 'no-stream': flag('no-stream') },
-	},
-	'container cp': { options: { a: flag('archive'), L: flag('follow-link'), q: flag('quiet') } },
-	'container commit': {
-		options: { a: valued('author'), c: valued('change'), m: valued('message'), p: flag('pause') },
-	},
-	'container prune': { options: { f: flag('force'), filter: valued('filter') } },
-	'image build': {
-		options: {
-			f: valued('file'),
-			o: valued('output'),
-			q: flag('quiet'),
-			t: valued('tag', imageName),
-			'add-host': valued('add-host'),
-			'build-arg': valued('build-arg'),
-			'cache-from': valued('cache-from'),
-			label: valued('label'),
-			load: flag('load'),
-			network: valued('network'),
-			'no-cache': flag('no-cache'),
-			platform: valued('platform'),
-			progress: valued('progress'),
-			pull: flag('pull'),
-			push: flag('push'),
-			secret: valued('secret'),
-			ssh: valued('ssh'),
-			target: valued('target'),
-		},
-		context: true,
-	},
-	'image ls': {
-		options: {
-			a: flag('all'),
-			f: valued('filter'),
-			q: flag('quiet'),
-			digests: flag('digests'),
-			format: valued('format'),
-			'no-trunc': flag('no-trunc'),
-		},
-	},
-	'image rm': { options: { f: flag('force'), 'no-prune': flag('no-prune') }, images: 'all' },
-	'image pull': {
-		options: { a: flag('all-tags'), q: flag('quiet'), platform: valued('platform') },
-		images: 'first',
-	},
-	'image push': { options: { a: flag('all-tags'), q: flag('quiet') }, images: 'first' },
-	'image tag': { options: {}, images: 'all' },
-	'image history': {
-		options: { H: flag('human'), q: flag('quiet'), 'no-trunc': flag('no-trunc') },
-		images: 'all',
-	},
-	'image save': { options: { o: valued('output') }, images: 'all' },
-	'image load': { options: { i: valued('input'), q: flag('quiet') } },
-	'image prune': { options: { a: flag('all'), f: flag('force'), filter: valued('filter') } },
-	'volume create': {
-		options: {
-			d: valued('driver'),
-			o: valued('opt'),
-			label: valued('label'),
-			name: valued('name'),
-		},
-	},
-	'volume ls': { options: { f: valued('filter'), q: flag('quiet'), format: valued('format') } },
-	'volume rm': { options: { f: flag('force') } },
-	'volume prune': { options: { a: flag('all'), f: flag('force'), filter: valued('filter') } },
-	'network create': {
-		options: {
-			d: valued('driver'),
-			o: valued('opt'),
-			attachable: flag('attachable'),
-			gateway: valued('gateway'),
-			internal: flag('internal'),
-			'ip-range': valued('ip-range'),
-			ipv6: flag('ipv6'),
-			label: valued('label'),
-			subnet: valued('subnet'),
-		},
-	},
-	'network connect': {
-		options: { alias: valued('alias'), ip: valued('ip'), ip6: valued('ip6'), link: valued('link') },
-	},
-	'network disconnect': { options: { f: flag('force') } },
-	'network ls': {
-		options: {
-			f: valued('filter'),
-			q: flag('quiet'),
-			format: valued('format'),
-			'no-trunc': flag('no-trunc'),
-		},
-	},
-	'network prune': { options: { f: flag('force'), filter: valued('filter') } },
-	'system prune': {
-		options: {
-			a: flag('all'),
-			f: flag('force'),
-			filter: valued('filter'),
-			volumes: flag('volumes'),
-		},
-	},
-	'system df': { options: { v: flag('verbose'), format: valued('format') } },
-	'compose up': {
-		options: {
-			d: flag('detach'),
-			build: flag('build'),
-			'force-recreate': flag('force-recreate'),
-			'no-build': flag('no-build'),
-			'no-deps': flag('no-deps'),
-			'remove-orphans': flag('remove-orphans'),
-			scale: valued('scale'),
-			wait: flag('wait'),
-		},
-	},
-	'compose down': {
-		options: {
-			t: valued('timeout'),
-			v: flag('volumes'),
-			'remove-orphans': flag('remove-orphans'),
-			rmi: valued('rmi'),
-		},
-	},
-	'compose logs': {
-		options: {
-			f: flag('follow'),
-			n: valued('tail'),
-			t: flag('timestamps'),
-			'no-color': flag('no-color'),
-			'no-log-prefix': flag('no-log-prefix'),
-			since: valued('since'),
-			until: valued('until'),
-		},
-	},
-	'compose ps': {
-		options: {
-			a: flag('all'),
-			q: flag('quiet'),
-			format: valued('format'),
-			services: flag('services'),
-		},
-	},
-	'compose build': {
-		options: { q: flag('quiet'), 'no-cache': flag('no-cache'), pull: flag('pull') },
-	},
-	'compose exec': {
-		options: {
-			d: flag('detach'),
-			e: valued('env'),
-			T: flag('no-TTY'),
-			u: valued('user'),
-			w: valued('workdir'),
-			index: valued('index'),
-		},
-		argsBeforeCommand: 1,
-	},
-	'compose run': {
-		options: {
-			d: flag('detach'),
-			e: valued('env'),
-			p: valued('publish', publishValue),
-			T: flag('no-TTY'),
-			u: valued('user'),
-			v: valued('volume', volumeValue),
-			w: valued('workdir'),
-			entrypoint: valued('entrypoint'),
-			name: valued('name'),
-			'no-deps': flag('no-deps'),
-			rm: flag('rm'),
-		},
-		argsBeforeCommand: 1,
-	},
-	'compose start': { options: {} },
-	'compose stop': { options: { t: valued('timeout') } },
-	'compose restart': { options: { t: valued('timeout') } },
-};
+		'compose stop': { o: 't=timeout' },
+		'compose restart': { o: 't=timeout' },
+	}).map(([name, { o, ...rest }]) => {
+		const spec: CommandSpec = { options: o ? optionTable(o) : {} };
+		if ('args' in rest) spec.argsBeforeCommand = rest.args;
+		if ('images' in rest) spec.images = rest.images as 'first' | 'all';
+		if ('context' in rest) spec.context = true;
+		return [name, spec];
+	})
+);
 
 /** Options of a management command that come before its subcommand: `docker compose -f a.yaml up`. */
-const groupOptions: Record<string, Record<string, OptionSpec>> = {
-	compose: {
-		f: valued('file'),
-		p: valued('project-name'),
-		ansi: valued('ansi'),
-		'env-file': valued('env-file'),
-		profile: valued('profile'),
-		progress: valued('progress'),
-		'project-directory': valued('project-directory'),
-	},
+const groupOptions: Record<string, string> = {
+	compose: 'f=file p=project-name =ansi =env-file =profile =progress =project-directory',
 };
 
 /** `sudo`'s options that only pass the environment or home along, so the command stays the same. */
@@ -460,7 +275,8 @@ export function parseDockerCommand(line: string): DockerCommand | null {
 	let name = rest.shift()!;
 	const options: string[] = [];
 	if (groups.has(name)) {
-		const before = readOptions(rest, { options: groupOptions[name] ?? {} }, true);
+		const notation = groupOptions[name];
+		const before = readOptions(rest, { options: notation ? optionTable(notation) : {} }, true);
 		options.push(...before.options);
 		rest = before.rest;
 		const sub = rest.shift();
@@ -484,14 +300,13 @@ function readOptions(
 ): { options: string[]; args: string[]; rest: string[] } {
 	const options: string[] = [];
 	const args: string[] = [];
-	// Options are found by their short name, an alias, or their long name.
-	const find = (key: string) =>
-		spec.options[key] ?? Object.values(spec.options).find((option) => option.long === key);
+	// Options are found by their short name, their long name or another name of theirs.
+	const find = (key: string): OptionSpec | undefined => spec.options[key];
 	const add = (key: string, value?: string) => {
 		const option = find(key);
 		const long = option?.long ?? key;
-		if (option && !option.value && value !== undefined) {
-			// `--rm=true` is `--rm`, and `--rm=false` is no option at all.
+		if (!option?.value && value !== undefined) {
+			// A flag: `--rm=true` is `--rm`, and `--rm=false` is no option at all.
 			if (/^true$/i.test(value)) value = undefined;
 			else if (/^false$/i.test(value)) return;
 		}

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale.ts';
-import { sameDockerCommand } from './docker-command.ts';
+import { dockerMatcher } from './docker-matcher.ts';
 import { sameShortAnswer } from './short-answer.ts';
 import type { Question, QuestionOf } from './schema.ts';
 
@@ -259,7 +259,7 @@ export function scoreShort(
 	const text = answer?.text.trim() ?? '';
 	const same =
 		question.match === 'docker'
-			? (a: string) => sameDockerCommand(a, text)
+			? (a: string) => dockerMatcher().sameDockerCommand(a, text)
 			: (a: string) => sameShortAnswer(text, a, lang);
 	const right = text !== '' && acceptedAnswers(question, lang).some(same);
 	return {

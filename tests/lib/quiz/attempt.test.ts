@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadDockerMatcher } from '../../../src/lib/quiz/docker-matcher';
 import english from '../../../src/content/i18n/en.json';
 import italian from '../../../src/content/i18n/it.json';
 import { translator } from '../../../src/lib/i18n/strings';
@@ -26,6 +27,10 @@ import { scoreQuestion, type Answer } from '../../../src/lib/quiz/score';
 import { BankSchema, type Bank, type Question } from '../../../src/lib/quiz/schema';
 import { question, t } from './fixtures';
 
+// Docker answers are compared by the matcher the quiz loads apart.
+beforeAll(async () => {
+	await loadDockerMatcher();
+});
 const it = translator(italian);
 const en = translator(english);
 

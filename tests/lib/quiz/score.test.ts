@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadDockerMatcher } from '../../../src/lib/quiz/docker-matcher';
 import {
 	acceptedAnswers,
 	isFullMarks,
@@ -8,6 +9,10 @@ import {
 } from '../../../src/lib/quiz/score';
 import { question, t } from './fixtures';
 
+// Docker answers are compared by the matcher the quiz loads apart.
+beforeAll(async () => {
+	await loadDockerMatcher();
+});
 const single = question('single', {
 	points: 2,
 	choices: [
