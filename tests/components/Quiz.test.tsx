@@ -272,6 +272,36 @@ describe('<Quiz>', () => {
 		expect(field.value).toBe('40 %');
 	});
 
+	test('numbers stored before the text was kept come back in the page’s way, ungrouped', async () => {
+		const numbers = [4.5, 12000].map((value, index) =>
+			QuestionSchema().parse({
+				id: `n-${index}`,
+				type: 'numeric',
+				topic: 'docker',
+				prompt: t(`Numero ${index}?`),
+				value,
+				explanation: t('Perché sì.'),
+				review,
+			})
+		);
+		localStorage.setItem(
+			PROGRESS_KEY,
+			JSON.stringify({
+				version: 1,
+				questions: {
+					'n-0': { answer: { type: 'numeric', value: 4.5 }, updated: 1 },
+					'n-1': { answer: { type: 'numeric', value: 12000 }, updated: 1 },
+				},
+				attempts: {},
+			})
+		);
+		renderQuiz({ questions: numbers });
+		const field = async (name: RegExp) =>
+			within(await screen.findByRole('group', { name })).getByRole<HTMLInputElement>('textbox');
+		expect((await field(/Numero 0/)).value).toBe('4,5');
+		expect((await field(/Numero 1/)).value).toBe('12000');
+	});
+
 	test('Docker commands: the quiz loads their matcher, then takes sudo and long options', async () => {
 		renderQuiz({
 			questions: [

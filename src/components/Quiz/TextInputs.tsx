@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { entryProblem, entryProblemText } from '../../lib/quiz/attempt.ts';
 import { numberOf, readNumber } from '../../lib/quiz/number-input.ts';
 import type { Question, QuestionOf } from '../../lib/quiz/schema.ts';
-import { formatNumber } from '../../lib/quiz/wording.ts';
 import { useT } from '../shared/strings.ts';
 import type { InputsProps } from './QuestionView.tsx';
 
@@ -45,9 +44,16 @@ export function NumericInput(props: InputsProps<QuestionOf<'numeric'>>) {
 	const id = numberFieldId(question);
 	const value = answer.type === 'numeric' ? answer.value : null;
 	const stored = answer.type === 'numeric' ? answer.text : undefined;
-	// Answers kept before the text was stored have only the number.
+	// Answers kept before the text was stored have only the number: written ungrouped, so that
+	// 12000 does not come back as an ambiguous `12.000`.
 	const text =
-		typeof stored === 'string' ? stored : value === null ? '' : formatNumber(value, lang, 10);
+		typeof stored === 'string'
+			? stored
+			: value === null
+				? ''
+				: new Intl.NumberFormat(lang, { useGrouping: false, maximumFractionDigits: 10 }).format(
+						value
+					);
 	const [typing, setTyping] = useState(false);
 	const problem = typing || props.locked ? undefined : entryProblem(question, answer, lang);
 	const describedBy = problem ? `${id}-problem ${id}-hint` : `${id}-hint`;
