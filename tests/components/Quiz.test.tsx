@@ -130,7 +130,7 @@ describe('<Quiz>', () => {
 		expect(screen.getByText(/Domande ancora senza risposta: 1\./)).toBeTruthy();
 		fireEvent.click(screen.getByRole('button', { name: 'Consegna' }));
 		const results = await screen.findByRole('region', { name: 'Il tuo risultato' });
-		expect(within(results).getByText(/Hai ottenuto \d+(\.\d+)? punti su 3/)).toBeTruthy();
+		expect(within(results).getByText(/Hai ottenuto \d+(,\d+)? punti su 3/)).toBeTruthy();
 		const misses = within(results).getAllByRole('link');
 		expect(misses.some((link) => link.textContent?.includes('cancella i volumi con nome'))).toBe(
 			true
