@@ -131,7 +131,7 @@ describe('<Quiz>', () => {
 		expect(screen.getByText(/Domande ancora senza risposta: 1\./)).toBeTruthy();
 		fireEvent.click(screen.getByRole('button', { name: 'Consegna' }));
 		const results = await screen.findByRole('region', { name: 'Il tuo risultato' });
-		expect(within(results).getByText(/Hai ottenuto \d+(\.\d+)? punti su 3/)).toBeTruthy();
+		expect(within(results).getByText(/Hai ottenuto \d+(,\d+)? punti su 3/)).toBeTruthy();
 		const misses = within(results).getAllByRole('link');
 		expect(misses.some((link) => link.textContent?.includes('cancella i volumi con nome'))).toBe(
 			true
@@ -160,23 +160,170 @@ describe('<Quiz>', () => {
 		expect(order()).toEqual(first);
 	});
 
-	test('retry unlocks a checked answer, without its verdict', async () => {
+	test('practice: a first wrong try gives a hint, a second one the answer; the keyboard follows', async () => {
 		renderQuiz();
 		const question = await screen.findByRole('group', { name: /cancella i volumi/ });
 		const item = question.parentElement!;
 		fireEvent.click(within(question).getByRole('radio', { name: 'Vero' }));
 		fireEvent.click(within(item).getByRole('button', { name: 'Controlla' }));
-		expect(await within(question).findByText('Non è giusto.')).toBeTruthy();
-		expect(within(question).getByText('Risposta giusta: Falso')).toBeTruthy();
+
+		// First try: what is wrong, not what is right, and no explanation that would say it.
+		const feedback = await within(question).findByRole('group', { name: /Non è giusto\./ });
+		expect(within(feedback).getByText(/rileggi l'affermazione/)).toBeTruthy();
+		expect(within(feedback).queryByText(/Risposta giusta/)).toBeNull();
+		expect(within(feedback).queryByText('Perché sì.')).toBeNull();
+		expect(within(feedback).getByRole('button', { name: 'Mostra la risposta' })).toBeTruthy();
+		expect(document.activeElement).toBe(feedback);
+		expect(screen.getByText('Non è giusto. 0 punti su 1')).toBeTruthy();
 		expect(within(question).getByRole<HTMLInputElement>('radio', { name: 'Falso' }).disabled).toBe(
 			true
 		);
-		expect(screen.getByText('Non è giusto. 0 su 1 punti')).toBeTruthy();
+
+		// Retry: the inputs unlock and the keyboard is back on the answer given.
 		fireEvent.click(within(item).getByRole('button', { name: 'Riprova' }));
 		expect(within(question).queryByText('Non è giusto.')).toBeNull();
-		expect(within(question).getByRole<HTMLInputElement>('radio', { name: 'Falso' }).disabled).toBe(
-			false
+		const wrong = within(question).getByRole<HTMLInputElement>('radio', { name: 'Vero' });
+		expect(wrong.disabled).toBe(false);
+		expect(document.activeElement).toBe(wrong);
+
+		// Second wrong try: the right answer and why.
+		fireEvent.click(within(item).getByRole('button', { name: 'Controlla' }));
+		const second = await within(question).findByRole('group', { name: /Non è giusto\./ });
+		expect(within(second).getByText('Risposta giusta: Falso')).toBeTruthy();
+		expect(within(second).getByText('Perché sì.')).toBeTruthy();
+		expect(within(second).queryByRole('button', { name: 'Mostra la risposta' })).toBeNull();
+		expect(document.activeElement).toBe(second);
+	});
+
+	test('practice: the answer on request, at the first wrong try', async () => {
+		renderQuiz();
+		const question = await screen.findByRole('group', { name: /Chi ospita/ });
+		fireEvent.click(within(question).getByRole('radio', { name: 'Il guest' }));
+		fireEvent.click(within(question.parentElement!).getByRole('button', { name: 'Controlla' }));
+		const feedback = await within(question).findByRole('group', { name: /Non è giusto\./ });
+		expect(within(feedback).getByText(/La scelta segnata non è quella giusta/)).toBeTruthy();
+		// The hint marks the wrong choice, and not the right one.
+		expect(within(question).getAllByText(/\(sbagliata\)/)).toHaveLength(1);
+		expect(within(question).queryByText(/\(mancante\)/)).toBeNull();
+		fireEvent.click(within(feedback).getByRole('button', { name: 'Mostra la risposta' }));
+		const answer = within(question).getByText('Risposta giusta: L’host');
+		expect(document.activeElement).toBe(answer.closest('.quiz-right-answer'));
+		expect(within(question).getByText('Perché sì.')).toBeTruthy();
+		expect(within(question).getByText(/\(mancante\)/)).toBeTruthy();
+	});
+
+	test('ordering: says how it is scored, and marks each item by the one before it', async () => {
+		renderQuiz();
+		const question = await screen.findByRole('group', { name: /Metti in ordine/ });
+		const list = question.querySelector('ol')!;
+		const help = document.getElementById(list.getAttribute('aria-describedby')!)!;
+		expect(help.textContent).toMatch(/subito dopo quello che deve precederlo/);
+		fireEvent.click(within(question.parentElement!).getByRole('button', { name: 'Controlla' }));
+		await within(question).findByRole('group', { name: /giusto/ });
+		// Every item whose mark says it follows the right item does follow it: pull, run, rm.
+		const right = ['pull', 'run', 'rm'];
+		const items = [...list.querySelectorAll('li')].map((li) => ({
+			text: li.querySelector('.quiz-order-text')!.textContent,
+			mark: li.querySelector('.quiz-mark .sr-only')?.textContent,
+		}));
+		items.forEach(({ text, mark }, index) => {
+			const follows =
+				index === 0 ? right[0] === text : right[right.indexOf(text) - 1] === items[index - 1]!.text;
+			expect(mark).toBe(
+				follows ? ' (viene dopo quello giusto)' : ' (non viene dopo quello giusto)'
+			);
+		});
+	});
+
+	test('numbers: a unit and a decimal comma are read; what cannot be read says why', async () => {
+		const numbers = [
+			QuestionSchema().parse({
+				id: 'load',
+				type: 'numeric',
+				topic: 'docker',
+				prompt: t('A che percentuale lavora?'),
+				value: 40,
+				unit: '%',
+				explanation: t('Perché sì.'),
+				review,
+			}),
+		];
+		renderQuiz({ questions: numbers });
+		const question = await screen.findByRole('group', { name: /A che percentuale/ });
+		const field = within(question).getByRole<HTMLInputElement>('textbox', {
+			name: 'La tua risposta',
+		});
+		const check = within(question.parentElement!).getByRole<HTMLButtonElement>('button', {
+			name: 'Controlla',
+		});
+		fireEvent.input(field, { target: { value: '40 MB' } });
+		fireEvent.blur(field);
+		expect(check.disabled).toBe(false);
+		const problem = within(question).getByText(/L'unità di questa domanda è %, non MB/);
+		expect(field.getAttribute('aria-invalid')).toBe('true');
+		expect(field.getAttribute('aria-describedby')).toContain(problem.id);
+		// Checking it is not a try: the keyboard goes back to the field, which says why.
+		fireEvent.click(check);
+		expect(within(question).queryByRole('group', { name: /giusto/ })).toBeNull();
+		expect(document.activeElement).toBe(field);
+		fireEvent.input(field, { target: { value: '40 %' } });
+		expect(within(question).queryByText(/L'unità/)).toBeNull();
+		fireEvent.click(check);
+		expect(await within(question).findByRole('group', { name: /Giusto!/ })).toBeTruthy();
+		expect(field.value).toBe('40 %');
+	});
+
+	test('numbers stored before the text was kept come back in the page’s way, ungrouped', async () => {
+		const numbers = [4.5, 12000].map((value, index) =>
+			QuestionSchema().parse({
+				id: `n-${index}`,
+				type: 'numeric',
+				topic: 'docker',
+				prompt: t(`Numero ${index}?`),
+				value,
+				explanation: t('Perché sì.'),
+				review,
+			})
 		);
+		localStorage.setItem(
+			PROGRESS_KEY,
+			JSON.stringify({
+				version: 1,
+				questions: {
+					'n-0': { answer: { type: 'numeric', value: 4.5 }, updated: 1 },
+					'n-1': { answer: { type: 'numeric', value: 12000 }, updated: 1 },
+				},
+				attempts: {},
+			})
+		);
+		renderQuiz({ questions: numbers });
+		const field = async (name: RegExp) =>
+			within(await screen.findByRole('group', { name })).getByRole<HTMLInputElement>('textbox');
+		expect((await field(/Numero 0/)).value).toBe('4,5');
+		expect((await field(/Numero 1/)).value).toBe('12000');
+	});
+
+	test('Docker commands: the quiz loads their matcher, then takes sudo and long options', async () => {
+		renderQuiz({
+			questions: [
+				QuestionSchema().parse({
+					id: 'list-all',
+					type: 'short',
+					match: 'docker',
+					topic: 'docker',
+					prompt: t('Quale comando elenca tutti i container?'),
+					accepted: ['docker ps -a'],
+					explanation: t('Perché sì.'),
+					review,
+				}),
+			],
+		});
+		const question = await screen.findByRole('group', { name: /elenca tutti i container/ });
+		fireEvent.input(within(question).getByRole('textbox'), {
+			target: { value: 'sudo docker container ls --all' },
+		});
+		fireEvent.click(within(question.parentElement!).getByRole('button', { name: 'Controlla' }));
+		expect(await within(question).findByRole('group', { name: /Giusto!/ })).toBeTruthy();
 	});
 
 	test('a chapter’s quiz has neither the mode switch nor the progress tools', async () => {
@@ -221,15 +368,18 @@ describe('<Quiz>', () => {
 		).toEqual(['rm', 'pull', 'run']);
 		expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Falso' }).checked).toBe(true);
 		expect(screen.getByRole<HTMLInputElement>('radio', { name: 'L’host' }).checked).toBe(false);
-		// What was set aside is stored no more; what fits now is.
-		const stored = JSON.parse(localStorage.getItem(PROGRESS_KEY)!) as {
-			questions: Record<string, { answer: unknown }>;
-		};
-		expect(stored.questions['lifecycle']?.answer).toEqual({
-			type: 'ordering',
-			order: ['rm', 'pull', 'run'],
-		});
-		expect(stored.questions['vm-host']).toBeUndefined();
+		// What was set aside is stored no more; what fits now is (saved once the page has drawn it).
+		const stored = () =>
+			JSON.parse(localStorage.getItem(PROGRESS_KEY)!) as {
+				questions: Record<string, { answer: unknown }>;
+			};
+		await waitFor(() =>
+			expect(stored().questions['lifecycle']?.answer).toEqual({
+				type: 'ordering',
+				order: ['rm', 'pull', 'run'],
+			})
+		);
+		expect(stored().questions['vm-host']).toBeUndefined();
 	});
 
 	test('one question that cannot be shown says so, and the others work', async () => {
@@ -284,7 +434,10 @@ describe('<Quiz>', () => {
 		fireEvent.click(screen.getByRole('radio', { name: 'Vero' }));
 		fireEvent.click(screen.getByRole('button', { name: 'Consegna' }));
 		const review = await screen.findByRole('region', { name: 'Revisione della prova' });
-		const items = within(review).getAllByRole('group');
+		// One group per question (each feedback is a group of its own inside it).
+		const items = within(review)
+			.getAllByRole('group')
+			.filter((element) => element.tagName === 'FIELDSET');
 		expect(items).toHaveLength(3);
 		// Each one with the learner's answer, locked, its verdict, the right answer and the explanation.
 		const wrong = within(review).getByRole('group', { name: /cancella i volumi/ });

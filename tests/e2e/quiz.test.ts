@@ -31,7 +31,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 			/Giusto!|In parte giusto\.|Non è giusto\./
 		);
 		expect(await page.locator('[aria-live="polite"]').first().textContent()).toMatch(
-			/su \d+ punti/
+			/\d+(,\d+)? punt[oi] su \d+/
 		);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.screenshot({
@@ -57,6 +57,124 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('practice by keyboard: a wrong answer gets a hint, a second wrong one the answer', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({ colorScheme: 'dark' });
+		await page.goto(url('quiz/docker/'));
+		await page.locator('.quiz-item').first().waitFor();
+		const item = page.locator('.quiz-item:has-text("pubblicando la porta 8080")');
+		const field = item.getByRole('textbox', { name: 'La tua risposta' });
+		const active = () =>
+			page.evaluate(() => {
+				const element = document.activeElement;
+				return { text: element?.textContent?.trim(), id: element?.id, tag: element?.tagName };
+			});
+		const tabTo = async (text: string) => {
+			for (let step = 0; step < 6 && (await active()).text !== text; step++) {
+				await page.keyboard.press('Tab');
+			}
+			expect((await active()).text).toBe(text);
+		};
+
+		// Without -d: the right command, an option missing. `sudo` itself is fine.
+		await field.focus();
+		await page.keyboard.type('sudo docker run -p 8080:80 nginx');
+		await page.keyboard.press('Tab');
+		expect((await active()).text).toBe('Controlla');
+		await page.keyboard.press('Enter');
+		const feedback = item.locator('.quiz-feedback');
+		await feedback.waitFor();
+		expect((await active()).id).toBe(await feedback.getAttribute('id'));
+		expect(await feedback.textContent()).toContain("Suggerimento: Manca un'opzione.");
+		expect(await feedback.textContent()).not.toContain('Risposte accettate');
+		expect(await feedback.textContent()).not.toContain('Perché');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: join(screenshotDir(), 'quiz-hint-it-desktop-dark.png') });
+
+		// Try again: the keyboard is back in the field, which is editable again.
+		await tabTo('Riprova');
+		await page.keyboard.press('Enter');
+		expect((await active()).tag).toBe('INPUT');
+		await expect.poll(() => feedback.count()).toBe(0);
+
+		// The same mistake again: now the answer, with why.
+		await page.keyboard.press('Tab');
+		expect((await active()).text).toBe('Controlla');
+		await page.keyboard.press('Enter');
+		await feedback.waitFor();
+		const shown = (await feedback.textContent()) ?? '';
+		expect(shown).toContain('Risposte accettate: docker run -d -p 8080:80 nginx');
+		expect(shown).toContain('Perché');
+		expect(await feedback.getByRole('button', { name: 'Mostra la risposta' }).count()).toBe(0);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	test('a number that cannot be read says why, and Check takes the keyboard back to it', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({ viewport: 'phone' });
+		await page.goto(url('en/quiz/docker/'));
+		await page.locator('.quiz-item').first().waitFor();
+		const item = page.locator('.quiz-item:has-text("Which port number")');
+		const field = item.getByRole('textbox', { name: 'Your answer' });
+		await field.fill('8,080');
+		await page.keyboard.press('Tab');
+		const problem = item.locator('.quiz-problem');
+		expect(await problem.textContent()).toBe(
+			'It is not clear whether “8,080” means 8080 or 8.08: write it without a thousands separator (8080) or with a decimal point (8.08).'
+		);
+		expect(await field.getAttribute('aria-invalid')).toBe('true');
+		const check = item.getByRole('button', { name: 'Check' });
+		expect(await check.isDisabled()).toBe(false);
+		await check.focus();
+		await page.keyboard.press('Enter');
+		expect(await field.evaluate((element) => element === document.activeElement)).toBe(true);
+		expect(await item.locator('.quiz-feedback').count()).toBe(0);
+		expect(await axeViolations(page)).toEqual([]);
+		await item.screenshot({
+			path: join(screenshotDir(), 'quiz-number-problem-en-phone-light.png'),
+		});
+		await field.fill('8080');
+		await check.click();
+		await item.locator('.quiz-feedback-correct').waitFor();
+		expect(errors).toEqual([]);
+	});
+
+	test('the progress track shows as empty at 0 answered, in both themes', async ({ openPage }) => {
+		for (const colorScheme of ['dark', 'light'] as const) {
+			const { page } = await openPage({ colorScheme, viewport: 'phone' });
+			await page.goto(url(colorScheme === 'dark' ? 'quiz/docker/' : 'en/quiz/docker/'));
+			const progress = page.locator('.quiz-progress');
+			await progress.waitFor();
+			expect(await progress.textContent()).toMatch(/(Risposte date|Answered): 0 (su|of) \d+/);
+			// The empty track has the page's faint grey, close to the page itself, not a light bar
+			// that reads as full on a dark page; its border stands out from the page.
+			const look = await page.locator('.quiz-progress progress').evaluate((bar) => {
+				const luminance = (colour: string) => {
+					const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+					const channel = (c: number) =>
+						c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4;
+					return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+				};
+				const page = luminance(getComputedStyle(document.body).backgroundColor);
+				const style = getComputedStyle(bar);
+				const contrast = (a: number, b: number) =>
+					(Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+				return {
+					track: contrast(luminance(style.backgroundColor), page),
+					border: contrast(luminance(style.borderTopColor), page),
+				};
+			});
+			expect(look.track).toBeLessThan(1.5);
+			expect(look.border).toBeGreaterThanOrEqual(3);
+			await progress.screenshot({
+				path: join(screenshotDir(), `quiz-progress-empty-phone-${colorScheme}.png`),
+			});
+		}
+	});
+
 	test('test mode: answer, submit, see the score per topic and follow a review link', async ({
 		openPage,
 	}) => {
@@ -80,6 +198,11 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await results.waitFor();
 		expect(await results.textContent()).toMatch(/You scored [\d.]+ out of \d+ points \(\d+%\)/);
 		expect(await results.locator('meter').count()).toBe(4);
+		// Each topic says its points and its band in words, not by colour alone.
+		const bars = await results.locator('.quiz-bars li').allTextContents();
+		for (const bar of bars) {
+			expect(bar).toMatch(/\d+% · [\d.]+ points? out of \d+ · (to review|nearly|good)/);
+		}
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('quiz-results-title');
 		expect(await axeViolations(page)).toEqual([]);
 		await page.screenshot({

@@ -16,6 +16,7 @@ export function ChoiceInputs(props: InputsProps<QuestionOf<'single' | 'multiple'
 			{props.layout.choices.map((id) => (
 				<Choice
 					key={id}
+					part={id}
 					type={question.type === 'multiple' ? 'checkbox' : 'radio'}
 					name={`q-${question.id}`}
 					checked={chosen.includes(id)}
@@ -39,6 +40,7 @@ export function TrueFalseInputs(props: InputsProps<QuestionOf<'truefalse'>>) {
 			{[true, false].map((option) => (
 				<Choice
 					key={String(option)}
+					part="answer"
 					type="radio"
 					name={`q-${props.question.id}`}
 					checked={value === option}
@@ -54,6 +56,8 @@ export function TrueFalseInputs(props: InputsProps<QuestionOf<'truefalse'>>) {
 
 /** One choice: its input, its text, and its mark once checked. */
 function Choice(props: {
+	/** The part of the answer it stands for, so the keyboard can come back to it. */
+	part: string;
 	type: 'radio' | 'checkbox';
 	name: string;
 	checked: boolean;
@@ -67,6 +71,7 @@ function Choice(props: {
 			<label>
 				<input
 					type={props.type}
+					data-part={props.part}
 					name={props.name}
 					checked={props.checked}
 					disabled={props.disabled}

@@ -31,37 +31,43 @@ export function OrderingInputs(props: InputsProps<QuestionOf<'ordering'>>) {
 		});
 	};
 
+	const helpId = `q-${question.id}-order-help`;
 	return (
-		<ol class="quiz-order" ref={listRef}>
-			{order.map((id, index) => {
-				const text = textOf(id);
-				return (
-					<li key={id}>
-						<span class="quiz-order-text">
-							<Rich text={text} />
-						</span>
-						<PartMark verdict={props.marks[id]} />
-						<span class="quiz-order-buttons">
-							<button
-								type="button"
-								aria-label={t('quiz.moveUp', { item: text })}
-								disabled={locked || index === 0}
-								onClick={() => move(index, -1)}
-							>
-								↑
-							</button>
-							<button
-								type="button"
-								aria-label={t('quiz.moveDown', { item: text })}
-								disabled={locked || index === order.length - 1}
-								onClick={() => move(index, 1)}
-							>
-								↓
-							</button>
-						</span>
-					</li>
-				);
-			})}
-		</ol>
+		<>
+			<p id={helpId} class="quiz-hint quiz-order-help">
+				{t('quiz.orderingHelp')}
+			</p>
+			<ol class="quiz-order" ref={listRef} aria-describedby={helpId}>
+				{order.map((id, index) => {
+					const text = textOf(id);
+					return (
+						<li key={id} data-part={id}>
+							<span class="quiz-order-text">
+								<Rich text={text} />
+							</span>
+							<PartMark verdict={props.marks[id]} words="quiz.verdict.ordering" />
+							<span class="quiz-order-buttons">
+								<button
+									type="button"
+									aria-label={t('quiz.moveUp', { item: text })}
+									disabled={locked || index === 0}
+									onClick={() => move(index, -1)}
+								>
+									↑
+								</button>
+								<button
+									type="button"
+									aria-label={t('quiz.moveDown', { item: text })}
+									disabled={locked || index === order.length - 1}
+									onClick={() => move(index, 1)}
+								>
+									↓
+								</button>
+							</span>
+						</li>
+					);
+				})}
+			</ol>
+		</>
 	);
 }

@@ -71,6 +71,7 @@ function SelectRows(
 						</label>
 						<select
 							id={id}
+							data-part={row.id}
 							value={values[row.id] ?? ''}
 							disabled={props.locked}
 							onChange={(event) =>

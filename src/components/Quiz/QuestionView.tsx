@@ -1,11 +1,12 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
-import { partMarks } from '../../lib/quiz/attempt.ts';
+import { feedbackStage, partMarks, type FeedbackStage } from '../../lib/quiz/attempt.ts';
 import type { Answer, Part } from '../../lib/quiz/score.ts';
 import type { Question } from '../../lib/quiz/schema.ts';
 import type { Layout, SheetRow } from '../../lib/quiz/session.ts';
 import { useT } from '../shared/strings.ts';
 import { ChoiceInputs, TrueFalseInputs } from './ChoiceInputs.tsx';
-import { Feedback } from './Feedback.tsx';
+import { Feedback, feedbackId, rightAnswerId } from './Feedback.tsx';
 import { OrderingInputs } from './OrderingInputs.tsx';
 import { CategorizeInputs, MatchingInputs } from './PairInputs.tsx';
 import { Rich } from './Rich.tsx';
@@ -33,26 +34,79 @@ interface Props {
 	lang: Locale;
 	onAnswer: (answer: Answer) => void;
 	announce: (message: string) => void;
+	/** Practice: show the right answer of this checked question now. */
+	onReveal?: (() => void) | undefined;
 }
 
-/** One question: its inputs in a fieldset, and, once checked, the verdict of each part. */
-export function QuestionView({ row, number, total, lang, onAnswer, announce }: Props) {
+/**
+ * The control of a part (a choice, a row, an item, the text field) that the keyboard goes back to;
+ * every input marks its part with `data-part`.
+ */
+function controlOf(fieldset: HTMLElement, partId: string | undefined): HTMLElement | null {
+	const all = [...fieldset.querySelectorAll<HTMLElement>('[data-part]')];
+	const matching = all.filter((element) => element.dataset['part'] === partId);
+	const candidates = matching.length ? matching : all;
+	// In a group of radio buttons the keyboard belongs on the one that is checked.
+	const part =
+		candidates.find((element) => element instanceof HTMLInputElement && element.checked) ??
+		candidates[0];
+	if (!part) return null;
+	return part.matches('input, select, button')
+		? part
+		: part.querySelector<HTMLElement>('button:not(:disabled), input, select');
+}
+
+/**
+ * One question: its inputs in a fieldset, and, once checked, the verdict of each part. The
+ * keyboard follows what the learner does: after checking it goes to the feedback, after asking for
+ * the answer to the answer, and after retrying to the first part that was wrong.
+ */
+export function QuestionView({ row, number, total, lang, onAnswer, announce, onReveal }: Props) {
 	const t = useT();
 	const { question, answer, score } = row;
+	const stage: FeedbackStage | undefined = score && feedbackStage(score, row.tries);
+	const marks = partMarks(question, answer, score, stage);
+	const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+	// What was shown at the last render, so a change made here (not a page opening on a checked
+	// answer) moves the focus.
+	const shown = useRef({ stage, marks });
+	useLayoutEffect(() => {
+		const before = shown.current;
+		shown.current = { stage, marks };
+		const fieldset = fieldsetRef.current;
+		if (!fieldset || before.stage === stage) return;
+		// Only what the learner did at this question moves the focus: not a change of mode or a
+		// restart from elsewhere on the page. A button that went away leaves the focus on the body.
+		const active = document.activeElement;
+		const here = !active || active === document.body || fieldset.parentElement?.contains(active);
+		if (!here) return;
+		if (!before.stage) document.getElementById(feedbackId(question))?.focus();
+		else if (stage === 'answer') document.getElementById(rightAnswerId(question))?.focus();
+		else if (!stage) {
+			const order = [...fieldset.querySelectorAll<HTMLElement>('[data-part]')].map(
+				(element) => element.dataset['part']
+			);
+			const firstWrong = order.find(
+				(id) => id && before.marks[id] && before.marks[id] !== 'correct'
+			);
+			controlOf(fieldset, firstWrong)?.focus();
+		}
+	});
 	const inputs: InputsProps = {
 		question,
 		layout: row.layout,
 		answer,
 		lang,
 		locked: score !== undefined,
-		marks: partMarks(question, answer, score),
+		marks,
 		onAnswer,
 		announce,
 	};
 	return (
 		<fieldset
+			ref={fieldsetRef}
 			class="quiz-question"
-			aria-describedby={score ? `${question.id}-feedback` : undefined}
+			aria-describedby={score ? feedbackId(question) : undefined}
 		>
 			<legend id={`${question.id}-legend`}>
 				<span class="quiz-number">{t('quiz.question', { n: number, total })}</span>
@@ -61,7 +115,16 @@ export function QuestionView({ row, number, total, lang, onAnswer, announce }: P
 				</span>
 			</legend>
 			<Inputs {...inputs} />
-			{score && <Feedback question={question} answer={answer} score={score} lang={lang} />}
+			{score && stage && (
+				<Feedback
+					question={question}
+					answer={answer}
+					score={score}
+					lang={lang}
+					stage={stage}
+					onReveal={onReveal}
+				/>
+			)}
 		</fieldset>
 	);
 }

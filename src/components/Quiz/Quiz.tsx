@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
-import { checkAnnouncement } from '../../lib/quiz/attempt.ts';
+import { checkAnnouncement, entryProblem } from '../../lib/quiz/attempt.ts';
+import { asksForDockerCommands, loadDockerMatcher } from '../../lib/quiz/docker-matcher.ts';
 import { loadProgress, type Attempt } from '../../lib/quiz/progress.ts';
 import type { Answer } from '../../lib/quiz/score.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
@@ -24,6 +25,7 @@ import { ProgressTools } from './ProgressTools.tsx';
 import { QuestionView } from './QuestionView.tsx';
 import { Results } from './Results.tsx';
 import { StorageNotices } from './StorageNotices.tsx';
+import { numberFieldId } from './TextInputs.tsx';
 import { useStoredProgress } from './useStoredProgress.ts';
 
 export interface QuizProps {
@@ -74,15 +76,24 @@ function QuizSheet({
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 
 	useEffect(() => {
-		dispatch({
-			type: 'open',
-			loaded: loadProgress(storage),
-			questions,
-			mode,
-			sharedSeed: seedFromQuery(location.search),
-			seed: newSeed(),
-			now: Date.now(),
+		let live = true;
+		// A quiz that asks for Docker commands loads their matcher before it scores anything.
+		const ready = asksForDockerCommands(questions) ? loadDockerMatcher() : Promise.resolve();
+		void ready.then(() => {
+			if (!live) return;
+			dispatch({
+				type: 'open',
+				loaded: loadProgress(storage),
+				questions,
+				mode,
+				sharedSeed: seedFromQuery(location.search),
+				seed: newSeed(),
+				now: Date.now(),
+			});
 		});
+		return () => {
+			live = false;
+		};
 	}, [storage, questions, mode]);
 	const onOtherTab = useCallback(
 		(text: string | null, base: string | null) =>
@@ -101,6 +112,11 @@ function QuizSheet({
 	const record = (type: 'answer' | 'retry', row: SheetRow, answer: Answer) =>
 		dispatch({ type, questionId: row.question.id, answer, now: Date.now() });
 	const check = (row: SheetRow) => {
+		// An entry that cannot be read is not a try: the keyboard goes back to it, where it says why.
+		if (entryProblem(row.question, row.answer, lang)) {
+			document.getElementById(numberFieldId(row.question))?.focus();
+			return;
+		}
 		const score = scoreInQuiz(row.question, row.answer, scoring);
 		dispatch({
 			type: 'check',
@@ -109,7 +125,7 @@ function QuizSheet({
 			score,
 			now: Date.now(),
 		});
-		setMessage(checkAnnouncement(score, t));
+		setMessage(checkAnnouncement(score, t, lang));
 	};
 	const submit = () => {
 		const questionsDrawn = rows.map((row) => row.question);
@@ -167,6 +183,7 @@ function QuizSheet({
 											lang={lang}
 											onAnswer={(answer) => record('answer', row, answer)}
 											announce={setMessage}
+											onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
 										/>
 										{attempt.mode === 'practice' && (
 											<CheckButton

@@ -13,6 +13,7 @@ import {
 	type SheetRow,
 	type Tally,
 } from '../../lib/quiz/session.ts';
+import { bandThresholds, formatNumber, formatPercent, scoreBand } from '../../lib/quiz/wording.ts';
 import { useT } from '../shared/strings.ts';
 import { QuestionBoundary } from './Boundary.tsx';
 import { QuestionView } from './QuestionView.tsx';
@@ -64,25 +65,35 @@ export function Results({ rows, progress, scoring, lang, headingRef, onRestart }
 			</h2>
 			<p class="quiz-total">
 				{t('quiz.results.score', {
-					points: roundPoints(result.points),
-					max: roundPoints(result.max),
+					points: formatNumber(roundPoints(result.points), lang),
+					max: formatNumber(roundPoints(result.max), lang),
 					percent: percentage(result),
 				})}
 			</p>
 			<h3>{t('quiz.results.byTopic')}</h3>
 			<ul class="quiz-bars" role="list">
-				{topicsSeen.map(([topic, tally]) => (
-					<li key={topic}>
-						<span>{t(`quiz.topic.${topic}`)}</span>
-						<meter
-							min={0}
-							max={100}
-							value={percentage(tally)}
-							aria-label={t(`quiz.topic.${topic}`)}
-						/>
-						<span>{percentage(tally)}%</span>
-					</li>
-				))}
+				{topicsSeen.map(([topic, tally]) => {
+					// The colour of the bar says the band, and so does a word: never colour alone.
+					const band = scoreBand(tally);
+					return (
+						<li key={topic} class={`quiz-band-${band}`}>
+							<span>{t(`quiz.topic.${topic}`)}</span>
+							<meter
+								min={0}
+								max={100}
+								low={bandThresholds.mid}
+								high={bandThresholds.high}
+								optimum={100}
+								value={percentage(tally)}
+								aria-label={t(`quiz.topic.${topic}`)}
+							/>
+							<span class="quiz-bar-detail">
+								{formatPercent(percentage(tally), lang)} · {pointsText(tally, t, lang)} ·{' '}
+								<strong>{t(`quiz.band.${band}`)}</strong>
+							</span>
+						</li>
+					);
+				})}
 			</ul>
 			<h3>{t('quiz.results.misses')}</h3>
 			{result.misses.length === 0 ? (
@@ -94,7 +105,7 @@ export function Results({ rows, progress, scoring, lang, headingRef, onRestart }
 							<a href={withBase(q.review[lang])}>
 								<Rich text={q.prompt[lang]} />
 							</a>{' '}
-							<span class="quiz-hint">({pointsText(result.scores.get(q.id)!, t)})</span>
+							<span class="quiz-hint">({pointsText(result.scores.get(q.id)!, t, lang)})</span>
 						</li>
 					))}
 				</ul>

@@ -81,7 +81,7 @@ function ReviewSheet({ questions, penalties, lang, strings }: ReviewProps) {
 		const id = row.question.id;
 		dispatch({ type: 'check', questionId: id, answer: row.answer, score, now });
 		const after = recordReview(state.progress!, id, gradeOf(score), now);
-		setMessage(`${checkAnnouncement(score, t)} ${comesBack(after, id, lang, t)}`);
+		setMessage(`${checkAnnouncement(score, t, lang)} ${comesBack(after, id, lang, t)}`);
 	};
 
 	return (

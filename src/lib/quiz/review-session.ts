@@ -10,6 +10,7 @@ import {
 	type Progress,
 	type ProgressProblem,
 } from './progress.ts';
+import type { Tries } from './attempt.ts';
 import type { Answer, Score } from './score.ts';
 import type { Question } from './schema.ts';
 import {
@@ -21,6 +22,9 @@ import {
 	mergeStored,
 	type SheetRow,
 } from './session.ts';
+
+/** The tries of a question on the review page: its answer is shown as soon as it is checked. */
+const reviewTries: Tries = { wrong: 0, revealed: true };
 
 /** The review page's state. */
 export interface ReviewState {
@@ -110,7 +114,14 @@ export function reviewRows(state: ReviewState, questions: readonly Question[]): 
 		const answer = Object.hasOwn(state.answers, id)
 			? state.answers[id]!
 			: emptyAnswer(question, layout);
-		const row: SheetRow = { question, layout, answer, complete: isAnswered(question, answer) };
+		// A review shows the answer at once: the point is to see what was forgotten.
+		const row: SheetRow = {
+			question,
+			layout,
+			answer,
+			complete: isAnswered(question, answer),
+			tries: reviewTries,
+		};
 		if (Object.hasOwn(state.checked, id)) row.score = state.checked[id]!;
 		return [row];
 	});

@@ -165,9 +165,10 @@ export const ShortAnswerSchema = () =>
 		...questionBase(),
 		type: z.literal('short'),
 		/**
-		 * How answers are compared: `text` ignores case and extra spaces; `docker` also treats
-		 * equivalent Docker commands as equal (`-p` = `--publish`, `docker ps -a` =
-		 * `docker container ls --all`, flags in any order).
+		 * How answers are compared: `text` ignores case, spaces, punctuation around the answer and a
+		 * leading article or elision (`l'ipervisore`), never the spelling (see `short-answer.ts`);
+		 * `docker` treats equivalent Docker commands as equal (`sudo`, `-p` = `--publish`,
+		 * `docker ps -a` = `docker container ls --all`, flags in any order; see `docker-command.ts`).
 		 */
 		match: z.enum(['text', 'docker']).default('text'),
 		/** The accepted answers: the same in both languages, or per language. */

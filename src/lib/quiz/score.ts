@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.ts';
-import { sameDockerCommand } from './docker-command.ts';
+import { dockerMatcher } from './docker-matcher.ts';
+import { sameShortAnswer } from './short-answer.ts';
 import type { Question, QuestionOf } from './schema.ts';
 
 /** What a learner answered, one shape per question type. Unanswered parts are `null` or absent. */
@@ -11,7 +12,11 @@ export type Answer =
 	| { type: 'ordering'; order: string[] }
 	| { type: 'categorize'; placement: Record<string, string | null> }
 	| { type: 'short'; text: string }
-	| { type: 'numeric'; value: number | null };
+	/**
+	 * The number as read when it was typed (`null` when it cannot be read), and the text as typed,
+	 * so the field shows `40 %` again and can say why `4,,5` is not a number.
+	 */
+	| { type: 'numeric'; value: number | null; text?: string };
 export type AnswerOf<T extends Answer['type']> = Extract<Answer, { type: T }>;
 
 /** How one part of an answer went: a choice, a pair, an item. */
@@ -246,11 +251,6 @@ export function acceptedAnswers(question: QuestionOf<'short'>, lang: Locale): re
 	return Array.isArray(question.accepted) ? question.accepted : question.accepted[lang];
 }
 
-/** Lower case, single spaces, no spaces at the ends: how short text answers are compared. */
-export function normalizeText(text: string): string {
-	return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 export function scoreShort(
 	question: QuestionOf<'short'>,
 	answer: AnswerOf<'short'> | undefined,
@@ -259,8 +259,8 @@ export function scoreShort(
 	const text = answer?.text.trim() ?? '';
 	const same =
 		question.match === 'docker'
-			? (a: string) => sameDockerCommand(a, text)
-			: (a: string) => normalizeText(a) === normalizeText(text);
+			? (a: string) => dockerMatcher().sameDockerCommand(a, text)
+			: (a: string) => sameShortAnswer(text, a, lang);
 	const right = text !== '' && acceptedAnswers(question, lang).some(same);
 	return {
 		points: right ? question.points : 0,
@@ -278,10 +278,12 @@ export function scoreNumeric(
 		value !== null &&
 		Number.isFinite(value) &&
 		Math.abs(value - question.value) <= question.tolerance + 1e-9;
+	// Something typed that cannot be read is a wrong answer, not a missing one.
+	const typed = value !== null || (typeof answer?.text === 'string' && answer.text.trim() !== '');
 	return {
 		points: right ? question.points : 0,
 		max: question.points,
-		parts: [{ id: 'answer', verdict: value === null ? 'missed' : right ? 'correct' : 'incorrect' }],
+		parts: [{ id: 'answer', verdict: !typed ? 'missed' : right ? 'correct' : 'incorrect' }],
 	};
 }
 

@@ -1,3 +1,4 @@
+import { noTries, type Tries } from './attempt.ts';
 import {
 	gradeOfPoints,
 	importProgress,
@@ -129,7 +130,12 @@ export function isAnswered(question: Question, answer: Answer | undefined): bool
 		case 'short':
 			return answer.text.trim() !== '';
 		case 'numeric':
-			return answer.value !== null && Number.isFinite(answer.value);
+			// Text that cannot be read counts as given: checking it says why, instead of a button
+			// that stays disabled for no reason the learner can see.
+			return (
+				(answer.value !== null && Number.isFinite(answer.value)) ||
+				(typeof answer.text === 'string' && answer.text.trim() !== '')
+			);
 	}
 }
 
@@ -328,6 +334,8 @@ export interface QuizState {
 	setAside?: { problem: ProgressProblem; text: string };
 	/** What the last import of a file did, for the tools' status line. */
 	imported?: 'imported' | 'importedPartly' | 'importFailed';
+	/** Practice: the tries at each question since the page opened, for hint-then-answer feedback. */
+	tries?: Record<string, Tries>;
 }
 
 /** What the learner (or the page, on opening) does to a quiz. */
@@ -357,6 +365,8 @@ export type QuizAction =
 	| { type: 'check'; questionId: string; answer: Answer; score: Score; now: number }
 	/** Practice: the checked answer back to being edited. */
 	| { type: 'retry'; questionId: string; answer: Answer; now: number }
+	/** Practice: show the right answer of a checked question now, without another try. */
+	| { type: 'reveal'; questionId: string }
 	/** Practice or test; switching always leaves a test unsubmitted. */
 	| { type: 'mode'; mode: Attempt['mode']; now: number }
 	/** Test: hand in every answer; the grade of each answered question joins its reviews. */
@@ -460,15 +470,28 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
 		case 'answer':
 		case 'retry':
 			return next(recordAnswer(progress, action.questionId, action.answer, undefined, action.now));
-		case 'check':
-			return next(
-				recordReview(
-					recordAnswer(progress, action.questionId, action.answer, action.score, action.now),
-					action.questionId,
-					gradeOf(action.score),
-					action.now
-				)
-			);
+		case 'check': {
+			const tries = state.tries?.[action.questionId] ?? noTries;
+			const wrong = tries.wrong + (isFullMarks(action.score) ? 0 : 1);
+			return {
+				...next(
+					recordReview(
+						recordAnswer(progress, action.questionId, action.answer, action.score, action.now),
+						action.questionId,
+						gradeOf(action.score),
+						action.now
+					)
+				),
+				tries: { ...state.tries, [action.questionId]: { ...tries, wrong } },
+			};
+		}
+		case 'reveal': {
+			const tries = state.tries?.[action.questionId] ?? noTries;
+			return {
+				...state,
+				tries: { ...state.tries, [action.questionId]: { ...tries, revealed: true } },
+			};
+		}
 		case 'mode':
 			return next(
 				withAttempt(progress, quizId, {
@@ -487,14 +510,20 @@ export function quizReducer(state: QuizState, action: QuizAction): QuizState {
 				withAttempt(graded, quizId, { ...attempt, submitted: true, updated: action.now })
 			);
 		}
-		case 'restart':
-			return next(
-				withAttempt(
-					resetQuiz(progress, quizId, action.questionIds),
-					quizId,
-					freshAttempt(action.seed, attempt.mode, action.now)
-				)
-			);
+		case 'restart': {
+			const tries = { ...state.tries };
+			for (const id of action.questionIds) delete tries[id];
+			return {
+				...next(
+					withAttempt(
+						resetQuiz(progress, quizId, action.questionIds),
+						quizId,
+						freshAttempt(action.seed, attempt.mode, action.now)
+					)
+				),
+				tries,
+			};
+		}
 		case 'import': {
 			const result = importProgress(progress, action.text);
 			if (!('progress' in result)) return { ...state, imported: 'importFailed' };
@@ -517,6 +546,8 @@ export interface SheetRow extends DrawnQuestion {
 	complete: boolean;
 	/** Practice: its score, once checked (the inputs lock until the learner retries). */
 	score?: Score;
+	/** Practice: the tries at it since the page opened. */
+	tries: Tries;
 }
 
 /** A quiz as the page shows it now. */
@@ -531,6 +562,9 @@ export interface Sheet {
 	showResults: boolean;
 }
 
+/** The tries of a question of a test handed in: its answer is shown. */
+const handedIn: Tries = { wrong: 0, revealed: true };
+
 /** What the page shows of an opened quiz: each question's answer and score, and the totals. */
 export function sheetOf(
 	state: QuizState,
@@ -544,7 +578,14 @@ export function sheetOf(
 	const rows = drawn.map(({ question, layout }): SheetRow => {
 		const entry = Object.hasOwn(stored, question.id) ? stored[question.id] : undefined;
 		const answer = storedAnswer(progress, question) ?? emptyAnswer(question, layout);
-		const row: SheetRow = { question, layout, answer, complete: isAnswered(question, answer) };
+		const row: SheetRow = {
+			question,
+			layout,
+			answer,
+			complete: isAnswered(question, answer),
+			// A test handed in shows every answer: there is no second try to keep it for.
+			tries: attempt.submitted ? handedIn : (state.tries?.[question.id] ?? noTries),
+		};
 		if (attempt.mode === 'practice' && entry?.points !== undefined)
 			row.score = scoreInQuiz(question, answer, scoring);
 		return row;

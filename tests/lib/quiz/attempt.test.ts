@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadDockerMatcher } from '../../../src/lib/quiz/docker-matcher';
 import english from '../../../src/content/i18n/en.json';
 import italian from '../../../src/content/i18n/it.json';
 import { translator } from '../../../src/lib/i18n/strings';
@@ -7,11 +8,17 @@ import {
 	checkAnnouncement,
 	choose,
 	chosenChoices,
+	entryProblem,
+	entryProblemText,
 	feedbackOf,
+	feedbackStage,
+	hintsOf,
 	moveInOrder,
+	noTries,
 	partMarks,
 	pointsText,
 	rightAnswer,
+	rightAnswerOf,
 	roundPoints,
 	selectQuestions,
 	verdictOf,
@@ -20,6 +27,10 @@ import { scoreQuestion, type Answer } from '../../../src/lib/quiz/score';
 import { BankSchema, type Bank, type Question } from '../../../src/lib/quiz/schema';
 import { question, t } from './fixtures';
 
+// Docker answers are compared by the matcher the quiz loads apart.
+beforeAll(async () => {
+	await loadDockerMatcher();
+});
 const it = translator(italian);
 const en = translator(english);
 
@@ -79,16 +90,31 @@ describe('verdictOf()', () => {
 describe('pointsText() and checkAnnouncement()', () => {
 	test('say the points with at most two decimals', () => {
 		expect(roundPoints(1 / 3)).toBe(0.33);
-		expect(pointsText({ points: 2 / 3, max: 1 }, it)).toBe('0.67 su 1 punti');
 	});
 
-	test.each([
-		[{ points: 1, max: 1 }, it, 'Giusto! 1 su 1 punti'],
-		[{ points: 0.5, max: 1 }, it, 'In parte giusto. 0.5 su 1 punti'],
-		[{ points: -0.25, max: 1 }, it, 'Non è giusto. -0.25 su 1 punti'],
-		[{ points: 2, max: 2 }, en, 'Correct! 2 of 2 points'],
-	])('announce the same verdict the feedback shows: %o', (score, translate, message) => {
-		expect(checkAnnouncement(score, translate)).toBe(message);
+	test.each<[number, number, 'it' | 'en', string]>([
+		[1, 1, 'it', '1 punto su 1'],
+		[0, 1, 'it', '0 punti su 1'],
+		[2, 3, 'it', '2 punti su 3'],
+		[2 / 3, 2, 'it', '0,67 punti su 2'],
+		[1.5, 2, 'it', '1,5 punti su 2'],
+		[-0.25, 1, 'it', '-0,25 punti su 1'],
+		[1, 1, 'en', '1 point out of 1'],
+		[0, 1, 'en', '0 points out of 1'],
+		[2 / 3, 2, 'en', '0.67 points out of 2'],
+		[12345, 20000, 'it', '12.345 punti su 20.000'],
+	])('%d of %d in %s: %s', (points, max, lang, text) => {
+		expect(pointsText({ points, max }, lang === 'it' ? it : en, lang)).toBe(text);
+	});
+
+	test.each<[{ points: number; max: number }, 'it' | 'en', string]>([
+		[{ points: 1, max: 1 }, 'it', 'Giusto! 1 punto su 1'],
+		[{ points: 0.5, max: 1 }, 'it', 'In parte giusto. 0,5 punti su 1'],
+		[{ points: -0.25, max: 1 }, 'it', 'Non è giusto. -0,25 punti su 1'],
+		[{ points: 2, max: 2 }, 'en', 'Correct! 2 points out of 2'],
+	])('announce the same verdict the feedback shows: %o', (score, lang, message) => {
+		const translate = lang === 'it' ? it : en;
+		expect(checkAnnouncement(score, translate, lang)).toBe(message);
 		expect(message.startsWith(translate(`quiz.${verdictOf(score)}`))).toBe(true);
 	});
 });
@@ -181,6 +207,29 @@ describe('partMarks()', () => {
 		});
 	});
 
+	test('a hint marks only the wrong choice of a single-choice question', () => {
+		const answer: Answer = { type: 'single', choice: 'b' };
+		expect(partMarks(single, answer, scoreQuestion(single, answer), 'hint')).toEqual({
+			b: 'incorrect',
+		});
+	});
+
+	test('a hint marks no choice of a multiple-choice question: it counts them', () => {
+		const several: Answer = { type: 'multiple', choices: ['a', 'c'] };
+		expect(partMarks(multiple, several, scoreQuestion(multiple, several), 'hint')).toEqual({});
+	});
+
+	test('ordering: an item is marked right when the item before it is the right one', () => {
+		// pull, run, rm in the wrong order rm, pull, run: pull is first no more, but run still
+		// follows pull.
+		const answer: Answer = { type: 'ordering', order: ['rm', 'pull', 'run'] };
+		expect(partMarks(ordering, answer, scoreQuestion(ordering, answer), 'hint')).toEqual({
+			rm: 'incorrect',
+			pull: 'incorrect',
+			run: 'correct',
+		});
+	});
+
 	test('marks every pair, item or row of the other kinds', () => {
 		const answer: Answer = { type: 'matching', matches: { vbox: 'vbox', esx: 'vbox' } };
 		expect(partMarks(matching, answer, scoreQuestion(matching, answer))).toEqual({
@@ -190,71 +239,332 @@ describe('partMarks()', () => {
 	});
 });
 
+const sentence = (text: string) => ({ it: text, en: text });
+const sentences = question('multiple', {
+	choices: [
+		{
+			id: 'a',
+			text: sentence('Servono meno server fisici, e quelli rimasti sono sfruttati meglio.'),
+			correct: true,
+		},
+		{ id: 'b', text: sentence('Ogni applicazione resta isolata nella sua VM.'), correct: true },
+		{ id: 'c', text: sentence('Le VM condividono il kernel.') },
+	],
+});
+const command = question('short', {
+	match: 'docker',
+	accepted: ['docker run -d -p 8080:80 nginx', 'docker run -d -p 8080:80 nginx:latest'],
+});
+const ranged = question('numeric', { value: 4, tolerance: 0.5, unit: 'GB' });
+const percent = question('numeric', { value: 40, unit: '%' });
+const port = question('numeric', { value: 8080 });
+
 describe('rightAnswer()', () => {
 	test.each<[string, Question, string, string]>([
 		['single: the right choice', single, 'it', 'Risposta giusta: A (it)'],
-		['multiple: every right choice', multiple, 'en', 'Right answer: A (en); B (en)'],
+		['multiple: every right choice, as a list', multiple, 'en', 'Right answers: A (en) and B (en)'],
+		['multiple: in Italian', multiple, 'it', 'Risposte giuste: A (it) e B (it)'],
 		['true or false, in words', truefalse, 'it', 'Risposta giusta: Falso'],
 		[
 			'matching: every pair',
 			matching,
 			'en',
-			'Right answer: VirtualBox (en) → Type 2 (en); ESX (en) → Type 1 (en)',
+			'Right matches: VirtualBox (en) → Type 2 (en) and ESX (en) → Type 1 (en)',
 		],
 		[
 			'ordering: the items in order',
 			ordering,
 			'it',
-			'Risposta giusta: pull (it) → run (it) → rm (it)',
+			'Ordine giusto: pull (it) → run (it) → rm (it)',
 		],
 		[
 			'categorize: each item and its category',
 			categorize,
 			'en',
-			'Right answer: Own kernel (en) → VM (en); Shared kernel (en) → Container (en)',
+			'Where each item goes: Own kernel (en) → VM (en) and Shared kernel (en) → Container (en)',
 		],
-		['numeric: the value and its unit', numeric, 'it', 'Risposta giusta: 4.5 GB'],
-		['short: the answers accepted in Italian', short, 'it', 'Risposte accettate: `contenitore`'],
-		['short: the answers accepted in English', short, 'en', 'Accepted answers: `container`, `ctr`'],
+		[
+			'numeric: the value with a decimal comma and its unit',
+			numeric,
+			'it',
+			'Risposta giusta: 4,5\u00a0GB',
+		],
+		['numeric: a decimal point in English', numeric, 'en', 'Right answer: 4.5\u00a0GB'],
+		['numeric: a percentage', percent, 'it', 'Risposta giusta: 40%'],
+		['numeric: a port, not grouped', port, 'en', 'Right answer: 8080'],
+		[
+			'numeric: the range the tolerance allows',
+			ranged,
+			'it',
+			'Risposta giusta: 4\u00a0GB (va bene tutto da 3,5\u00a0GB a 4,5\u00a0GB)',
+		],
+		['short: the one answer accepted in Italian', short, 'it', 'Risposta accettata: `contenitore`'],
+		[
+			'short: the answers accepted in English',
+			short,
+			'en',
+			'Accepted answers: `container` or `ctr`',
+		],
 	])('%s', (_, q, lang, expected) => {
 		expect(rightAnswer(q, lang as 'it' | 'en', lang === 'it' ? it : en)).toBe(expected);
+	});
+
+	test('choices that are sentences come as a list; the sentence drops their full stops', () => {
+		expect(rightAnswerOf(sentences, 'it', it)).toEqual({
+			text: 'Risposte giuste: Servono meno server fisici, e quelli rimasti sono sfruttati meglio e Ogni applicazione resta isolata nella sua VM',
+			list: {
+				lead: 'Risposte giuste',
+				items: [
+					'Servono meno server fisici, e quelli rimasti sono sfruttati meglio.',
+					'Ogni applicazione resta isolata nella sua VM.',
+				],
+			},
+		});
+	});
+
+	test('a Docker command says that equivalent forms count too', () => {
+		expect(rightAnswerOf(command, 'it', it)).toEqual({
+			text: 'Risposte accettate: `docker run -d -p 8080:80 nginx` o `docker run -d -p 8080:80 nginx:latest`',
+			note: it('quiz.equivalentForms'),
+		});
+	});
+});
+
+describe('feedbackStage()', () => {
+	test.each<[string, number, { wrong: number; revealed: boolean }, string]>([
+		['right at once', 1, noTries, 'answer'],
+		['wrong once: a hint', 0, { wrong: 1, revealed: false }, 'hint'],
+		['partly right once: a hint', 0.5, { wrong: 1, revealed: false }, 'hint'],
+		['wrong twice: the answer', 0, { wrong: 2, revealed: false }, 'answer'],
+		['wrong once, answer asked for', 0, { wrong: 1, revealed: true }, 'answer'],
+		['checked before the page opened: a hint', 0, noTries, 'hint'],
+	])('%s', (_, points, tries, stage) => {
+		expect(feedbackStage({ points, max: 1 }, tries)).toBe(stage);
+	});
+});
+
+describe('hintsOf()', () => {
+	const hints = (q: Question, answer: Answer, lang: 'it' | 'en' = 'it') =>
+		hintsOf(q, answer, scoreQuestion(q, answer, { lang }), lang, lang === 'it' ? it : en);
+	const four = question('multiple', {
+		choices: ['a', 'b', 'c', 'd', 'e'].map((id) => ({
+			id,
+			text: t(id),
+			correct: id < 'd',
+		})),
+	});
+	test.each<[string, Question, Answer, 'it' | 'en', string[]]>([
+		['single', single, { type: 'single', choice: 'b' }, 'it', [it('quiz.hint.single')]],
+		[
+			'multiple: one wrong choice made',
+			multiple,
+			{ type: 'multiple', choices: ['a', 'b', 'c'] },
+			'it',
+			['Una delle scelte fatte è sbagliata.'],
+		],
+		[
+			'multiple: wrong choices made and right ones missing',
+			four,
+			{ type: 'multiple', choices: ['d', 'e'] },
+			'it',
+			['2 delle scelte fatte sono sbagliate.', 'Mancano 3 scelte giuste.'],
+		],
+		[
+			'multiple: in English',
+			four,
+			{ type: 'multiple', choices: ['a', 'b'] },
+			'en',
+			['One right choice is missing.'],
+		],
+		[
+			'matching: how many pairs are off',
+			matching,
+			{ type: 'matching', matches: { vbox: 'esx', esx: 'vbox' } },
+			'it',
+			['2 abbinamenti su 2 non sono giusti: sono segnati con ✗.'],
+		],
+		[
+			'categorize',
+			categorize,
+			{ type: 'categorize', placement: { kernel: 'vm', shared: 'vm' } },
+			'en',
+			['One item of 2 is in the wrong category: it is marked ✗.'],
+		],
+		[
+			'ordering: by the item before',
+			ordering,
+			{ type: 'ordering', order: ['run', 'pull', 'rm'] },
+			'it',
+			['3 elementi su 3 non vengono subito dopo quello giusto: sono segnati con ✗.'],
+		],
+		['short', short, { type: 'short', text: 'contenitori' }, 'it', [it('quiz.hint.short')]],
+		[
+			'docker: not a Docker command',
+			command,
+			{ type: 'short', text: 'podman run nginx' },
+			'it',
+			[it('quiz.hint.notDocker')],
+		],
+		[
+			'docker: another command',
+			command,
+			{ type: 'short', text: 'docker start nginx' },
+			'en',
+			['`docker container start` is not the command needed here.'],
+		],
+		[
+			'docker: a value off and an option too many',
+			command,
+			{ type: 'short', text: 'docker run -d --rm -p 80:8080 nginx' },
+			'it',
+			['Il valore di `--publish` non è quello giusto.', '`--rm` qui non serve.'],
+		],
+		[
+			'docker: an option missing',
+			command,
+			{ type: 'short', text: 'sudo docker run -p 8080:80 nginx' },
+			'it',
+			["Manca un'opzione."],
+		],
+		[
+			'docker: another image',
+			command,
+			{ type: 'short', text: 'docker run -d -p 8080:80 httpd' },
+			'en',
+			[en('quiz.hint.arguments')],
+		],
+		[
+			'numeric: too high',
+			numeric,
+			{ type: 'numeric', value: 6, text: '6' },
+			'it',
+			['Il valore è troppo alto.'],
+		],
+		['numeric: too low', numeric, { type: 'numeric', value: 4 }, 'en', ['The value is too low.']],
+		[
+			'numeric: what cannot be read',
+			numeric,
+			{ type: 'numeric', value: null, text: '4 MB' },
+			'it',
+			["L'unità di questa domanda è GB, non MB: scrivi solo il numero, o il numero seguito da GB."],
+		],
+	])('%s', (_, q, answer, lang, expected) => {
+		expect(hints(q, answer, lang)).toEqual(expected);
+	});
+});
+
+describe('entryProblem() and entryProblemText()', () => {
+	test.each<[Answer, 'it' | 'en', string | undefined]>([
+		[{ type: 'numeric', value: 4.5, text: '4,5 GB' }, 'it', undefined],
+		[{ type: 'numeric', value: null, text: '' }, 'it', undefined],
+		[{ type: 'numeric', value: null }, 'it', undefined],
+		[
+			{ type: 'numeric', value: null, text: 'tanti' },
+			'it',
+			'«tanti» non si legge come un numero: scrivi per esempio 4 oppure 4,5.',
+		],
+		[
+			{ type: 'numeric', value: null, text: '4 MB' },
+			'en',
+			"This question's unit is GB, not MB: type just the number, or the number followed by GB.",
+		],
+		[
+			{ type: 'numeric', value: null, text: '4.500' },
+			'it',
+			'Non è chiaro se «4.500» voglia dire 4500 o 4,5: scrivilo senza separatore delle migliaia (4500) o con la virgola dei decimali (4,5).',
+		],
+	])('%o in %s', (answer, lang, text) => {
+		const problem = entryProblem(numeric, answer, lang);
+		const said =
+			problem &&
+			entryProblemText(
+				problem,
+				answer.type === 'numeric' ? (answer.text ?? '') : '',
+				lang,
+				lang === 'it' ? it : en
+			);
+		expect(said).toBe(text);
+	});
+
+	test('only numbers can have an entry problem', () => {
+		expect(entryProblem(short, { type: 'short', text: '4 MB' }, 'it')).toBeUndefined();
+	});
+
+	test('a unit where the question has none', () => {
+		const problem = entryProblem(port, { type: 'numeric', value: null, text: '8080 porta' }, 'it');
+		expect(problem && entryProblemText(problem, '8080 porta', 'it', it)).toBe(
+			'Qui basta il numero, senza «porta».'
+		);
 	});
 });
 
 describe('feedbackOf()', () => {
-	test('a right answer needs no right answer shown', () => {
+	test('a right answer needs no right answer shown, and explains', () => {
 		const answer: Answer = { type: 'single', choice: 'a' };
-		expect(feedbackOf(single, answer, scoreQuestion(single, answer), 'it', it)).toEqual({
+		expect(feedbackOf(single, answer, scoreQuestion(single, answer), 'it', it, 'hint')).toEqual({
 			verdict: 'correct',
+			stage: 'answer',
+			hints: [],
 			notes: [],
+			explain: true,
 		});
 	});
 
-	test('a wrong choice shows the right answer and the feedback written for that choice', () => {
+	test('a first wrong try: a hint and the note on that choice, not the answer nor why', () => {
+		const answer: Answer = { type: 'single', choice: 'b' };
+		expect(feedbackOf(single, answer, scoreQuestion(single, answer), 'en', en, 'hint')).toEqual({
+			verdict: 'incorrect',
+			stage: 'hint',
+			hints: [en('quiz.hint.single')],
+			notes: ['Not B (en)'],
+			explain: false,
+		});
+	});
+
+	test('then the right answer, the note and the explanation', () => {
 		const answer: Answer = { type: 'single', choice: 'b' };
 		expect(feedbackOf(single, answer, scoreQuestion(single, answer), 'en', en)).toEqual({
 			verdict: 'incorrect',
-			rightAnswer: 'Right answer: A (en)',
+			stage: 'answer',
+			hints: [],
+			rightAnswer: { text: 'Right answer: A (en)' },
 			notes: ['Not B (en)'],
+			explain: true,
 		});
 	});
 
-	test('true or false: the feedback written for the value given, if any', () => {
+	test('true or false: the feedback written for the value given, once the answer is shown', () => {
 		const wrong: Answer = { type: 'truefalse', value: true };
-		expect(feedbackOf(truefalse, wrong, scoreQuestion(truefalse, wrong), 'it', it).notes).toEqual([
-			'It is not true (it)',
-		]);
+		const score = scoreQuestion(truefalse, wrong);
+		expect(feedbackOf(truefalse, wrong, score, 'it', it).notes).toEqual(['It is not true (it)']);
+		expect(feedbackOf(truefalse, wrong, score, 'it', it, 'hint').notes).toEqual([]);
 		const right: Answer = { type: 'truefalse', value: false };
 		expect(feedbackOf(truefalse, right, scoreQuestion(truefalse, right), 'it', it).notes).toEqual(
 			[]
 		);
 	});
 
+	test('multiple choice: a hint gives no notes, which would tell right choices from wrong', () => {
+		const withNotes = question('multiple', {
+			choices: [
+				{ id: 'a', text: t('A'), correct: true, feedback: t('Yes, A') },
+				{ id: 'b', text: t('B'), feedback: t('Not B') },
+			],
+		});
+		const answer: Answer = { type: 'multiple', choices: ['a', 'b'] };
+		const score = scoreQuestion(withNotes, answer);
+		expect(feedbackOf(withNotes, answer, score, 'it', it, 'hint').notes).toEqual([]);
+		expect(feedbackOf(withNotes, answer, score, 'it', it).notes).toEqual([
+			'Yes, A (it)',
+			'Not B (it)',
+		]);
+	});
+
 	test('partly right: says so, and shows the whole right answer', () => {
 		const answer: Answer = { type: 'matching', matches: { vbox: 'vbox', esx: 'vbox' } };
 		const feedback = feedbackOf(matching, answer, scoreQuestion(matching, answer), 'it', it);
 		expect(feedback.verdict).toBe('partial');
-		expect(feedback.rightAnswer).toMatch(/^Risposta giusta: VirtualBox/);
+		expect(feedback.rightAnswer?.text).toMatch(/^Abbinamenti giusti: VirtualBox/);
 	});
 });
 

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadDockerMatcher } from '../../../src/lib/quiz/docker-matcher';
 import {
 	acceptedAnswers,
 	isFullMarks,
@@ -8,6 +9,10 @@ import {
 } from '../../../src/lib/quiz/score';
 import { question, t } from './fixtures';
 
+// Docker answers are compared by the matcher the quiz loads apart.
+beforeAll(async () => {
+	await loadDockerMatcher();
+});
 const single = question('single', {
 	points: 2,
 	choices: [
@@ -65,6 +70,13 @@ const categorize = question('categorize', {
 });
 
 const short = question('short', { accepted: ['hypervisor', 'VMM'] });
+const italianTerm = question('short', {
+	accepted: { it: ['hypervisor', 'ipervisore'], en: ['hypervisor'] },
+});
+const run = question('short', {
+	match: 'docker',
+	accepted: ['docker run -d -p 8080:80 nginx'],
+});
 const command = question('short', { match: 'docker', accepted: ['docker ps -a'] });
 const perLanguage = question('short', { accepted: { it: ['contenitore'], en: ['container'] } });
 const numeric = question('numeric', { value: 4, tolerance: 0.5, unit: 'GB' });
@@ -200,13 +212,61 @@ describe('scoreQuestion()', () => {
 			1,
 		],
 		['short: another Docker command does not', command, { type: 'short', text: 'docker ps' }, 0],
+		['short: a full stop after the word', short, { type: 'short', text: 'Hypervisor.' }, 1],
+		['short: an article before it', short, { type: 'short', text: 'lo hypervisor' }, 1],
+		['short: a word that only starts the same', short, { type: 'short', text: 'hyper' }, 0],
+		[
+			'short: Docker with sudo',
+			run,
+			{ type: 'short', text: 'sudo docker run -d -p 8080:80 nginx' },
+			1,
+		],
+		[
+			'short: Docker with long options in another order',
+			run,
+			{ type: 'short', text: 'docker container run --publish=8080:80 --detach nginx:latest' },
+			1,
+		],
+		['short: Docker without -d', run, { type: 'short', text: 'docker run -p 8080:80 nginx' }, 0],
 		['numeric: the exact value', numeric, { type: 'numeric', value: 4 }, 1],
 		['numeric: within the tolerance', numeric, { type: 'numeric', value: 4.5 }, 1],
 		['numeric: outside the tolerance', numeric, { type: 'numeric', value: 4.6 }, 0],
 		['numeric: no value', numeric, { type: 'numeric', value: null }, 0],
+		[
+			'numeric: the value as typed with its unit',
+			numeric,
+			{ type: 'numeric', value: 4, text: '4 GB' },
+			1,
+		],
+		[
+			'numeric: text that cannot be read',
+			numeric,
+			{ type: 'numeric', value: null, text: '4,,' },
+			0,
+		],
 		['an answer of another type scores zero', single, { type: 'truefalse', value: true }, 0],
 	])('%s', (_, q, answer, expected, penalty = 0) => {
 		expect(scoreQuestion(q, answer, { penalty }).points).toBeCloseTo(expected, 6);
+	});
+
+	test.each<[string, 'it' | 'en', number]>([
+		["l'ipervisore", 'it', 1],
+		['l ipervisore', 'it', 1],
+		['L’ipervisore', 'it', 1],
+		["L'hypervisor.", 'it', 1],
+		["l'ipervisore", 'en', 0],
+		['The hypervisor', 'en', 1],
+	])('short: %j in %s', (text, lang, points) => {
+		expect(scoreQuestion(italianTerm, { type: 'short', text }, { lang }).points).toBe(points);
+	});
+
+	test('numeric: text that cannot be read is a wrong answer, not a missing one', () => {
+		expect(scoreQuestion(numeric, { type: 'numeric', value: null, text: 'tanti' }).parts).toEqual([
+			{ id: 'answer', verdict: 'incorrect' },
+		]);
+		expect(scoreQuestion(numeric, { type: 'numeric', value: null, text: ' ' }).parts).toEqual([
+			{ id: 'answer', verdict: 'missed' },
+		]);
 	});
 
 	test('short answers can differ by language', () => {

@@ -345,6 +345,66 @@ describe('quizReducer()', () => {
 	});
 });
 
+describe('practice tries', () => {
+	const state: QuizState = {
+		quizId: 'docker',
+		progress: {
+			...emptyProgress(),
+			attempts: { docker: { seed: 5, mode: 'practice', submitted: false, started: 0, updated: 0 } },
+		},
+	};
+	const wrong = { type: 'single', choice: 'b' } as const;
+	const right = { type: 'single', choice: 'a' } as const;
+	const check = (answer: typeof wrong | typeof right): QuizAction => ({
+		type: 'check',
+		questionId: single.id,
+		answer,
+		score: scoreQuestion(single, answer),
+		now: 1,
+	});
+	const tries = (end: QuizState) => sheetOf(end, drawAttempt([single], 5), {})!.rows[0]!.tries;
+
+	test.each<[string, QuizAction[], { wrong: number; revealed: boolean }]>([
+		['none before a check', [], { wrong: 0, revealed: false }],
+		['a wrong check counts', [check(wrong)], { wrong: 1, revealed: false }],
+		['a right one does not', [check(right)], { wrong: 0, revealed: false }],
+		['two wrong checks', [check(wrong), check(wrong)], { wrong: 2, revealed: false }],
+		[
+			'asking for the answer',
+			[check(wrong), { type: 'reveal', questionId: single.id }],
+			{ wrong: 1, revealed: true },
+		],
+		[
+			'a restart forgets them',
+			[check(wrong), check(wrong), { type: 'restart', questionIds: [single.id], seed: 2, now: 3 }],
+			{ wrong: 0, revealed: false },
+		],
+		[
+			'retrying keeps them',
+			[check(wrong), { type: 'retry', questionId: single.id, answer: wrong, now: 2 }],
+			{ wrong: 1, revealed: false },
+		],
+	])('%s', (_, actions, expected) => {
+		expect(tries(actions.reduce(quizReducer, state))).toEqual(expected);
+	});
+});
+
+describe('isAnswered(): numbers', () => {
+	const numeric = question('numeric', { value: 40, unit: '%' });
+	test.each<[string, Parameters<typeof isAnswered>[1], boolean]>([
+		['a number', { type: 'numeric', value: 40, text: '40 %' }, true],
+		[
+			'text that cannot be read, so checking it can say why',
+			{ type: 'numeric', value: null, text: '40 MB' },
+			true,
+		],
+		['nothing', { type: 'numeric', value: null, text: '  ' }, false],
+		['nothing, stored before the text was', { type: 'numeric', value: null }, false],
+	])('%s', (_, answer, answered) => {
+		expect(isAnswered(numeric, answer)).toBe(answered);
+	});
+});
+
 describe('sheetOf()', () => {
 	const truefalse = many('docker', 1)[0]!;
 	const drawn = drawAttempt([single, ordering, truefalse], 5);
