@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { withBase } from '../../lib/links/url.ts';
-import { pointsText, roundPoints } from '../../lib/quiz/attempt.ts';
+import { pointsText } from '../../lib/quiz/attempt.ts';
 import type { Progress } from '../../lib/quiz/progress.ts';
 import { isFullMarks } from '../../lib/quiz/score.ts';
 import type { Topic } from '../../lib/quiz/schema.ts';
@@ -13,7 +13,7 @@ import {
 	type SheetRow,
 	type Tally,
 } from '../../lib/quiz/session.ts';
-import { bandThresholds, formatNumber, formatPercent, scoreBand } from '../../lib/quiz/wording.ts';
+import { bandThresholds, formatPercent, scoreBand } from '../../lib/quiz/wording.ts';
 import { useT } from '../shared/strings.ts';
 import { QuestionBoundary } from './Boundary.tsx';
 import { QuestionView } from './QuestionView.tsx';
@@ -65,8 +65,7 @@ export function Results({ rows, progress, scoring, lang, headingRef, onRestart }
 			</h2>
 			<p class="quiz-total">
 				{t('quiz.results.score', {
-					points: formatNumber(roundPoints(result.points), lang),
-					max: formatNumber(roundPoints(result.max), lang),
+					score: pointsText(result, t, lang),
 					percent: percentage(result),
 				})}
 			</p>
