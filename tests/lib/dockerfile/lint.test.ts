@@ -5,12 +5,7 @@ import { parse } from '../../../src/lib/dockerfile/parse';
 import { definitionRules } from '../../../src/lib/dockerfile/rules-definitions';
 import { packageRules } from '../../../src/lib/dockerfile/rules-packages';
 import { templates } from '../../../src/lib/dockerfile/templates';
-import { failureCases } from './build-failure-cases';
-
-/** A Dockerfile from lines. */
-const file = (...lines: string[]) => `${lines.join('\n')}\n`;
-/** A one-stage Dockerfile on a tagged image, the given lines after FROM (line 2 onwards). */
-const stage = (...lines: string[]) => file('FROM alpine:3.20', ...lines);
+import { failureCases, file, stage } from './build-failure-cases';
 
 interface Case {
 	/** A Dockerfile the rule flags, and the line of the (first) finding. */

@@ -1,30 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { lint, rules, type Finding } from '../../../src/lib/dockerfile/lint';
+import { lint, rules } from '../../../src/lib/dockerfile/lint';
 import { parse } from '../../../src/lib/dockerfile/parse';
 import {
 	definitionRules,
 	expand,
 	isImageName,
 } from '../../../src/lib/dockerfile/rules-definitions';
+import { file, stage } from './build-failure-cases';
+import { findingsOf, testRuleCases, type RuleCase } from './rule-cases';
 
-/** A Dockerfile from lines. */
-const file = (...lines: string[]) => `${lines.join('\n')}\n`;
-/** A one-stage Dockerfile on a tagged image, the given lines after FROM (line 2 onwards). */
-const stage = (...lines: string[]) => file('FROM alpine:3.20', ...lines);
 /** Turns BuildKit's experimental description check on, as `docker build --check` needs. */
 const experimental = '# check=experimental=InvalidDefinitionDescription';
 
-const findingsOf = (text: string, rule: string): Finding[] =>
-	lint(parse(text)).filter((finding) => finding.rule === rule);
-
-interface Case {
-	/** Dockerfiles the rule flags, with the line of each finding, in order. */
-	bad: [text: string, lines: number[]][];
-	/** Dockerfiles the rule leaves alone. */
-	good: string[];
-}
-
-const cases: Record<string, Case> = {
+const cases: Record<string, RuleCase> = {
 	'invalid-default-arg-in-from': {
 		bad: [
 			[file('ARG TAG', 'FROM alpine:${TAG}'), [2]],
@@ -84,19 +72,7 @@ describe('BuildKit checks on definitions', () => {
 		expect(Object.keys(cases).sort()).toEqual(definitionRules.map((rule) => rule.id).sort());
 	});
 
-	for (const [id, { bad, good }] of Object.entries(cases)) {
-		test(`${id}: flags what it is about, on the right lines`, () => {
-			for (const [text, lines] of bad)
-				expect(
-					findingsOf(text, id).map((finding) => finding.line),
-					text
-				).toEqual(lines);
-		});
-
-		test(`${id}: leaves correct Dockerfiles alone`, () => {
-			for (const text of good) expect(findingsOf(text, id), text).toEqual([]);
-		});
-	}
+	testRuleCases(cases);
 
 	test('say what the defaults give, or which platform and stage name', () => {
 		const [empty] = findingsOf(file('ARG IMAGE', 'FROM $IMAGE'), 'invalid-default-arg-in-from');

@@ -1,24 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { lint, type Finding } from '../../../src/lib/dockerfile/lint';
-import { parse } from '../../../src/lib/dockerfile/parse';
 import { packageRules } from '../../../src/lib/dockerfile/rules-packages';
+import { file, stage } from './build-failure-cases';
+import { findingsOf, testRuleCases, type RuleCase } from './rule-cases';
 
-/** A Dockerfile from lines. */
-const file = (...lines: string[]) => `${lines.join('\n')}\n`;
-/** A one-stage Dockerfile on a tagged image, the given lines after FROM (line 2 onwards). */
-const stage = (...lines: string[]) => file('FROM alpine:3.20', ...lines);
-
-const findingsOf = (text: string, rule: string): Finding[] =>
-	lint(parse(text)).filter((finding) => finding.rule === rule);
-
-interface Case {
-	/** Dockerfiles the rule flags, with the line of each finding, in order. */
-	bad: [text: string, lines: number[]][];
-	/** Dockerfiles the rule leaves alone. */
-	good: string[];
-}
-
-const cases: Record<string, Case> = {
+const cases: Record<string, RuleCase> = {
 	'apk-unpinned': {
 		bad: [
 			[stage('RUN apk add --no-cache curl'), [2]],
@@ -121,20 +106,7 @@ describe('package and download rules', () => {
 		});
 	});
 
-	for (const [id, { bad, good }] of Object.entries(cases)) {
-		test(`${id}: flags what it is about, on the right lines`, () => {
-			for (const [text, lines] of bad) {
-				expect(
-					findingsOf(text, id).map((finding) => finding.line),
-					text
-				).toEqual(lines);
-			}
-		});
-
-		test(`${id}: leaves correct Dockerfiles alone`, () => {
-			for (const text of good) expect(findingsOf(text, id), text).toEqual([]);
-		});
-	}
+	testRuleCases(cases);
 });
 
 describe('unpinned packages', () => {

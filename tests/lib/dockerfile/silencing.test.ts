@@ -5,9 +5,7 @@ import { lint, type Finding } from '../../../src/lib/dockerfile/lint';
 import { parse } from '../../../src/lib/dockerfile/parse';
 import { print } from '../../../src/lib/dockerfile/print';
 import { parseCheckOptions, parseHadolintIgnore } from '../../../src/lib/dockerfile/silencing';
-
-/** A Dockerfile from lines. */
-const file = (...lines: string[]) => `${lines.join('\n')}\n`;
+import { file } from './build-failure-cases';
 
 /** Rule, line and silencer of every finding, silenced ones included. */
 const report = (text: string) =>
