@@ -257,33 +257,35 @@ export default function ComposeLab({
 		action.current = '';
 	});
 
-	const onInput = (value: string) => {
+	// The learner's own change: from now on it is saved, and an opened state is theirs to keep.
+	const edit = () => {
 		edited.current = true;
 		opening.current = undefined;
+	};
+
+	const onInput = (value: string) => {
+		edit();
 		setText(value);
 		clearTimeout(timer.current);
 		timer.current = setTimeout(() => setSource(value), debounceMs);
 	};
 
 	const setOption = (changes: Partial<DiagramOptions>) => {
-		edited.current = true;
-		opening.current = undefined;
+		edit();
 		setOptions({ ...options, ...changes });
 	};
 
 	const loadExample = (chosen: ComposeExample) => {
 		const next = { text: chosen.source, options };
 		setPrevious(previousToOffer(latest.current, next));
-		edited.current = true;
-		opening.current = undefined;
+		edit();
 		replace(next);
 		announce(t('compose.gallery.loaded', { title: chosen.title[lang] }));
 	};
 
 	const restore = () => {
 		if (!previous) return;
-		edited.current = true;
-		opening.current = undefined;
+		edit();
 		replace(previous);
 		setPrevious(undefined);
 		announce(t('compose.restored'));
