@@ -66,6 +66,24 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 		}
 	);
 
+	test('search finds the hypervisor chapter by its Italian name, "ipervisore"', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		await page.goto(url(pageTypes.home.it));
+		await page.locator('button[data-open-modal]:not([disabled])').click();
+		await page.locator('#starlight__search input').fill('ipervisore');
+		const results = page.locator('#starlight__search a.pagefind-ui__result-link');
+		await results.first().waitFor();
+		const hrefs = await results.evaluateAll((links) =>
+			links.map((link) => link.getAttribute('href') ?? '')
+		);
+		expect(hrefs.map((href) => new URL(href, siteUrl).pathname)).toContain(
+			new URL(url('virtualizzazione/hypervisor/')).pathname
+		);
+		expect(errors).toEqual([]);
+	});
+
 	describe.each(types)('page type %s', (type) => {
 		test.for(
 			langs.flatMap((lang) => (['light', 'dark'] as const).map((scheme) => ({ lang, scheme })))
