@@ -83,6 +83,69 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 		);
 		expect(errors).toEqual([]);
 	});
+	test.for(['home', 'notFound'] as const)(
+		'%s: on a phone the menu holds the language and theme pickers, in both languages',
+		async (type, { openPage }) => {
+			for (const lang of langs) {
+				const { page, errors } = await openPage({ viewport: 'phone' });
+				await page.goto(url(pageTypes[type][lang]));
+				const title = page.locator('header .site-title span');
+				const clipped = await title.evaluate((span) => span.scrollWidth > span.clientWidth);
+				expect(clipped, `${type} ${lang}: the site title is cut off`).toBe(false);
+				const menu = page.getByRole('button', { name: 'Menu', exact: true });
+				await menu.focus();
+				await page.keyboard.press('Enter');
+				const sidebar = page.locator('#starlight__sidebar');
+				await expect.poll(() => sidebar.isVisible()).toBe(true);
+				const language = sidebar.locator('starlight-lang-select select');
+				const theme = sidebar.locator('starlight-theme-select select');
+				expect(await language.isVisible(), `${type} ${lang}: language picker`).toBe(true);
+				expect(await theme.isVisible(), `${type} ${lang}: theme picker`).toBe(true);
+				await theme.selectOption('dark');
+				expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+				expect(errors).toEqual([]);
+			}
+		}
+	);
+
+	test.for(langs)(
+		'%s: every card of the home page is a link to its part of the course',
+		async (lang, { openPage }) => {
+			const { page } = await openPage();
+			await page.goto(url(pageTypes.home[lang]));
+			const cards = page.locator('main .card-grid a');
+			const links = await cards.evaluateAll((anchors) =>
+				anchors.map((anchor) => ({
+					text: anchor.textContent?.trim() ?? '',
+					href: (anchor as HTMLAnchorElement).href,
+				}))
+			);
+			expect(links.length).toBeGreaterThanOrEqual(4);
+			for (const link of links) {
+				const path = new URL(link.href).pathname;
+				expect(path, link.text).toMatch(
+					lang === 'en' ? /^\/corso\/en\/.+\// : /^\/corso\/(?!en\/).+\//
+				);
+				const response = await page.request.get(link.href);
+				expect(response.status(), link.href).toBe(200);
+			}
+		}
+	);
+
+	test.for([
+		{ path: 'non-esiste/', lang: 'it', heading: 'Pagina non trovata' },
+		{ path: 'en/does-not-exist/', lang: 'en', heading: 'Page not found' },
+		{ path: 'en/docker/nope/', lang: 'en', heading: 'Page not found' },
+	] as const)(
+		'a missing page under $path gets the 404 page in its language',
+		async ({ path, lang, heading }, { openPage }) => {
+			const { page, errors } = await openPage();
+			await page.goto(url(path));
+			await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+			expect(await page.locator('h1').first().textContent()).toBe(heading);
+			expect(errors.filter((error) => !/404/.test(error))).toEqual([]);
+		}
+	);
 
 	describe.each(types)('page type %s', (type) => {
 		test.for(
