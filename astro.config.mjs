@@ -22,6 +22,7 @@ const base = process.env.BASE_PATH || '/';
 const groups = [
 	{ label: 'Virtualizzazione', en: 'Virtualization', directory: 'virtualizzazione' },
 	{ label: 'Docker', en: 'Docker', directory: 'docker' },
+	{ label: 'Informatica forense', en: 'Forensics', directory: 'forense' },
 	{ label: 'Laboratorio', en: 'Lab', directory: 'lab' },
 	{ label: 'Quiz', en: 'Quiz', directory: 'quiz' },
 	{ label: 'Riferimenti', en: 'Reference', directory: 'riferimenti' },

@@ -14,7 +14,7 @@ import {
 const siteUrl = inject('siteUrl');
 /** Every chapter of the course, in both languages. */
 const chapters = builtPages().filter((page) =>
-	/^(en\/)?(virtualizzazione|docker|riferimenti)\//.test(page)
+	/^(en\/)?(virtualizzazione|docker|forense|riferimenti)\//.test(page)
 );
 
 const looks = (['desktop', 'phone'] as const).flatMap((viewport) =>

@@ -41,7 +41,7 @@ export const bankRules: LintRules = {
 	longestShare: { max: 0.35 },
 	similarPrompts: 0.7,
 	minQuestionsPerChapter: 8,
-	chapterFolders: ['virtualizzazione', 'docker'],
+	chapterFolders: ['virtualizzazione', 'docker', 'forense'],
 };
 
 /** The rules, each of which a finding belongs to. */

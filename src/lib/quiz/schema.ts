@@ -6,6 +6,7 @@ export const topics = [
 	'hypervisor-types',
 	'virtualization-methods',
 	'docker',
+	'forensics',
 ] as const;
 export type Topic = (typeof topics)[number];
 

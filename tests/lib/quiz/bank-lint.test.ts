@@ -23,7 +23,9 @@ import { question, t } from './fixtures';
 const root = process.cwd();
 
 /** The three virtualization banks and their chapters: the part of the course this test holds. */
-const virtualization = loadBankFiles(root).filter((loaded) => !loaded.file.endsWith('docker.yaml'));
+const virtualization = loadBankFiles(root).filter((loaded) =>
+	/\/(virtualization-[a-z]+|hypervisor-types)\.yaml$/.test(loaded.file)
+);
 const virtualizationChapters = chapterPages(root, ['virtualizzazione']);
 
 const basics = 'src/content/quizzes/virtualization-basics.yaml';
@@ -336,11 +338,13 @@ describe('the report', () => {
 });
 
 describe('chapterPages() and lintAllBanks()', () => {
-	test('list every chapter of the virtualization and Docker folders, in name order', () => {
+	test('list every chapter of the virtualization, Docker and forensics folders, in name order', () => {
 		const pages = chapterPages(root);
 		expect(pages).toContain('/virtualizzazione/scopo/');
 		expect(pages).toContain('/docker/volumi/');
-		expect(pages.every((p) => /^\/(virtualizzazione|docker)\/[a-z-]+\/$/.test(p))).toBe(true);
+		expect(pages.every((p) => /^\/(virtualizzazione|docker|forense)\/[a-z-]+\/$/.test(p))).toBe(
+			true
+		);
 	});
 
 	test('lint the banks on disk against the course’s rules', () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
+import { topics } from '../../../src/lib/quiz/schema';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -61,7 +62,7 @@ describe('quiz export', () => {
 		() => {
 			const all = quiz('export', '--format', 'gift', '--lang', 'it');
 			expect(all.status).toBe(0);
-			expect(all.stdout.match(/^\$CATEGORY: /gm)).toHaveLength(4);
+			expect(all.stdout.match(/^\$CATEGORY: /gm)).toHaveLength(topics.length);
 			const one = quiz('export', '--format', 'gift', '--lang', 'it', 'docker.yaml');
 			expect(one.stdout.match(/^\$CATEGORY: .*$/gm)).toEqual([
 				'$CATEGORY: Virtualizzazione e Docker/Docker',
@@ -76,7 +77,7 @@ describe('quiz export', () => {
 			const result = quiz('export', '--format', 'moodle-xml', '--lang', 'it', 'kubernetes');
 			expect(result).toMatchObject({ status: 2, stdout: '' });
 			expect(result.stderr).toMatch(
-				/^Non c'è una banca kubernetes\. Le banche sono: docker, hypervisor-types, /
+				/^Non c'è una banca kubernetes\. Le banche sono: docker, forensics, hypervisor-types, /
 			);
 		},
 		slow
