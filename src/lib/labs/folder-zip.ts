@@ -47,7 +47,7 @@ export function zipFolder(
 	folder: string,
 	files: readonly FolderFile[],
 	options: ZipFolderOptions = {}
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
 	const mtime = options.mtime ?? new Date();
 	const encoder = new TextEncoder();
 	const entries: Zippable = {};
