@@ -1,9 +1,17 @@
 import { useState } from 'preact/hooks';
-import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
 import type { FolderFile } from '../../lib/labs/folder-zip.ts';
-import { canStartZip, zipMessage, zipStatus, type ZipStatus } from '../../lib/labs/zip-status.ts';
+import {
+	canStartZip,
+	zipMessage,
+	zipStatus,
+	type ZipAction,
+	type ZipMessageKey,
+	type ZipStatus,
+} from '../../lib/labs/zip-status.ts';
 import { download } from '../shared/download.ts';
-import { LiveRegion } from '../shared/LiveRegion.tsx';
+
+/** The island's words, translated and with the archive's name filled in by its wrapper. */
+export type ExampleZipLabels = Readonly<Record<'folderZip.download' | ZipMessageKey, string>>;
 
 export interface ExampleZipProps {
 	/** The folder the archive unpacks to: `compose-esempio`. */
@@ -12,46 +20,39 @@ export interface ExampleZipProps {
 	file: string;
 	/** Every file of the folder, as the chapter shows them. */
 	files: FolderFile[];
-	/** The `folderZip.*` UI strings of the page's language, by their full keys. */
-	strings: UiStrings;
+	labels: ExampleZipLabels;
 }
 
 /**
  * One button that zips a lab's folder in the browser and saves it. The zip code (fflate) loads
- * on the first click, so the chapter does not carry it.
+ * on the first click, so the chapter does not carry it. What happens is said in a status line,
+ * which screen readers read out as it changes.
  */
-export default function ExampleZip({ folder, file, files, strings }: ExampleZipProps) {
-	const t = translator(strings);
+export default function ExampleZip({ folder, file, files, labels }: ExampleZipProps) {
 	const [status, setStatus] = useState<ZipStatus>('idle');
-	const apply = (action: Parameters<typeof zipStatus>[1]) =>
-		setStatus((current) => zipStatus(current, action));
+	const apply = (action: ZipAction) => setStatus((current) => zipStatus(current, action));
 
 	const save = () => {
 		if (!canStartZip(status)) return;
 		apply('start');
 		import('../../lib/labs/folder-zip.ts')
 			.then(({ zipFolder }) => {
-				const bytes = zipFolder(folder, files);
-				download(new Blob([bytes], { type: 'application/zip' }), file);
+				download(new Blob([zipFolder(folder, files)], { type: 'application/zip' }), file);
 				apply('ready');
 			})
 			.catch(() => apply('fail'));
 	};
 
-	const message = zipMessage(status, file);
-	const text = message ? t(message.key, message.values) : '';
+	const message = zipMessage(status);
 	return (
 		<div class="ez">
 			<button type="button" class="ez-button" onClick={save}>
-				{t('folderZip.download', { file })}
+				{labels['folderZip.download']}
 			</button>
-			{/* Read out once the archive is handed to the browser, or when it failed. */}
-			<LiveRegion message={status === 'ready' || status === 'failed' ? text : ''} />
-			{text && (
-				<p class={status === 'failed' ? 'ez-status ez-failed' : 'ez-status'} aria-hidden="true">
-					{text}
-				</p>
-			)}
+			{/* In the page from the start, so that its first message is read out too. */}
+			<p role="status" class={status === 'failed' ? 'ez-status ez-failed' : 'ez-status'}>
+				{message ? labels[message] : ''}
+			</p>
 		</div>
 	);
 }

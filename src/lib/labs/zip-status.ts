@@ -22,21 +22,16 @@ export function canStartZip(status: ZipStatus): boolean {
 	return status !== 'preparing';
 }
 
-/** A UI string by its key, with the values of its placeholders. */
-export interface ZipMessage {
-	key: 'folderZip.preparing' | 'folderZip.ready' | 'folderZip.failed';
-	values: { file: string };
-}
+/** The UI string that tells a state, by its key; each takes the archive's name as `{file}`. */
+export type ZipMessageKey = 'folderZip.preparing' | 'folderZip.ready' | 'folderZip.failed';
 
-/** What to tell the reader in a state, about the archive `file`; nothing before the first click. */
-export function zipMessage(status: ZipStatus, file: string): ZipMessage | undefined {
+/** What to tell the reader in a state, by its key; nothing before the first click. */
+export function zipMessage(status: ZipStatus): ZipMessageKey | undefined {
 	if (status === 'idle') return undefined;
-	const key = (
-		{
-			preparing: 'folderZip.preparing',
-			ready: 'folderZip.ready',
-			failed: 'folderZip.failed',
-		} as const
-	)[status];
-	return { key, values: { file } };
+	const keys = {
+		preparing: 'folderZip.preparing',
+		ready: 'folderZip.ready',
+		failed: 'folderZip.failed',
+	} as const;
+	return keys[status];
 }
