@@ -20,5 +20,6 @@ export const exampleFiles: FolderFile[] = Object.entries(sources)
 	.map(([path, text]) => ({ path: path.slice(root.length), text }))
 	.sort(
 		(a, b) =>
-			Number(a.path.includes('/')) - Number(b.path.includes('/')) || a.path.localeCompare(b.path)
+			Number(a.path.includes('/')) - Number(b.path.includes('/')) ||
+			(a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
 	);
