@@ -223,7 +223,10 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await page.keyboard.press('Tab');
 		expect(await next.evaluate((button) => button === document.activeElement)).toBe(true);
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('df-i101-image');
+		// Drawing the next hundred boxes of a 5,000-line file takes a few seconds on a busy machine.
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 15_000 })
+			.toBe('df-i101-image');
 		expect(await said(page)).toBe('Il modulo ora mostra le istruzioni 101–200 di 5000.');
 
 		// Too long for a link, so the address has none; the device has it, and a reload shows it.
