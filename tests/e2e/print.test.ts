@@ -33,60 +33,63 @@ async function darkPage(openPage: (look: { colorScheme: 'dark' }) => Promise<{ p
 }
 
 describe.runIf(hasChromium())('printing', () => {
-	test.for(pages)('$path prints as notes, light on paper in the dark theme', async (entry, { openPage }) => {
-		const page = await darkPage(openPage);
-		await page.goto(new URL(entry.path, siteUrl).href);
-		expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
-		await page.emulateMedia({ media: 'print' });
+	test.for(pages)(
+		'$path prints as notes, light on paper in the dark theme',
+		async (entry, { openPage }) => {
+			const page = await darkPage(openPage);
+			await page.goto(new URL(entry.path, siteUrl).href);
+			expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+			await page.emulateMedia({ media: 'print' });
 
-		const look = await page.evaluate(() => {
-			const shown = (selector: string) =>
-				[...document.querySelectorAll(selector)].filter((element) => element.checkVisibility());
-			const external = [
-				...document.querySelectorAll<HTMLAnchorElement>('.sl-markdown-content a[href^="http"]'),
-			].filter((a) => !a.closest('figure, pre, .expressive-code, nav'));
-			return {
-				hidden: {
-					header: shown('.page > header').length,
-					sidebar: shown('nav.sidebar, #starlight__sidebar').length,
-					search: shown('site-search, button[data-open-modal]').length,
-					pagination: shown('.pagination-links').length,
-					toc: shown('.right-sidebar-container, mobile-starlight-toc').length,
-					pickers: shown('starlight-lang-select, starlight-theme-select').length,
-					footer: shown('footer').length,
-				},
-				external: external.map((a) => ({
-					href: a.getAttribute('href') ?? '',
-					after: getComputedStyle(a, '::after').content,
-				})),
-				body: getComputedStyle(document.body).backgroundColor,
-				text: getComputedStyle(document.querySelector('.sl-markdown-content p')!).color,
-				figures: shown('.course-figure svg').length,
-			};
-		});
-		expect(look.hidden).toEqual({
-			header: 0,
-			sidebar: 0,
-			search: 0,
-			pagination: 0,
-			toc: 0,
-			pickers: 0,
-			footer: 0,
-		});
-		for (const link of look.external) expect(link.after).toContain(link.href);
-		if (entry.path.includes('fonti')) expect(look.external.length).toBeGreaterThan(5);
-		expect(look.body).toBe('rgb(255, 255, 255)');
-		expect(look.text).toBe('rgb(0, 0, 0)');
-		if (entry.figure) expect(look.figures).toBeGreaterThan(0);
+			const look = await page.evaluate(() => {
+				const shown = (selector: string) =>
+					[...document.querySelectorAll(selector)].filter((element) => element.checkVisibility());
+				const external = [
+					...document.querySelectorAll<HTMLAnchorElement>('.sl-markdown-content a[href^="http"]'),
+				].filter((a) => !a.closest('figure, pre, .expressive-code, nav'));
+				return {
+					hidden: {
+						header: shown('.page > header').length,
+						sidebar: shown('nav.sidebar, #starlight__sidebar').length,
+						search: shown('site-search, button[data-open-modal]').length,
+						pagination: shown('.pagination-links').length,
+						toc: shown('.right-sidebar-container, mobile-starlight-toc').length,
+						pickers: shown('starlight-lang-select, starlight-theme-select').length,
+						footer: shown('footer').length,
+					},
+					external: external.map((a) => ({
+						href: a.getAttribute('href') ?? '',
+						after: getComputedStyle(a, '::after').content,
+					})),
+					body: getComputedStyle(document.body).backgroundColor,
+					text: getComputedStyle(document.querySelector('.sl-markdown-content p')!).color,
+					figures: shown('.course-figure svg').length,
+				};
+			});
+			expect(look.hidden).toEqual({
+				header: 0,
+				sidebar: 0,
+				search: 0,
+				pagination: 0,
+				toc: 0,
+				pickers: 0,
+				footer: 0,
+			});
+			for (const link of look.external) expect(link.after).toContain(link.href);
+			if (entry.path.includes('fonti')) expect(look.external.length).toBeGreaterThan(5);
+			expect(look.body).toBe('rgb(255, 255, 255)');
+			expect(look.text).toBe('rgb(0, 0, 0)');
+			if (entry.figure) expect(look.figures).toBeGreaterThan(0);
 
-		const pdf = await page.pdf({ format: 'A4' });
-		const dir = join(process.cwd(), 'test-results', 'print');
-		mkdirSync(dir, { recursive: true });
-		writeFileSync(join(dir, `${fileName(entry.path)}.pdf`), pdf);
-		const count = pdfPageCount(pdf);
-		console.log(`${entry.path}: ${count} pages of A4`);
-		expect(count).toBeGreaterThan(0);
-	});
+			const pdf = await page.pdf({ format: 'A4' });
+			const dir = join(process.cwd(), 'test-results', 'print');
+			mkdirSync(dir, { recursive: true });
+			writeFileSync(join(dir, `${fileName(entry.path)}.pdf`), pdf);
+			const count = pdfPageCount(pdf);
+			console.log(`${entry.path}: ${count} pages of A4`);
+			expect(count).toBeGreaterThan(0);
+		}
+	);
 
 	test.for(pages.filter((entry) => entry.quiz))(
 		'$path prints its quiz as a worksheet, with one key entry per question at the end',
@@ -118,7 +121,9 @@ describe.runIf(hasChromium())('printing', () => {
 					questions: visible('.quiz-print-question').length,
 					boxes: visible('.quiz-print-box').length,
 					keyVisible: key.checkVisibility(),
-					keyEntries: visible('.quiz-print-key-list > li').map((li) => li.textContent?.trim() ?? ''),
+					keyEntries: visible('.quiz-print-key-list > li').map(
+						(li) => li.textContent?.trim() ?? ''
+					),
 					keyIsLast: key.contains(last ?? null),
 				};
 			});

@@ -59,6 +59,9 @@ function lettered<T extends { id: string }>(
 	return ids.map((id, index) => ({ id, label: letter(index), text: text(byId.get(id)!) }));
 }
 
+/** A sentence's final full stop, which would sit oddly before the `;` between answers. */
+const withoutFullStop = (text: string) => text.replace(/(?<!\.)\.$/, '');
+
 /** How a question prints, with its parts in the order of `layout`. */
 export function sheetQuestion(
 	question: Question,
@@ -137,7 +140,7 @@ export function answerKey(
 			if (sheet.kind !== 'choices') break;
 			return sheet.choices
 				.filter((part) => question.choices.find((c) => c.id === part.id)?.correct)
-				.map((part) => `${part.label}) ${part.text}`)
+				.map((part) => `${part.label}) ${withoutFullStop(part.text)}`)
 				.join('; ');
 		}
 		case 'truefalse':

@@ -40,7 +40,10 @@ const multiple = question('multiple', {
 });
 const truefalse = question('truefalse', { answer: false });
 const short = question('short', { accepted: { it: ['contenitore'], en: ['container', 'ctr'] } });
-const command = question('short', { match: 'docker', accepted: ['docker ps -a', 'docker ps --all'] });
+const command = question('short', {
+	match: 'docker',
+	accepted: ['docker ps -a', 'docker ps --all'],
+});
 const numeric = question('numeric', { value: 4.5, unit: 'GB' });
 const ranged = question('numeric', { value: 4, tolerance: 0.5, unit: 'GB' });
 const ordering = question('ordering', {
@@ -136,6 +139,19 @@ describe('answerKey()', () => {
 	])('%s', (_, q, lang, parts, expected) => {
 		expect(answerKey(q, lang, lang === 'it' ? it : en, parts)).toBe(expected);
 	});
+});
+
+test("answerKey() drops a choice's full stop before the next answer, not an ellipsis", () => {
+	const sentences = question('multiple', {
+		choices: [
+			{ id: 'a', text: { it: 'Uno.', en: 'One.' }, correct: true },
+			{ id: 'b', text: { it: 'Due...', en: 'Two...' }, correct: true },
+			{ id: 'c', text: t('C') },
+		],
+	});
+	expect(answerKey(sentences, 'en', en, layout({ choices: ['a', 'b', 'c'] }))).toBe(
+		'a) One; b) Two...'
+	);
 });
 
 describe('sheetQuestion()', () => {
