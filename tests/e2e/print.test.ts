@@ -8,11 +8,13 @@ const siteUrl = inject('siteUrl');
 
 /**
  * Pages printed in both languages, with the dark theme set: a plain page of notes with external
- * links, a chapter with a figure and its quiz, and a quiz page.
+ * links, chapters with a figure and their quiz, and a quiz page.
  */
 const pages = [
 	{ path: 'riferimenti/fonti/', quiz: false, figure: false },
 	{ path: 'virtualizzazione/virtualbox/', quiz: true, figure: true },
+	// Every kind of box of the figures: accent, neutral, host and warm.
+	{ path: 'docker/volumi/', quiz: true, figure: true },
 	{ path: 'quiz/forensics/', quiz: true, figure: false },
 ].flatMap((page) => [page, { ...page, path: `en/${page.path}` }]);
 
