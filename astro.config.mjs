@@ -67,7 +67,7 @@ export default defineConfig({
 			// Long commands wrap instead of scrolling: easier to read on a phone, and no scrollable
 			// regions without a name for screen readers.
 			expressiveCode: { defaultProps: { wrap: true } },
-			customCss: ['./src/styles/custom.css'],
+			customCss: ['./src/styles/custom.css', './src/styles/print.css'],
 			head: [{ tag: 'meta', attrs: { name: 'theme-color', content: '#1f4e79' } }],
 			// Relative links are allowed for the hero buttons of the home pages, which Starlight does
 			// not pass through our base-path plugin; the crawl in `npm test` checks them.
