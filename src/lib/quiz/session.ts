@@ -627,5 +627,9 @@ export function previewSheet(
 		started: 0,
 		updated: 0,
 	};
-	return sheetOf({ quizId, progress: withAttempt(emptyProgress(), quizId, attempt) }, drawn, scoring)!;
+	return sheetOf(
+		{ quizId, progress: withAttempt(emptyProgress(), quizId, attempt) },
+		drawn,
+		scoring
+	)!;
 }
