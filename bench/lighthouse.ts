@@ -58,7 +58,8 @@ export async function benchLighthouse(
 	try {
 		for (const type of types) {
 			const paths = lighthousePages[type];
-			if (!paths) throw new Error(`No page type ${type}: one of ${Object.keys(lighthousePages)}`);
+			if (!paths)
+				throw new Error(`No page type ${type}: one of ${Object.keys(lighthousePages).join(', ')}`);
 			for (const lang of ['it', 'en'] as const) {
 				const path = paths[lang];
 				const result = await lighthouse(new URL(path, siteUrl).href, {
