@@ -65,6 +65,18 @@ afterEach(() => {
 });
 
 describe('<Quiz>', () => {
+	test('before it has read the device, shows a fresh attempt that cannot be answered yet', async () => {
+		const { container } = render(
+			<Quiz quizId="docker" questions={questions} penalties={{}} lang="it" strings={strings} />
+		);
+		const sheet = container.querySelector<HTMLElement>('.quiz')!;
+		expect(sheet.getAttribute('aria-busy')).toBe('true');
+		expect(sheet.inert).toBe(true);
+		expect(screen.getAllByRole('group').length).toBeGreaterThan(0);
+		await waitFor(() => expect(sheet.hasAttribute('aria-busy')).toBe(false));
+		expect(sheet.inert).toBe(false);
+	});
+
 	test('practice: checking an answer says whether it is right and why', async () => {
 		await renderQuiz();
 		const question = await screen.findByRole('group', { name: /Chi ospita le macchine virtuali/ });
