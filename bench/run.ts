@@ -3,9 +3,11 @@
  * language, the bytes of HTML and of the JavaScript it runs at load (raw and gzip), and the build
  * time; then the logic's timings in Node, the Compose check's as a whole process (against
  * docker-compose where it is installed), and the Dockerfile builder's and the Compose lab's in
- * Chromium on the build.
+ * Chromium on the build; last, Lighthouse's scores and paint metrics per page type and language
+ * (`bench/lighthouse.ts`).
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import {
 	labPages,
 	pageTypes,
@@ -17,6 +19,7 @@ import { printCliBench } from './cli.ts';
 import { benchCompose } from './compose.ts';
 import { benchComposeLab, benchComposeLimits } from './compose-lab.ts';
 import { benchBuilder, benchDockerfile } from './dockerfile.ts';
+import { benchLighthouse, printLighthouse } from './lighthouse.ts';
 
 const started = performance.now();
 const build = spawnSync('astro', ['build', '--force'], {
@@ -95,6 +98,9 @@ try {
 			}))
 		);
 	}
+	const audits = await benchLighthouse(server.url);
+	if (audits) printLighthouse(audits, loadavg());
+	else console.log('\nLighthouse: skipped, no Chromium (set CHROMIUM_PATH).');
 } finally {
 	await server.stop();
 }

@@ -52,6 +52,23 @@ export const labPages = {
 	composeLab: { it: 'lab/compose/', en: 'en/lab/compose/' },
 } as const;
 
+/** Other kinds of page that Lighthouse audits (`bench/lighthouse.ts`); their weight has no budget. */
+export const auditedPages = {
+	/** The chapter with the most figures and its quiz at the end. */
+	composeChapter: { it: 'docker/compose/', en: 'en/docker/compose/' },
+	/** A topic's quiz page in practice mode (77 in English in the issue). */
+	hypervisorQuiz: { it: 'quiz/hypervisor-types/', en: 'en/quiz/hypervisor-types/' },
+	/** The final test: a draw from every bank, so the page carries every question. */
+	finalQuiz: { it: 'quiz/final/', en: 'en/quiz/final/' },
+	glossary: { it: 'riferimenti/glossario/', en: 'en/riferimenti/glossario/' },
+	virtualboxUse: {
+		it: 'virtualizzazione/virtualbox-uso/',
+		en: 'en/virtualizzazione/virtualbox-uso/',
+	},
+	forensics: { it: 'forense/vm-e-container/', en: 'en/forense/vm-e-container/' },
+	dockerCard: { it: 'riferimenti/scheda-docker/', en: 'en/riferimenti/scheda-docker/' },
+} as const;
+
 /** The built file of a page path: `en/` is `en/index.html`. */
 function builtFile(path: string): string {
 	const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;

@@ -39,8 +39,9 @@ const strings = Object.fromEntries(
 	Object.entries(italian).filter(([key]) => key.startsWith('quiz.'))
 );
 
-function renderQuiz(props: Partial<Parameters<typeof Quiz>[0]> = {}) {
-	return render(
+/** Renders the quiz and waits until it has read the device (until then it shows an inert preview). */
+async function renderQuiz(props: Partial<Parameters<typeof Quiz>[0]> = {}) {
+	const rendered = render(
 		<Quiz
 			quizId="docker"
 			questions={questions}
@@ -50,6 +51,8 @@ function renderQuiz(props: Partial<Parameters<typeof Quiz>[0]> = {}) {
 			{...props}
 		/>
 	);
+	await waitFor(() => expect(rendered.container.querySelector('[aria-busy]')).toBeNull());
+	return rendered;
 }
 
 beforeEach(() => {
@@ -62,8 +65,20 @@ afterEach(() => {
 });
 
 describe('<Quiz>', () => {
+	test('before it has read the device, shows a fresh attempt that cannot be answered yet', async () => {
+		const { container } = render(
+			<Quiz quizId="docker" questions={questions} penalties={{}} lang="it" strings={strings} />
+		);
+		const sheet = container.querySelector<HTMLElement>('.quiz')!;
+		expect(sheet.getAttribute('aria-busy')).toBe('true');
+		expect(sheet.inert).toBe(true);
+		expect(screen.getAllByRole('group').length).toBeGreaterThan(0);
+		await waitFor(() => expect(sheet.hasAttribute('aria-busy')).toBe(false));
+		expect(sheet.inert).toBe(false);
+	});
+
 	test('practice: checking an answer says whether it is right and why', async () => {
-		renderQuiz();
+		await renderQuiz();
 		const question = await screen.findByRole('group', { name: /Chi ospita le macchine virtuali/ });
 		const check = within(question.parentElement!).getByRole('button', { name: 'Controlla' });
 		expect((check as HTMLButtonElement).disabled).toBe(true);
@@ -78,7 +93,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('shows code in prompts as code, and never as HTML', async () => {
-		renderQuiz({
+		await renderQuiz({
 			questions: [
 				QuestionSchema().parse({
 					...questions[1],
@@ -92,7 +107,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('keeps answers in localStorage, keyed by question id, in either language', async () => {
-		const { unmount } = renderQuiz();
+		const { unmount } = await renderQuiz();
 		fireEvent.click(await screen.findByRole('radio', { name: 'Falso' }));
 		unmount();
 		const stored = JSON.parse(localStorage.getItem(PROGRESS_KEY)!) as {
@@ -101,13 +116,13 @@ describe('<Quiz>', () => {
 		expect(stored.questions['rm-volume']).toMatchObject({
 			answer: { type: 'truefalse', value: false },
 		});
-		renderQuiz({ lang: 'en' });
+		await renderQuiz({ lang: 'en' });
 		const radio = await screen.findByRole<HTMLInputElement>('radio', { name: 'Falso' });
 		expect(radio.checked).toBe(true);
 	});
 
 	test('ordering: the buttons move an item and announce where it went', async () => {
-		renderQuiz();
+		await renderQuiz();
 		const list = (await screen.findByRole('group', { name: /Metti in ordine/ })).querySelector(
 			'ol'
 		)!;
@@ -124,7 +139,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('test mode: submit, then a results page with the score and what to review', async () => {
-		renderQuiz();
+		await renderQuiz();
 		fireEvent.click(await screen.findByRole('radio', { name: 'Prova' }));
 		fireEvent.click(screen.getByRole('radio', { name: 'L’host' }));
 		fireEvent.click(screen.getByRole('radio', { name: 'Vero' }));
@@ -142,7 +157,7 @@ describe('<Quiz>', () => {
 
 	test('sets corrupt stored progress aside with a notice instead of failing', async () => {
 		localStorage.setItem(PROGRESS_KEY, '{ not json');
-		renderQuiz();
+		await renderQuiz();
 		expect(await screen.findByText(/erano danneggiati/)).toBeTruthy();
 		expect(screen.getByRole('link', { name: 'Scarica i dati messi da parte' })).toBeTruthy();
 		await waitFor(() => expect(screen.getByRole('group', { name: /Chi ospita/ })).toBeTruthy());
@@ -150,20 +165,20 @@ describe('<Quiz>', () => {
 
 	test('the same seed in the URL gives the same order', async () => {
 		history.replaceState(null, '', '/quiz/docker/?seed=42');
-		const { unmount } = renderQuiz();
+		const { unmount } = await renderQuiz();
 		await screen.findAllByRole('group');
 		const order = () =>
 			[...document.querySelectorAll('.quiz-prompt')].map((node) => node.textContent);
 		const first = order();
 		unmount();
 		localStorage.clear();
-		renderQuiz();
+		await renderQuiz();
 		await screen.findAllByRole('group');
 		expect(order()).toEqual(first);
 	});
 
 	test('practice: a first wrong try gives a hint, a second one the answer; the keyboard follows', async () => {
-		renderQuiz();
+		await renderQuiz();
 		const question = await screen.findByRole('group', { name: /cancella i volumi/ });
 		const item = question.parentElement!;
 		fireEvent.click(within(question).getByRole('radio', { name: 'Vero' }));
@@ -198,7 +213,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('practice: the answer on request, at the first wrong try', async () => {
-		renderQuiz();
+		await renderQuiz();
 		const question = await screen.findByRole('group', { name: /Chi ospita/ });
 		fireEvent.click(within(question).getByRole('radio', { name: 'Il guest' }));
 		fireEvent.click(within(question.parentElement!).getByRole('button', { name: 'Controlla' }));
@@ -215,7 +230,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('ordering: says how it is scored, and marks each item by the one before it', async () => {
-		renderQuiz();
+		await renderQuiz();
 		const question = await screen.findByRole('group', { name: /Metti in ordine/ });
 		const list = question.querySelector('ol')!;
 		const help = document.getElementById(list.getAttribute('aria-describedby')!)!;
@@ -250,7 +265,7 @@ describe('<Quiz>', () => {
 				review,
 			}),
 		];
-		renderQuiz({ questions: numbers });
+		await renderQuiz({ questions: numbers });
 		const question = await screen.findByRole('group', { name: /A che percentuale/ });
 		const field = within(question).getByRole<HTMLInputElement>('textbox', {
 			name: 'La tua risposta',
@@ -298,7 +313,7 @@ describe('<Quiz>', () => {
 				attempts: {},
 			})
 		);
-		renderQuiz({ questions: numbers });
+		await renderQuiz({ questions: numbers });
 		const field = async (name: RegExp) =>
 			within(await screen.findByRole('group', { name })).getByRole<HTMLInputElement>('textbox');
 		expect((await field(/Numero 0/)).value).toBe('4,5');
@@ -306,7 +321,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('Docker commands: the quiz loads their matcher, then takes sudo and long options', async () => {
-		renderQuiz({
+		await renderQuiz({
 			questions: [
 				QuestionSchema().parse({
 					id: 'list-all',
@@ -329,7 +344,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('a chapter’s quiz has neither the mode switch nor the progress tools', async () => {
-		renderQuiz({ quizId: 'chapter-docker-volumi', compact: true });
+		await renderQuiz({ quizId: 'chapter-docker-volumi', compact: true });
 		await screen.findAllByRole('group');
 		expect(screen.queryByRole('group', { name: 'Modalità' })).toBeNull();
 		expect(screen.queryByText('Progressi')).toBeNull();
@@ -343,7 +358,7 @@ describe('<Quiz>', () => {
 			throw new DOMException('refused', name);
 		};
 		vi.stubGlobal('localStorage', { getItem: () => null, setItem: refuse, removeItem: refuse });
-		renderQuiz();
+		await renderQuiz();
 		expect(await screen.findByText(notice)).toBeTruthy();
 		expect(screen.getByRole('group', { name: /Chi ospita/ })).toBeTruthy();
 	});
@@ -362,7 +377,7 @@ describe('<Quiz>', () => {
 				reviews: {},
 			})
 		);
-		renderQuiz();
+		await renderQuiz();
 		expect(await screen.findByText(/non corrispondevano più alle domande di oggi/)).toBeTruthy();
 		const ordering = screen.getByRole('group', { name: /Metti in ordine/ });
 		expect(
@@ -387,7 +402,7 @@ describe('<Quiz>', () => {
 	test('one question that cannot be shown says so, and the others work', async () => {
 		const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 		const broken = { ...questions[0]!, id: 'broken', choices: [{ id: 'x' }, { id: 'y' }] };
-		renderQuiz({ questions: [broken as unknown as Question, ...questions] });
+		await renderQuiz({ questions: [broken as unknown as Question, ...questions] });
 		expect(await screen.findByText(/Questa domanda non si può mostrare/)).toBeTruthy();
 		expect(document.querySelectorAll('.quiz-question')).toHaveLength(3);
 		fireEvent.click(screen.getByRole('radio', { name: 'Falso' }));
@@ -397,7 +412,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('answers given in another tab join this one, question by question', async () => {
-		renderQuiz();
+		await renderQuiz();
 		fireEvent.click(await screen.findByRole('radio', { name: 'L’host' }));
 		const before = localStorage.getItem(PROGRESS_KEY);
 		const mine = JSON.parse(before!) as {
@@ -430,7 +445,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('after submitting, every question is reviewed, and the keyboard goes from one miss to the next', async () => {
-		renderQuiz();
+		await renderQuiz();
 		fireEvent.click(await screen.findByRole('radio', { name: 'Prova' }));
 		fireEvent.click(screen.getByRole('radio', { name: 'L’host' }));
 		fireEvent.click(screen.getByRole('radio', { name: 'Vero' }));
@@ -496,7 +511,7 @@ describe('<Quiz>', () => {
 		await fc.assert(
 			fc.asyncProperty(stored, async (data) => {
 				localStorage.setItem(PROGRESS_KEY, JSON.stringify(data));
-				renderQuiz();
+				await renderQuiz();
 				await waitFor(() => expect(document.querySelectorAll('.quiz-question')).toHaveLength(3));
 				expect(document.querySelector('.quiz-broken')).toBeNull();
 				cleanup();
@@ -506,7 +521,7 @@ describe('<Quiz>', () => {
 	});
 
 	test('an export of the earlier version imports through the progress tools', async () => {
-		renderQuiz();
+		await renderQuiz();
 		await screen.findAllByRole('group');
 		const file = new File(
 			[

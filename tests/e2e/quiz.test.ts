@@ -19,7 +19,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage();
 		await page.goto(url('quiz/docker/'));
-		await page.locator('.quiz-item').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		const order = await prompts(page);
 		expect(order.length).toBeGreaterThan(20);
 
@@ -66,7 +66,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage({ colorScheme: 'dark' });
 		await page.goto(url('quiz/docker/'));
-		await page.locator('.quiz-item').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		const item = page.locator('.quiz-item:has-text("pubblicando la porta 8080")');
 		const field = item.getByRole('textbox', { name: 'La tua risposta' });
 		const active = () =>
@@ -120,7 +120,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage({ viewport: 'phone' });
 		await page.goto(url('en/quiz/docker/'));
-		await page.locator('.quiz-item').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		const item = page.locator('.quiz-item:has-text("Which port number")');
 		const field = item.getByRole('textbox', { name: 'Your answer' });
 		await field.fill('8,080');
@@ -187,7 +187,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 			colorScheme: 'dark',
 		});
 		await page.goto(url('en/quiz/final/'));
-		await page.locator('.quiz-item').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		expect(
 			await page
 				.getByRole('group', { name: 'Mode' })
@@ -234,7 +234,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const block = page.getByRole('region', { name: 'Mettiti alla prova' });
 		// The chapter's quiz loads only when the reader scrolls to it.
 		await block.scrollIntoViewIfNeeded();
-		await block.locator('.quiz-item').first().waitFor();
+		await block.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		const reviews = await block.evaluate(() => document.querySelectorAll('.quiz-item').length);
 		expect(reviews).toBeGreaterThan(0);
 		expect(await axeViolations(page)).toEqual([]);
@@ -244,7 +244,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const { page } = await openPage();
 		await page.goto(url('quiz/docker/'));
 		// Once the quiz has saved its own progress, replace it with somebody else's data.
-		await page.locator('.quiz-item').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		await page.evaluate(() =>
 			localStorage.setItem('virtualizzazione-docker:quiz-progress', '{"hello":1}')
 		);
@@ -256,7 +256,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	test('a test taken and reviewed with the keyboard alone', async ({ openPage }) => {
 		const { page, errors } = await openPage();
 		await page.goto(url('quiz/final/'));
-		await page.locator('.quiz-item').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		const focused = () =>
 			page.evaluate(() => ({
 				text: document.activeElement?.textContent?.trim() ?? '',
@@ -385,8 +385,8 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const second = await context.newPage();
 		await first.goto(url('quiz/docker/'));
 		await second.goto(url('quiz/docker/'));
-		await first.locator('.quiz-item').first().waitFor();
-		await second.locator('.quiz-item').first().waitFor();
+		await first.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await second.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		const choice = (page: Page, index: number) =>
 			page
 				.locator('.quiz-item:has(input[type="radio"])')
@@ -401,7 +401,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await expect.poll(() => choice(first, 1).isChecked()).toBe(true);
 		expect(await choice(first, 0).isChecked()).toBe(true);
 		await second.reload();
-		await second.locator('.quiz-item').first().waitFor();
+		await second.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		expect(await choice(second, 0).isChecked()).toBe(true);
 		expect(await choice(second, 1).isChecked()).toBe(true);
 		expect(errors).toEqual([]);
@@ -445,7 +445,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await page.screenshot({ path: join(screenshotDir(), 'quiz-set-aside-en-desktop-light.png') });
 		// Once set aside, it stays aside: the next visit has nothing to say.
 		await page.reload();
-		await page.locator('.quiz-item').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 		expect(await page.getByText('Some saved answers no longer fitted today').count()).toBe(0);
 		expect(errors).toEqual([]);
 	});

@@ -17,7 +17,8 @@ interface Props {
 /** The learner's tools for their progress: share the order, start again, export and import. */
 export function ProgressTools({ progress, seed, imported, onImport, onReset }: Props) {
 	const t = useT();
-	const shareUrl = `${location.origin}${location.pathname}?seed=${seed}`;
+	// Relative, so the server can render it: the same page with the attempt's seed.
+	const shareUrl = `?seed=${seed}`;
 	const exportFile = () =>
 		download(
 			new Blob([exportProgress(progress)], { type: 'application/json' }),

@@ -8,6 +8,8 @@ import type { Answer } from '../../lib/quiz/score.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
 import {
 	drawAttempt,
+	previewSeed,
+	previewSheet,
 	quizReducer,
 	scoreInQuiz,
 	seedFromQuery,
@@ -102,11 +104,13 @@ function QuizSheet({
 	);
 	const saveFailure = useStoredProgress(storage, state.progress, onOtherTab);
 
-	const seed = state.progress?.attempts[quizId]?.seed ?? 0;
+	const seed = state.progress?.attempts[quizId]?.seed ?? previewSeed(quizId);
 	const drawn = useMemo(() => drawAttempt(questions, seed, perTopic), [questions, seed, perTopic]);
 	const scoring = useMemo<QuizScoring>(() => ({ lang, penalties }), [lang, penalties]);
-	const sheet = sheetOf(state, drawn, scoring);
-	if (!sheet) return <p class="quiz-loading">…</p>;
+	// Until the device is read, the quiz shows a fresh attempt, inert: the server renders the same,
+	// so hydrating it moves nothing, and nothing can be answered that `open` would then drop.
+	const opened = sheetOf(state, drawn, scoring);
+	const sheet = opened ?? previewSheet(quizId, drawn, scoring, mode);
 	const { progress, attempt, rows, answered } = sheet;
 
 	const record = (type: 'answer' | 'retry', row: SheetRow, answer: Answer) =>
@@ -144,7 +148,11 @@ function QuizSheet({
 
 	return (
 		<TranslateContext.Provider value={t}>
-			<div class={`quiz${compact ? ' quiz-compact' : ''}`}>
+			<div
+				class={`quiz${compact ? ' quiz-compact' : ''}`}
+				inert={!opened}
+				aria-busy={opened ? undefined : 'true'}
+			>
 				<LiveRegion message={message} />
 				<StorageNotices setAside={state.setAside} saveFailure={saveFailure} />
 				{!compact && (

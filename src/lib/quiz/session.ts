@@ -1,5 +1,6 @@
 import { noTries, type Tries } from './attempt.ts';
 import {
+	emptyProgress,
 	gradeOfPoints,
 	importProgress,
 	mergeProgress,
@@ -598,4 +599,37 @@ export function sheetOf(
 			.length,
 		showResults: attempt.mode === 'test' && attempt.submitted,
 	};
+}
+
+/**
+ * The seed of the sheet a page shows before it has read the device. It depends on the quiz alone,
+ * so the server's HTML and the island's first render in the browser draw the same questions.
+ */
+export function previewSeed(quizId: string): number {
+	return seedFrom(quizId);
+}
+
+/**
+ * What a quiz shows before the page has read the device (and what the server renders): a fresh
+ * attempt in the mode a new one starts in, nothing answered. Nothing is stored from it: the
+ * island's state stays unopened until `open`.
+ */
+export function previewSheet(
+	quizId: string,
+	drawn: readonly DrawnQuestion[],
+	scoring: QuizScoring,
+	mode: Attempt['mode']
+): Sheet {
+	const attempt: Attempt = {
+		seed: previewSeed(quizId),
+		mode,
+		submitted: false,
+		started: 0,
+		updated: 0,
+	};
+	return sheetOf(
+		{ quizId, progress: withAttempt(emptyProgress(), quizId, attempt) },
+		drawn,
+		scoring
+	)!;
 }

@@ -17,6 +17,8 @@ import {
 	isAnswered,
 	layoutQuestion,
 	percentage,
+	previewSeed,
+	previewSheet,
 	quizReducer,
 	results,
 	seedFromQuery,
@@ -750,5 +752,33 @@ describe('testGrades()', () => {
 		expect(testGrades([a, b, c], progress, {})).toEqual({ [a.id]: 3, [b.id]: 1 });
 		expect(gradeOf({ points: 0.5, max: 1 })).toBe(2);
 		expect(gradeOf({ points: -0.25, max: 1 })).toBe(1);
+	});
+});
+
+describe('previewSheet()', () => {
+	const questions = many('docker', 6);
+
+	test('draws with a seed of the quiz alone, so the server and the first render agree', () => {
+		expect(previewSeed('docker')).toBe(previewSeed('docker'));
+		expect(previewSeed('docker')).not.toBe(previewSeed('final'));
+		const drawn = drawAttempt(questions, previewSeed('docker'), 2);
+		const first = previewSheet('docker', drawn, {}, 'test');
+		const again = previewSheet(
+			'docker',
+			drawAttempt(questions, previewSeed('docker'), 2),
+			{},
+			'test'
+		);
+		expect(again).toEqual(first);
+	});
+
+	test('is a fresh attempt in the mode a new one starts in, nothing answered', () => {
+		const drawn = drawAttempt(questions, previewSeed('docker'));
+		const sheet = previewSheet('docker', drawn, {}, 'test');
+		expect(sheet.attempt).toMatchObject({ mode: 'test', submitted: false });
+		expect(sheet.answered).toBe(0);
+		expect(sheet.showResults).toBe(false);
+		expect(sheet.rows.map((row) => row.question.id)).toEqual(drawn.map((d) => d.question.id));
+		expect(sheet.progress.questions).toEqual({});
 	});
 });
