@@ -93,7 +93,9 @@ export default defineConfig({
 				"worker-src 'self'",
 			],
 			scriptDirective: {
-				// Astro adds the hashes of the scripts it bundles; Pagefind's search runs WebAssembly.
+				// Astro adds the hashes of the scripts it bundles. Pagefind runs its WebAssembly in its
+				// worker, which this meta tag does not govern, but falls back to the page when the
+				// worker fails: 'wasm-unsafe-eval' lets it compile WebAssembly there (not eval JS).
 				resources: ["'self'", "'wasm-unsafe-eval'"],
 				hashes: await inlineScriptHashes(),
 			},
