@@ -1,11 +1,15 @@
 // @ts-check
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
+import { inlineScripts, sha256Source } from './src/lib/csp/inline-scripts.ts';
 import { baseLinksPlugin } from './src/lib/links/base-links-plugin.ts';
 import { focusableTablesPlugin } from './src/lib/markdown/focusable-tables-plugin.ts';
 
@@ -34,10 +38,80 @@ function hasPages(directory) {
 	return existsSync(path) && readdirSync(path).some((file) => /\.mdx?$/.test(file));
 }
 
+/** Every `.astro` file under a folder, at any depth. */
+function astroFiles(/** @type {string} */ folder) {
+	return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+		.filter((file) => file.endsWith('.astro'))
+		.map((file) => join(folder, file));
+}
+
+/**
+ * The hashes of the `<script is:inline>` in Starlight's components (theme, sidebar, search, tabs)
+ * and in ours. Astro copies such scripts into pages untouched and hashes only the scripts it
+ * bundles, so these are computed from the sources; a new Starlight version brings its own. A
+ * `define:vars` script cannot be hashed from its source and stops the build.
+ */
+async function inlineScriptHashes() {
+	const starlight = dirname(
+		createRequire(import.meta.url).resolve('@astrojs/starlight/components/ThemeProvider.astro')
+	);
+	const files = [
+		...astroFiles(dirname(starlight)),
+		...astroFiles(fileURLToPath(new URL('./src/components/', import.meta.url))),
+	];
+	const scripts = files.flatMap((file) =>
+		inlineScripts(readFileSync(file, 'utf8')).map((script) => ({ file, ...script }))
+	);
+	const unhashable = scripts.filter((script) => !script.hashable);
+	if (unhashable.length > 0) {
+		throw new Error(
+			`An is:inline script with define:vars has no hash the Content-Security-Policy can know: ${unhashable.map((script) => script.file).join(', ')}. Pass the values in data attributes instead.`
+		);
+	}
+	return [...new Set(await Promise.all(scripts.map((script) => sha256Source(script.text))))];
+}
+
 export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// A strict Content-Security-Policy, in a <meta> tag on every page (GitHub Pages sends no
+	// headers): a second wall, behind escaping, around the text learners paste into the labs.
+	// `frame-ancestors` and reporting work only as headers, browsers ignore them in a meta tag; a
+	// host that sends headers should add `frame-ancestors 'none'` there.
+	security: {
+		csp: {
+			directives: [
+				"default-src 'self'",
+				// data: for the SVG icons in Starlight's and Expressive Code's CSS, blob: for the
+				// Compose diagram drawn onto a canvas for its PNG export.
+				"img-src 'self' data: blob:",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+				// The labs' module workers, from our own files.
+				"worker-src 'self'",
+			],
+			scriptDirective: {
+				// Astro adds the hashes of the scripts it bundles. Pagefind runs its WebAssembly in its
+				// worker, which this meta tag does not govern, but falls back to the page when the
+				// worker fails: 'wasm-unsafe-eval' lets it compile WebAssembly there (not eval JS).
+				resources: ["'self'", "'wasm-unsafe-eval'"],
+				hashes: await inlineScriptHashes(),
+			},
+			styleDirective: {
+				// <style> elements stay strict ('self' and hashes); style="" attributes are allowed,
+				// because Starlight writes them (icon sizes, sidebar depth) and so does Expressive Code.
+				resources: [{ resource: "'unsafe-inline'", kind: 'attribute' }],
+			},
+		},
+	},
+	build: {
+		// Astro hashes the inline styles of pages, but not those of components used inside MDX
+		// chapters (figures, reference cards, the zip download), which the policy would block:
+		// as files, every stylesheet is covered by 'self'.
+		inlineStylesheets: 'never',
+	},
 	markdown: {
 		processor: satteri({
 			mdastPlugins: [baseLinksPlugin(base)],
