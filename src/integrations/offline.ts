@@ -77,6 +77,10 @@ function listFiles(root: string): string[] {
 /** A short hash of every built file's name and content: the same build gives the same version. */
 function buildVersion(root: string, files: string[]): string {
 	const hash = createHash('sha256');
-	for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file)));
+	for (const file of files)
+		hash
+			.update(file)
+			.update('\0')
+			.update(readFileSync(join(root, file)));
 	return hash.digest('hex').slice(0, 12);
 }

@@ -31,7 +31,10 @@ interface FetchEvent extends ExtendableEvent {
 }
 interface WorkerScope {
 	registration: { scope: string };
-	clients: { claim(): Promise<void> };
+	clients: {
+		claim(): Promise<void>;
+		matchAll(options: { type: 'window' }): Promise<{ url: string }[]>;
+	};
 	skipWaiting(): Promise<void>;
 	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
 	addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
@@ -65,13 +68,22 @@ worker.addEventListener('activate', (event) => {
 			.keys()
 			.then((names) => Promise.all(staleCaches(names, version).map((name) => caches.delete(name))))
 			.then(() => worker.clients.claim())
+			// The pages open now loaded before the worker was there: save them as if visited.
+			.then(() => {
+				void saveOpenPages();
+			})
 	);
 });
 
 worker.addEventListener('fetch', (event) => {
 	const { request } = event;
 	const strategy = strategyFor(
-		{ method: request.method, url: request.url, mode: request.mode, accept: request.headers.get('accept') },
+		{
+			method: request.method,
+			url: request.url,
+			mode: request.mode,
+			accept: request.headers.get('accept'),
+		},
 		scope
 	);
 	if (strategy === 'page') event.respondWith(page(event));
@@ -149,6 +161,22 @@ async function page(event: FetchEvent): Promise<Response> {
 	return offline ?? Response.error();
 }
 
+/** Saves the pages open in the learner's tabs, with what they load (not waited for: best effort). */
+async function saveOpenPages(): Promise<void> {
+	const cache = await caches.open(cacheName(version));
+	const open = await worker.clients.matchAll({ type: 'window' });
+	for (const client of open) {
+		if (strategyFor({ method: 'GET', url: client.url, mode: 'navigate' }, scope) !== 'page')
+			continue;
+		const key = pageKey(client.url);
+		if (await cache.match(key)) continue;
+		const response = await fetch(key).catch(() => undefined);
+		if (!response?.ok || response.redirected) continue;
+		await cache.put(key, response);
+		await saveAssets(cache, new URL(key).pathname);
+	}
+}
+
 /** A file: the saved copy, or the network's answer, saved for next time. */
 async function file(request: Request): Promise<Response> {
 	const cache = await caches.open(cacheName(version));
@@ -166,7 +194,8 @@ async function saveAssets(cache: Cache, path: string): Promise<void> {
 	const current = await savedManifest();
 	if (!current) return;
 	await eachLimited(assetsOfPage(current, path), async (asset) => {
-		if (!(await cache.match(absolute(asset)))) await cache.add(absolute(asset)).catch(() => undefined);
+		if (!(await cache.match(absolute(asset))))
+			await cache.add(absolute(asset)).catch(() => undefined);
 	});
 }
 

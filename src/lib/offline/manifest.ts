@@ -224,5 +224,8 @@ function resolveAll(addresses: string[], from: string): string[] {
 }
 
 function decode(value: string): string {
-	return value.replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"');
+	return value
+		.replace(/&amp;/g, '&')
+		.replace(/&#39;|&apos;/g, "'")
+		.replace(/&quot;/g, '"');
 }

@@ -19,7 +19,10 @@ describe('cacheName() and staleCaches()', () => {
 	test('names one cache per build, and keeps only the current one of ours', () => {
 		expect(cacheName('abc123')).toBe('corso-offline-abc123');
 		expect(
-			staleCaches(['corso-offline-old', 'corso-offline-abc123', 'another-app', 'workbox-x'], 'abc123')
+			staleCaches(
+				['corso-offline-old', 'corso-offline-abc123', 'another-app', 'workbox-x'],
+				'abc123'
+			)
 		).toEqual(['corso-offline-old']);
 	});
 });
@@ -36,15 +39,26 @@ describe('strategyFor()', () => {
 		['the worker itself', get(`${scope}sw.js`), 'network'],
 		['the offline manifest', get(`${scope}offline-manifest.json`), 'network'],
 		['another site', get('https://example.org/corso/x.js'), 'network'],
-		['the same host outside the base', get('https://mrossi.github.io/other/', 'navigate'), 'network'],
+		[
+			'the same host outside the base',
+			get('https://mrossi.github.io/other/', 'navigate'),
+			'network',
+		],
 		['a POST', { ...get(`${scope}docker/`, 'navigate'), method: 'POST' }, 'network'],
 	])('%s: %s', (_name, request, expected) => {
 		expect(strategyFor(request, scope)).toBe(expected);
 	});
 
 	test('works at the root of a host too', () => {
-		expect(strategyFor(get('https://corsi.example.org/docker/', 'navigate'), 'https://corsi.example.org/')).toBe('page');
-		expect(strategyFor(get('https://corsi.example.org/_astro/a.js'), 'https://corsi.example.org/')).toBe('file');
+		expect(
+			strategyFor(
+				get('https://corsi.example.org/docker/', 'navigate'),
+				'https://corsi.example.org/'
+			)
+		).toBe('page');
+		expect(
+			strategyFor(get('https://corsi.example.org/_astro/a.js'), 'https://corsi.example.org/')
+		).toBe('file');
 	});
 });
 

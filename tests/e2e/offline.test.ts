@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject } from 'vitest';
+import { axeViolations, hasChromium, screenshotDir, test } from './browser';
+
+const siteUrl = inject('siteUrl');
+const url = (path: string) => new URL(path, siteUrl).href;
+
+/** Waits until the service worker answers this tab's requests. */
+async function controlled(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+		timeout: 30_000,
+	});
+}
+
+/** Whether a page and every file it loads are in the worker's current cache. */
+function saved(page: Page, path: string): Promise<boolean> {
+	return page.evaluate(
+		async ({ address, manifestUrl }) => {
+			const manifest = (await (await fetch(manifestUrl)).json()) as {
+				version: string;
+				files: string[];
+				pages: { url: string; assets: number[] }[];
+			};
+			const cache = await caches.open(`corso-offline-${manifest.version}`);
+			const entry = manifest.pages.find((candidate) => candidate.url === address);
+			if (!entry || !(await cache.match(address))) return false;
+			for (const at of entry.assets) if (!(await cache.match(manifest.files[at]!))) return false;
+			return true;
+		},
+		{ address: new URL(url(path)).pathname, manifestUrl: url('offline-manifest.json') }
+	);
+}
+
+/** Opens a page offline and returns its main heading. */
+async function headingOffline(page: Page, path: string): Promise<string | null> {
+	await page.goto(url(path));
+	return page.locator('main h1').first().textContent();
+}
+
+describe.runIf(hasChromium())('reading offline in Chromium', () => {
+	test('opened pages stay readable offline, others get the offline page, a quiz still grades', async ({
+		openPage,
+	}) => {
+		const { context, page } = await openPage();
+		await page.goto(url('virtualizzazione/scopo/'));
+		const first = await page.locator('main h1').first().textContent();
+		await controlled(page);
+		// The first page loaded before the worker: it is saved when the worker takes over.
+		await expect.poll(() => saved(page, 'virtualizzazione/scopo/'), { timeout: 30_000 }).toBe(true);
+		await page.goto(url('docker/volumi/'));
+		const second = await page.locator('main h1').first().textContent();
+		await expect.poll(() => saved(page, 'docker/volumi/'), { timeout: 30_000 }).toBe(true);
+		await page.goto(url('quiz/docker/'));
+		await page.locator('.quiz-item').first().waitFor();
+		await expect.poll(() => saved(page, 'quiz/docker/'), { timeout: 30_000 }).toBe(true);
+
+		await context.setOffline(true);
+		expect(await headingOffline(page, 'virtualizzazione/scopo/')).toBe(first);
+		// Through a link, as a reader would.
+		await Promise.all([
+			page.waitForURL(url('docker/volumi/')),
+			page
+				.locator(`a[href="${new URL(url('docker/volumi/')).pathname}"]`)
+				.first()
+				.click(),
+		]);
+		expect(await page.locator('main h1').first().textContent()).toBe(second);
+
+		// Never opened: the offline page, in the page's language, in the site's style.
+		expect(await headingOffline(page, 'docker/reti/')).toBe('Sei offline');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: join(screenshotDir(), 'offline-page-it-desktop-light.png') });
+		expect(await headingOffline(page, 'en/docker/reti/')).toBe('You are offline');
+
+		// The quiz, offline: answer a choice question and get its feedback.
+		await page.goto(url('quiz/docker/'));
+		const item = page.locator('.quiz-item:has(input[type="radio"])').first();
+		await item.locator('input[type="radio"]').first().check();
+		await item.getByRole('button', { name: 'Controlla' }).click();
+		await item.locator('.quiz-feedback').waitFor();
+		expect(await item.locator('.quiz-verdict strong').textContent()).toMatch(
+			/Giusto!|In parte giusto\.|Non è giusto\./
+		);
+	});
+
+	test('“read the course offline” saves every page of the language, never-visited ones included', async ({
+		openPage,
+	}) => {
+		const { context, page, errors } = await openPage({ viewport: 'phone' });
+		await page.goto(url(''));
+		await controlled(page);
+		const control = page.locator('details.save-offline');
+		await control.locator('summary').click();
+		expect(await control.getByRole('radio', { name: 'Solo in italiano' }).isChecked()).toBe(true);
+		await control.getByRole('button', { name: 'Salva il corso' }).click();
+		const status = control.getByRole('status');
+		await expect
+			.poll(() => status.textContent(), { timeout: 120_000 })
+			.toMatch(/^Fatto: il corso è salvato su questo dispositivo \([\d,]+ (MB|kB)\)/);
+		console.info(`offline, Italian course: ${await status.textContent()}`);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: join(screenshotDir(), 'offline-saved-it-phone-light.png') });
+
+		await context.setOffline(true);
+		expect(await headingOffline(page, 'forense/vm-e-container/')).not.toBe('Sei offline');
+		expect(await headingOffline(page, 'riferimenti/glossario/')).not.toBe('Sei offline');
+		// English was not saved.
+		expect(await headingOffline(page, 'en/forense/vm-e-container/')).toBe('You are offline');
+		expect(
+			errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))
+		).toEqual([]);
+	});
+
+	test('a new publication installs a new worker that drops the old cache and keeps the saved pages', async ({
+		openPage,
+	}) => {
+		const { context, page } = await openPage();
+		await page.goto(url('docker/compose/'));
+		await controlled(page);
+		await expect.poll(() => saved(page, 'docker/compose/'), { timeout: 30_000 }).toBe(true);
+		const before = await page.evaluate(() => caches.keys());
+		expect(before).toHaveLength(1);
+
+		// Publish again: the same site with another build version in the worker and the manifest.
+		const old = before[0]!.replace('corso-offline-', '');
+		const next = `${old.slice(0, 6)}next00`;
+		for (const file of ['sw.js', 'offline-manifest.json']) {
+			await context.route(url(file), async (route) => {
+				const response = await route.fetch();
+				await route.fulfill({ response, body: (await response.text()).replaceAll(old, next) });
+			});
+		}
+		await page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			await registration!.update();
+		});
+		await expect
+			.poll(() => page.evaluate(() => caches.keys()), { timeout: 30_000 })
+			.toEqual([`corso-offline-${next}`]);
+		expect(await saved(page, 'docker/compose/')).toBe(true);
+
+		await context.setOffline(true);
+		expect(await headingOffline(page, 'docker/compose/')).not.toBe('Sei offline');
+	});
+});
