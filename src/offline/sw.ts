@@ -47,13 +47,20 @@ const base = new URL(scope).pathname;
 const manifestUrl = new URL('offline-manifest.json', scope).href;
 const absolute = (path: string) => new URL(path, scope).href;
 
+/**
+ * Entries are saved under their plain address and found whatever the request's headers: a server
+ * that answers `Vary: Origin` (as `astro preview` does) would otherwise hide a file saved by the
+ * worker from the module script that asks for it with an `Origin` header.
+ */
+const match: CacheQueryOptions = { ignoreVary: true };
+
 let manifest: Promise<OfflineManifest | undefined> | undefined;
 
 /** This build's manifest, as saved at install. */
 function savedManifest(): Promise<OfflineManifest | undefined> {
 	manifest ??= caches
 		.open(cacheName(version))
-		.then((cache) => cache.match(manifestUrl))
+		.then((cache) => cache.match(manifestUrl, match))
 		.then((response) => response?.json() as Promise<OfflineManifest> | undefined);
 	return manifest;
 }
@@ -122,10 +129,10 @@ async function install(): Promise<void> {
 		}
 	}
 	await eachLimited([...wanted], async (path) => {
-		if (await cache.match(absolute(path))) return;
+		if (await cache.match(absolute(path), match)) return;
 		// Files under `_astro/` are named after their content: the old copy is the new one.
 		const old = path.startsWith(`${base}_astro/`) ? previous.get(path) : undefined;
-		const copy = await old?.match(absolute(path));
+		const copy = await old?.match(absolute(path), match);
 		if (copy) await cache.put(absolute(path), copy);
 		else await cache.add(absolute(path)).catch(() => undefined);
 	});
@@ -152,12 +159,12 @@ async function page(event: FetchEvent): Promise<Response> {
 	);
 	const first = await Promise.race([network, timeout]).catch(() => undefined);
 	if (first) return first;
-	const saved = await cache.match(key);
+	const saved = await cache.match(key, match);
 	if (saved) return saved;
 	const late = await network.catch(() => undefined);
 	if (late) return late;
 	const lang = localeOfAddress(new URL(key).pathname, base);
-	const offline = await cache.match(absolute(`${lang === 'en' ? 'en/' : ''}offline/`));
+	const offline = await cache.match(absolute(`${lang === 'en' ? 'en/' : ''}offline/`), match);
 	return offline ?? Response.error();
 }
 
@@ -169,7 +176,7 @@ async function saveOpenPages(): Promise<void> {
 		if (strategyFor({ method: 'GET', url: client.url, mode: 'navigate' }, scope) !== 'page')
 			continue;
 		const key = pageKey(client.url);
-		if (await cache.match(key)) continue;
+		if (await cache.match(key, match)) continue;
 		const response = await fetch(key).catch(() => undefined);
 		if (!response?.ok || response.redirected) continue;
 		await cache.put(key, response);
@@ -180,11 +187,12 @@ async function saveOpenPages(): Promise<void> {
 /** A file: the saved copy, or the network's answer, saved for next time. */
 async function file(request: Request): Promise<Response> {
 	const cache = await caches.open(cacheName(version));
-	const saved = await cache.match(request, { ignoreSearch: true });
+	const key = request.url.replace(/[?#].*$/, '');
+	const saved = await cache.match(key, match);
 	if (saved) return saved;
 	const response = await fetch(request);
 	if (response.ok && response.type === 'basic' && response.status === 200) {
-		await cache.put(request, response.clone());
+		await cache.put(key, response.clone());
 	}
 	return response;
 }
@@ -194,7 +202,7 @@ async function saveAssets(cache: Cache, path: string): Promise<void> {
 	const current = await savedManifest();
 	if (!current) return;
 	await eachLimited(assetsOfPage(current, path), async (asset) => {
-		if (!(await cache.match(absolute(asset))))
+		if (!(await cache.match(absolute(asset), match)))
 			await cache.add(absolute(asset)).catch(() => undefined);
 	});
 }
