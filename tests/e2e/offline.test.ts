@@ -1,6 +1,10 @@
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject } from 'vitest';
+import { describe, expect, inject, onTestFinished } from 'vitest';
+import { DIST, TEST_BASE } from '../../scripts/built-site';
 import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
@@ -14,7 +18,7 @@ async function controlled(page: Page): Promise<void> {
 }
 
 /** What is missing from the worker's current cache of a page and the files it loads. */
-function missing(page: Page, path: string): Promise<string[]> {
+function missing(page: Page, path: string, root = siteUrl): Promise<string[]> {
 	return page.evaluate(
 		async ({ address, manifestUrl }) => {
 			const manifest = (await (await fetch(manifestUrl)).json()) as {
@@ -26,11 +30,62 @@ function missing(page: Page, path: string): Promise<string[]> {
 			const entry = manifest.pages.find((candidate) => candidate.url === address);
 			const wanted = [address, ...(entry?.assets ?? []).map((at) => manifest.files[at]!)];
 			const absent: string[] = [];
-			for (const file of wanted) if (!(await cache.match(file, { ignoreVary: true }))) absent.push(file);
+			for (const file of wanted)
+				if (!(await cache.match(file, { ignoreVary: true }))) absent.push(file);
 			return absent;
 		},
-		{ address: new URL(url(path)).pathname, manifestUrl: url('offline-manifest.json') }
+		{
+			address: new URL(path, root).pathname,
+			manifestUrl: new URL('offline-manifest.json', root).href,
+		}
 	);
+}
+
+/**
+ * Serves `dist/` under the test base path on a port of its own; after `republish()`, the worker
+ * and the offline manifest name another version, as a new build would.
+ */
+async function republishableSite() {
+	const version = (
+		JSON.parse(readFileSync(join(DIST, 'offline-manifest.json'), 'utf8')) as { version: string }
+	).version;
+	const next = `${version.slice(0, 6)}next00`;
+	let published = false;
+	const types: Record<string, string> = {
+		'.html': 'text/html',
+		'.js': 'text/javascript',
+		'.css': 'text/css',
+		'.json': 'application/json',
+		'.svg': 'image/svg+xml',
+		'.wasm': 'application/wasm',
+	};
+	const server = createServer((request, response) => {
+		const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+		let file = join(DIST, path.slice(TEST_BASE.length - 1));
+		if (!path.startsWith(TEST_BASE) || !existsSync(file)) {
+			response.writeHead(404).end();
+			return;
+		}
+		if (statSync(file).isDirectory()) file = join(file, 'index.html');
+		let body = readFileSync(file);
+		if (published && /(sw\.js|offline-manifest\.json)$/.test(file)) {
+			body = Buffer.from(body.toString().replaceAll(version, next));
+		}
+		response.writeHead(200, {
+			'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+			'Cache-Control': 'no-cache',
+		});
+		response.end(body);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}${TEST_BASE}`,
+		version,
+		next,
+		republish: () => (published = true),
+		stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 /** Opens a page offline and returns its main heading. */
@@ -48,7 +103,9 @@ describe.runIf(hasChromium())('reading offline in Chromium', () => {
 		const first = await page.locator('main h1').first().textContent();
 		await controlled(page);
 		// The first page loaded before the worker: it is saved when the worker takes over.
-		await expect.poll(() => missing(page, 'virtualizzazione/scopo/'), { timeout: 30_000 }).toEqual([]);
+		await expect
+			.poll(() => missing(page, 'virtualizzazione/scopo/'), { timeout: 30_000 })
+			.toEqual([]);
 		await page.goto(url('docker/volumi/'));
 		const second = await page.locator('main h1').first().textContent();
 		await expect.poll(() => missing(page, 'docker/volumi/'), { timeout: 30_000 }).toEqual([]);
@@ -116,32 +173,33 @@ describe.runIf(hasChromium())('reading offline in Chromium', () => {
 	test('a new publication installs a new worker that drops the old cache and keeps the saved pages', async ({
 		openPage,
 	}) => {
+		// A server of our own, so this test can publish again: the same build, whose worker and
+		// manifest carry another version once `republish` is set.
+		const site = await republishableSite();
+		onTestFinished(() => site.stop());
+		const at = (path: string) => new URL(path, site.url).href;
 		const { context, page } = await openPage();
-		await page.goto(url('docker/compose/'));
+		await page.goto(at('docker/compose/'));
 		await controlled(page);
-		await expect.poll(() => missing(page, 'docker/compose/'), { timeout: 30_000 }).toEqual([]);
 		const before = await page.evaluate(() => caches.keys());
-		expect(before).toHaveLength(1);
+		expect(before).toEqual([`corso-offline-${site.version}`]);
+		await expect
+			.poll(() => missing(page, 'docker/compose/', site.url), { timeout: 30_000 })
+			.toEqual([]);
 
-		// Publish again: the same site with another build version in the worker and the manifest.
-		const old = before[0]!.replace('corso-offline-', '');
-		const next = `${old.slice(0, 6)}next00`;
-		for (const file of ['sw.js', 'offline-manifest.json']) {
-			await context.route(url(file), async (route) => {
-				const response = await route.fetch();
-				await route.fulfill({ response, body: (await response.text()).replaceAll(old, next) });
-			});
-		}
+		site.republish();
 		await page.evaluate(async () => {
 			const registration = await navigator.serviceWorker.getRegistration();
 			await registration!.update();
 		});
 		await expect
 			.poll(() => page.evaluate(() => caches.keys()), { timeout: 30_000 })
-			.toEqual([`corso-offline-${next}`]);
-		expect(await missing(page, 'docker/compose/')).toEqual([]);
+			.toEqual([`corso-offline-${site.next}`]);
+		// The page saved with the old build was fetched again into the new cache.
+		expect(await missing(page, 'docker/compose/', site.url)).toEqual([]);
 
 		await context.setOffline(true);
-		expect(await headingOffline(page, 'docker/compose/')).not.toBe('Sei offline');
+		await page.goto(at('docker/compose/'));
+		expect(await page.locator('main h1').first().textContent()).not.toBe('Sei offline');
 	});
 });
