@@ -8,7 +8,10 @@
  * `src/lib/offline/`, tested in Node.
  */
 
+import type { Locale } from '../lib/i18n/locale';
 import { addressesFor, assetsOfPage, type OfflineManifest } from '../lib/offline/manifest';
+import { formatSize } from '../lib/offline/size';
+import { isSaveRequest, type SaveReport } from '../lib/offline/messages';
 import {
 	cacheName,
 	localeOfAddress,
@@ -25,6 +28,10 @@ declare const __OFFLINE_VERSION__: string;
 interface ExtendableEvent extends Event {
 	waitUntil(promise: Promise<unknown>): void;
 }
+interface MessageFromPage extends ExtendableEvent {
+	data: unknown;
+	source: { postMessage(message: SaveReport): void } | null;
+}
 interface FetchEvent extends ExtendableEvent {
 	request: Request;
 	respondWith(response: Promise<Response>): void;
@@ -38,6 +45,7 @@ interface WorkerScope {
 	skipWaiting(): Promise<void>;
 	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
 	addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+	addEventListener(type: 'message', listener: (event: MessageFromPage) => void): void;
 }
 
 const worker = self as unknown as WorkerScope;
@@ -96,6 +104,51 @@ worker.addEventListener('fetch', (event) => {
 	if (strategy === 'page') event.respondWith(page(event));
 	else if (strategy === 'file') event.respondWith(file(request));
 });
+
+worker.addEventListener('message', (event) => {
+	if (!isSaveRequest(event.data)) return;
+	const { langs, lang } = event.data;
+	event.waitUntil(saveCourse(langs, lang, (report) => event.source?.postMessage(report)));
+});
+
+/**
+ * Saves every page of `langs` with what they load and their search index, reporting progress:
+ * "read the course offline". What is already saved is counted, not downloaded again.
+ */
+async function saveCourse(
+	langs: Locale[],
+	lang: Locale,
+	report: (message: SaveReport) => void
+): Promise<void> {
+	const current = await savedManifest();
+	if (!current) return report({ type: 'error' });
+	const cache = await caches.open(cacheName(version));
+	const addresses = addressesFor(current, { langs });
+	const total = addresses.length;
+	let done = 0;
+	let failed = 0;
+	let bytes = 0;
+	report({ type: 'saving', done, total });
+	await eachLimited(addresses, async (path) => {
+		try {
+			let response = await cache.match(absolute(path), match);
+			if (!response) {
+				response = await fetch(absolute(path), { cache: 'no-cache' });
+				if (!response.ok) throw new Error(`HTTP ${response.status}`);
+				await cache.put(absolute(path), response.clone());
+			}
+			bytes += (await response.blob()).size;
+		} catch {
+			failed++;
+		}
+		report({ type: 'saving', done: ++done, total });
+	});
+	report(
+		failed
+			? { type: 'failed', count: failed, total }
+			: { type: 'done', total, bytes, size: formatSize(bytes, lang) }
+	);
+}
 
 /**
  * Saves this build's manifest and offline pages, then brings over what the learner had saved with

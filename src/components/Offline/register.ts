@@ -1,30 +1,52 @@
 /**
- * Registers the service worker and wires the "read the course offline" control. Kept small, as
- * it runs on every page: the saving itself loads only when asked for (`save-course.ts`).
+ * Registers the service worker and wires the "read the course offline" control. It runs on every
+ * page, so it stays tiny: the worker does the saving (`save-course` message) and reports back.
  */
 
-import { withBase } from '../../lib/links/url';
+import type { SaveReport } from '../../lib/offline/messages';
 
-const supported = () => 'serviceWorker' in navigator && 'caches' in window;
+// The base path itself, not a link: `withBase` would cost every page a shared chunk for nothing.
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+const supported = () => import.meta.env.PROD && 'serviceWorker' in navigator && 'caches' in window;
 
 /** Registers `<base>sw.js` for the whole site; only in a build, where the worker exists. */
 export function registerWorker(): void {
-	if (!import.meta.env.PROD || !supported()) return;
-	navigator.serviceWorker.register(withBase('/sw.js'), { scope: withBase('/') }).catch(() => {
+	if (!supported()) return;
+	navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch(() => {
 		// Private windows and some settings refuse workers: the site works as before, online.
 	});
 }
 
-/** Shows a control and saves the chosen languages when its button is pressed. */
+/** Shows a control; its button asks the worker to save the chosen languages, and shows how it goes. */
 export function wireSaveControl(control: HTMLElement): void {
-	if (!import.meta.env.PROD || !supported()) return;
+	if (!supported()) return;
 	control.hidden = false;
+	const lang = control.dataset.lang === 'en' ? 'en' : 'it';
+	const strings = JSON.parse(control.dataset.strings ?? '{}') as Record<SaveReport['type'], string>;
 	const button = control.querySelector('button')!;
+	const progress = control.querySelector('progress')!;
+	const status = control.querySelector('[role="status"]')!;
+	const fill = (text: string, values: object) =>
+		text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+			String((values as Record<string, unknown>)[name] ?? whole)
+		);
+
+	navigator.serviceWorker.addEventListener('message', (event: MessageEvent<SaveReport>) => {
+		const report = event.data;
+		progress.hidden = report.type !== 'saving';
+		button.disabled = report.type === 'saving';
+		if (report.type === 'saving') {
+			progress.max = report.total;
+			progress.value = report.done;
+			// The live region speaks once at the start and once at the end, not at every file.
+			if (report.done === 0) status.textContent = fill(strings.saving, report);
+		} else status.textContent = fill(strings[report.type], report);
+	});
 	button.addEventListener('click', () => {
-		const chosen = control.querySelector<HTMLInputElement>('input:checked')?.value ?? 'it';
+		const langs = control.querySelector<HTMLInputElement>('input:checked')?.value ?? lang;
 		button.disabled = true;
-		void import('./save-course')
-			.then(({ saveCourse }) => saveCourse(control, chosen.split(',')))
-			.finally(() => (button.disabled = false));
+		void navigator.serviceWorker.ready.then((registration) =>
+			registration.active?.postMessage({ type: 'save-course', langs: langs.split(','), lang })
+		);
 	});
 }

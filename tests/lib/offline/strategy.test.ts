@@ -8,7 +8,7 @@ import {
 } from '../../../src/lib/offline/strategy';
 
 const scope = 'https://mrossi.github.io/corso/';
-const get = (url: string, mode = 'no-cors', accept?: string) => ({
+const get = (url: string, mode = 'no-cors', accept: string | null = null) => ({
 	method: 'GET',
 	url,
 	mode,
