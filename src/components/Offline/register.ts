@@ -26,9 +26,10 @@ export function wireSaveControl(control: HTMLElement): void {
 	const button = control.querySelector('button')!;
 	const progress = control.querySelector('progress')!;
 	const status = control.querySelector('[role="status"]')!;
+	// The reports carry only numbers and strings.
 	const fill = (text: string, values: object) =>
 		text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-			String((values as Record<string, unknown>)[name] ?? whole)
+			String((values as Record<string, string | number>)[name] ?? whole)
 		);
 
 	navigator.serviceWorker.addEventListener('message', (event: MessageEvent<SaveReport>) => {
