@@ -12,6 +12,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { inlineScripts, sha256Source } from './src/lib/csp/inline-scripts.ts';
 import { baseLinksPlugin } from './src/lib/links/base-links-plugin.ts';
 import { focusableTablesPlugin } from './src/lib/markdown/focusable-tables-plugin.ts';
+import { offlineIntegration } from './src/integrations/offline.ts';
 
 // Instructors publish to `https://<owner>.github.io/<repo>/`: the deploy workflow sets these two
 // variables from the repository, and they can be set by hand for any other host.
@@ -142,12 +143,21 @@ export default defineConfig({
 			// regions without a name for screen readers.
 			expressiveCode: { defaultProps: { wrap: true } },
 			customCss: ['./src/styles/custom.css', './src/styles/print.css'],
-			head: [{ tag: 'meta', attrs: { name: 'theme-color', content: '#1f4e79' } }],
+			head: [
+				{ tag: 'meta', attrs: { name: 'theme-color', content: '#1f4e79' } },
+				// The web app manifest (`public/`): its addresses are relative, so it works under any base.
+				{
+					tag: 'link',
+					attrs: { rel: 'manifest', href: `${base.replace(/\/?$/, '/')}manifest.webmanifest` },
+				},
+			],
 			// Relative links are allowed for the hero buttons of the home pages, which Starlight does
 			// not pass through our base-path plugin; the crawl in `npm test` checks them.
 			plugins: [starlightLinksValidator({ errorOnRelativeLinks: false })],
 		}),
 		mdx(),
 		preact(),
+		// Last, so that it sees every built file, Pagefind's index included.
+		offlineIntegration(),
 	],
 });

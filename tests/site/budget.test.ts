@@ -23,8 +23,10 @@ describe('byte budgets of the built pages', () => {
 	// contains a broken question and shows the whole test review (3.6 KB, 1.4 KB of it the chunks
 	// it shares with the review page and the home page's count), and gives hints before answers,
 	// reads numbers with units and decimal commas, and words counts and lists through Intl (0.9 KB).
-	test('a quiz page runs no more than a chapter’s budget + 23 KB', () => {
-		expect(budgets.pages.quiz).toBeLessThanOrEqual(budgets.pages.plainChapter + 23 * 1024);
+	// 23.5 KB since every page registers the service worker and wires "read the course offline"
+	// (0.55 KB: home, 404, quiz and review budgets rose by as much; a plain chapter's fits its own).
+	test('a quiz page runs no more than a chapter’s budget + 23.5 KB', () => {
+		expect(budgets.pages.quiz).toBeLessThanOrEqual(budgets.pages.plainChapter + 23.5 * 1024);
 	});
 
 	test('the scheduler of the spaced review loads on the review page only', () => {
