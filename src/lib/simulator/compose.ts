@@ -88,10 +88,28 @@ function startOrder(model: TopologyModel): string[] {
 	return order;
 }
 
-function loadProject(text: string, fallbackName: string): Project | { errors: string[] } {
+/** A file's first error: where, and why in both languages. */
+interface Problem {
+	where: string;
+	it: string;
+	en: string;
+}
+
+function loadProject(
+	text: string,
+	fallbackName: string
+): Project | { errors: string[]; first?: Problem } {
 	const inspection = inspectCompose(text);
 	const errors = inspection.findings.filter((f) => f.severity === 'error');
-	if (errors.length || !inspection.file) return { errors: errors.map((f) => f.message.en) };
+	if (errors.length || !inspection.file) {
+		const first = errors[0];
+		return {
+			errors: errors.map((f) => f.message.en),
+			...(first && {
+				first: { where: first.path.join('.'), it: first.message.it, en: first.message.en },
+			}),
+		};
+	}
 	const file = inspection.file;
 	const model = buildModel(file);
 	const name = (typeof file.name === 'string' ? file.name : fallbackName).toLowerCase();
@@ -334,6 +352,23 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 		storeImage(ctx, outcome.image!, tag);
 		out.push(...outcome.lines, ` Image ${tag}  Built`);
 	}
+	// Compose pulls every missing image before it creates anything.
+	for (const name of project.order) {
+		const service = project.file.services![name]!;
+		if (
+			service.build !== undefined ||
+			service.image === undefined ||
+			findImage(state, service.image)
+		)
+			continue;
+		const pulled = ensureImage(ctx, service.image, 'compose');
+		if ('exitCode' in pulled)
+			return {
+				...pulled,
+				output: [...out, pulled.output.split('\n').slice(1).join('\n')].join('\n'),
+			};
+		out.push(` Image ${service.image}  Pulling`, ` Image ${service.image}  Pulled`);
+	}
 	for (const network of project.model.networks) {
 		const full = networkName(project, network.name);
 		if (state.networks.some((n) => n.name === full)) continue;
@@ -476,11 +511,13 @@ export function compose(ctx: Context, args: string[]): Answer {
 	}
 	const loaded = loadProject(text, name ?? ctx.state.projectName);
 	if ('errors' in loaded) {
-		const first = loaded.errors[0] ?? 'invalid file';
+		const first = loaded.first ?? { where: '', it: 'file non valido', en: 'invalid file' };
+		// Compose names the file and the key, then says what is wrong.
+		const message = first.where ? `${first.where}: ${first.en}` : first.en;
 		return fail(
 			'compose-invalid',
-			{ file: absoluteHostPath(path!), message: first },
-			{ explain: { detail: first } }
+			{ file: absoluteHostPath(path!), message },
+			{ explain: { detail_it: first.it, detail_en: first.en } }
 		);
 	}
 	const project = loaded;

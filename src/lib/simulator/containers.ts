@@ -188,6 +188,7 @@ export function startContainer(
 		attachment.mac = macAddress(ctx.rng);
 	}
 	c.status = 'running';
+	delete c.failure;
 	c.startedAt = state.clock;
 	c.exitCode = 0;
 	const image = state.images.find((i) => i.id === c.imageId);
@@ -203,6 +204,7 @@ export function startContainer(
 		if (logs.exit !== undefined) {
 			stopContainer(state, c, logs.exit);
 			explanation = { key: 'database-password', params: { variable: logs.explain ?? '' } };
+			c.failure = explanation;
 		}
 	} else if (first === 'node' || first === 'python3' || first === 'python') {
 		if (!c.interactive) stopContainer(state, c, 0);
@@ -718,7 +720,7 @@ export function logs(ctx: Context, words: string[]): Answer {
 	if (!c) return daemonError('no-such-container', { name });
 	const tail = parsed.flags['tail']?.at(-1);
 	const lines = tail && tail !== 'all' ? c.logs.slice(-Number(tail)) : c.logs;
-	return ok(lines);
+	return { ...ok(lines), ...(c.failure && c.status === 'exited' && { explanation: c.failure }) };
 }
 
 /** `docker exec [-it] NAME COMMAND…`. */
@@ -796,7 +798,8 @@ export function inspectContainer(state: HostState, c: Container): unknown {
 	const image = state.images.find((i) => i.id === c.imageId);
 	const bridge = c.networks.find((a) => a.network === 'bridge');
 	const networks: Record<string, unknown> = {};
-	for (const a of c.networks) {
+	// Go writes a map's keys sorted.
+	for (const a of [...c.networks].sort((x, y) => x.network.localeCompare(y.network))) {
 		const network = state.networks.find((n) => n.name === a.network);
 		const running = c.status === 'running';
 		networks[a.network] = {

@@ -149,8 +149,8 @@ export const explanations: Record<string, Texts> = {
 		en: 'The folder has no compose.yaml (nor docker-compose.yml): create it or name it with -f.',
 	},
 	'compose-invalid': {
-		it: 'Il file Compose ha un errore: {detail}',
-		en: 'The Compose file has an error: {detail}',
+		it: 'Il file Compose ha un errore: {detail_it}',
+		en: 'The Compose file has an error: {detail_en}',
 	},
 	'compose-no-service': {
 		it: 'Il file Compose non ha un servizio {name}: usa i nomi sotto services:.',

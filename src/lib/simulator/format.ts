@@ -32,7 +32,10 @@ export function humanSize(bytes: number): string {
 	return `${Number(value.toPrecision(4))}${units[unit]}`;
 }
 
-/** Go's tabwriter with padding 3: every column as wide as its widest cell plus 3, the last not. */
+/**
+ * Go's tabwriter as docker/cli sets it up (minimum width 10, padding 3): every column as wide as
+ * its widest cell plus 3, at least 10, the last not padded.
+ */
 export function table(rows: string[][]): string {
 	const widths: number[] = [];
 	for (const row of rows)
@@ -43,7 +46,9 @@ export function table(rows: string[][]): string {
 		.map((row) =>
 			row
 				.map((cell, i) =>
-					i === row.length - 1 ? cell : cell.padEnd(widths[i]! + 3 + cell.length - [...cell].length)
+					i === row.length - 1
+						? cell
+						: cell.padEnd(Math.max(10, widths[i]! + 3) + cell.length - [...cell].length)
 				)
 				.join('')
 				.trimEnd()

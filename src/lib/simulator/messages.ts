@@ -229,7 +229,7 @@ export const messages = {
 		explanation: 'compose-no-file',
 	},
 	'compose-invalid': {
-		template: '{file}: {message}',
+		template: 'validating {file}: {message}',
 		source: "docker/compose v2 (compose-go's validation), first error of the course's checker",
 		explanation: 'compose-invalid',
 	},

@@ -99,6 +99,8 @@ export interface Container {
 	files: Record<string, string>;
 	/** Whether the healthcheck (Compose) reports healthy while running. */
 	healthcheck: boolean;
+	/** Why the main process failed, explained after `docker logs`. */
+	failure?: Explanation;
 	/** Compose's labels, when Compose made it. */
 	compose?: { project: string; service: string; number: number };
 }
