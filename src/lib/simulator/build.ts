@@ -39,7 +39,8 @@ export function buildImage(
 	ctx: Context,
 	context: string,
 	dockerfile: string,
-	tag: string
+	tag: string,
+	buildArgs: Record<string, string> = {}
 ): BuildOutcome {
 	const { state } = ctx;
 	const base = context.replace(/^\.\/?/, '').replace(/\/$/, '');
@@ -90,7 +91,18 @@ export function buildImage(
 			)
 		);
 	const from = last.from;
-	const baseRef = from.tag ? `${from.image}:${from.tag}` : from.image;
+	// ARG before FROM, with --build-arg over its default, can name the base image.
+	const args: Record<string, string> = {};
+	for (const item of model.preamble)
+		if ('kind' in item && item.kind === 'arg')
+			for (const pair of item.pairs) args[pair.key] = (pair.value ?? '').replace(/^"|"$/g, '');
+	Object.assign(args, buildArgs);
+	const substitute = (text: string) =>
+		text.replace(
+			/\$\{(\w+)\}|\$(\w+)/g,
+			(whole, a?: string, b?: string) => args[a ?? b ?? ''] ?? whole
+		);
+	const baseRef = substitute(from.tag ? `${from.image}:${from.tag}` : from.image);
 	let parent = findImage(state, baseRef);
 	if (!parent) {
 		const found = lookUp(baseRef);
@@ -141,9 +153,15 @@ export function buildImage(
 	let contextShown = false;
 	for (const instruction of instructions) {
 		switch (instruction.kind) {
-			case 'cmd':
+			case 'cmd': {
 				image.cmd = commandWords(instruction.command);
+				// A server started by CMD decides how the container behaves.
+				const program = image.cmd[0]?.split('/').at(-1) ?? '';
+				if (['apache2ctl', 'apachectl', 'httpd-foreground'].includes(program))
+					image.behaviour = 'httpd';
+				if (program === 'nginx') image.behaviour = 'nginx';
 				continue;
+			}
 			case 'entrypoint':
 				image.entrypoint = commandWords(instruction.command);
 				if (instruction.command.form === 'exec') image.cmd = [];
@@ -290,7 +308,13 @@ export function build(ctx: Context, words: string[]): Answer {
 		};
 	const tag = parsed.flags['tag']?.at(-1) ?? '';
 	if (parsed.flags['no-cache']) ctx.state.buildCache = [];
-	const outcome = buildImage(ctx, context, parsed.flags['file']?.at(-1) ?? '', tag);
+	const buildArgs = Object.fromEntries(
+		(parsed.flags['build-arg'] ?? []).map((pair) => [
+			pair.split('=')[0]!,
+			pair.slice(pair.indexOf('=') + 1),
+		])
+	);
+	const outcome = buildImage(ctx, context, parsed.flags['file']?.at(-1) ?? '', tag, buildArgs);
 	if (outcome.failure) return outcome.failure;
 	storeImage(ctx, outcome.image!, tag);
 	return { exitCode: 0, output: outcome.lines.join('\n') };

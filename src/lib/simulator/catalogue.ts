@@ -21,6 +21,8 @@ export interface CatalogueEntry {
 	/** Bytes, per tag variant: `alpine` tags are smaller. */
 	size: number;
 	alpineSize?: number;
+	/** Folders the image declares with VOLUME: Docker mounts an anonymous volume on each. */
+	volumes?: string[];
 	/** How many days before the session's start the image was pushed. */
 	ageDays: number;
 }
@@ -115,6 +117,7 @@ export const catalogue: Record<string, CatalogueEntry> = {
 	redis: {
 		repository: 'redis',
 		tags: ['latest', '8', '8.2', '7.4', 'alpine'],
+		volumes: ['/data'],
 		cmd: ['redis-server'],
 		entrypoint: ['docker-entrypoint.sh'],
 		env: [path, 'REDIS_VERSION=8.2.3'],
@@ -128,7 +131,8 @@ export const catalogue: Record<string, CatalogueEntry> = {
 	},
 	mariadb: {
 		repository: 'mariadb',
-		tags: ['latest', '12.3', '12', '11', '11.8', 'lts'],
+		tags: ['latest', '12.3', '12', '11', '11.8', '11.4', 'lts'],
+		volumes: ['/var/lib/mysql'],
 		cmd: ['mariadbd'],
 		entrypoint: ['docker-entrypoint.sh'],
 		env: [path, 'MARIADB_VERSION=1:12.3.1+maria~ubu2404'],
@@ -142,6 +146,7 @@ export const catalogue: Record<string, CatalogueEntry> = {
 	mysql: {
 		repository: 'mysql',
 		tags: ['latest', '9', '9.5', '8.4', 'lts'],
+		volumes: ['/var/lib/mysql'],
 		cmd: ['mysqld'],
 		entrypoint: ['docker-entrypoint.sh'],
 		env: [path, 'MYSQL_MAJOR=innovation', 'MYSQL_VERSION=9.5.0-1.el9'],
@@ -155,6 +160,7 @@ export const catalogue: Record<string, CatalogueEntry> = {
 	postgres: {
 		repository: 'postgres',
 		tags: ['latest', '18', '17', '16', 'alpine'],
+		volumes: ['/var/lib/postgresql'],
 		cmd: ['postgres'],
 		entrypoint: ['docker-entrypoint.sh'],
 		env: [path, 'PG_MAJOR=18', 'PGDATA=/var/lib/postgresql/18/docker'],

@@ -279,6 +279,12 @@ function createServiceContainer(
 			{ type: 'volume' as const, source: volume, destination: m.target, readOnly: m.readOnly },
 		];
 	});
+	for (const path of image.volumes) {
+		if (mounts.some((m) => m.destination === path)) continue;
+		const volume = hex(ctx.rng, 64);
+		state.volumes.push({ name: volume, created: state.clock, anonymous: true, files: {} });
+		mounts.push({ type: 'volume', source: volume, destination: path, readOnly: false });
+	}
 	const id = hex(ctx.rng, 64);
 	const env = [...image.env, ...environment(service)];
 	const entrypoint = words(service.entrypoint);

@@ -7,7 +7,7 @@ import { daemonError, fail, ok, type Answer, type Context } from './context.ts';
 import { formatMessage } from './messages.ts';
 import { ellipsis, humanDuration, isoTime, table } from './format.ts';
 import { allocateIp, findContainer, findNetwork, macAddress, workingDirectory } from './host.ts';
-import { absoluteHostPath, runInside } from './inside.ts';
+import { absoluteHostPath, readFile, runInside, writeFile } from './inside.ts';
 import { containerName, hex } from './random.ts';
 import type { Container, HostState, MountPoint, PortBinding } from './types.ts';
 
@@ -82,6 +82,20 @@ function startupLogs(
 					exit: 1,
 					explain: 'MARIADB_ROOT_PASSWORD',
 				};
+			// The first start initialises the data folder and keeps the password there.
+			if (readFile(state, c, '/var/lib/mysql/.root-password') !== undefined)
+				return {
+					lines: [
+						`${note} Entrypoint script for MariaDB Server 1:12.3.1+maria~ubu2404 started.`,
+						`${stamp} 0 [Note] mariadbd: ready for connections.`,
+					],
+				};
+			writeFile(
+				state,
+				c,
+				'/var/lib/mysql/.root-password',
+				c.env.find((e) => /^(?:MARIADB|MYSQL)_ROOT_PASSWORD=/.test(e))?.split('=')[1] ?? ''
+			);
 			return {
 				lines: [
 					`${note} Entrypoint script for MariaDB Server 1:12.3.1+maria~ubu2404 started.`,
@@ -402,6 +416,13 @@ export function createContainer(
 			destination: spec.destination,
 			readOnly: spec.readOnly,
 		});
+	}
+	// A folder the image declares with VOLUME gets an anonymous volume unless something is mounted there.
+	for (const path of image.volumes ?? []) {
+		if (mounts.some((m) => m.destination === path)) continue;
+		const volumeName = hex(ctx.rng, 64);
+		state.volumes.push({ name: volumeName, created: state.clock, anonymous: true, files: {} });
+		mounts.push({ type: 'volume', source: volumeName, destination: path, readOnly: false });
 	}
 	const env = [...image.env];
 	for (const value of flags['env'] ?? []) {

@@ -69,6 +69,7 @@ export function catalogueImage(repository: string, tag: string): Image {
 		env: [...entry.env],
 		exposedPorts: [...entry.exposedPorts],
 		workdir: entry.workdir,
+		volumes: [...(entry.volumes ?? [])],
 		behaviour: entry.behaviour,
 		family: alpine && entry.family === 'debian' ? 'alpine' : entry.family,
 		files: {},

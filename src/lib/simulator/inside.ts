@@ -186,7 +186,12 @@ function builtinFile(
 }
 
 /** Writes a file inside a container; false when the place is read-only. */
-function writeFile(state: HostState, container: Container, path: string, text: string): boolean {
+export function writeFile(
+	state: HostState,
+	container: Container,
+	path: string,
+	text: string
+): boolean {
 	const place = placeOf(container, path);
 	if (place.kind === 'volume') {
 		if (place.readOnly) return false;
@@ -281,8 +286,15 @@ export function containerAt(
 /** The body a web server answers with for a path, or undefined when it serves no HTTP. */
 export function httpBody(state: HostState, server: Container, path: string): string | undefined {
 	const image = state.images.find((i) => i.id === server.imageId);
-	const root = documentRoots[image?.behaviour ?? ''];
+	let root = documentRoots[image?.behaviour ?? ''];
 	if (!root) return undefined;
+	// Apache installed from Debian's packages (a built image) serves /var/www/html.
+	if (
+		image?.behaviour === 'httpd' &&
+		image.family === 'debian' &&
+		image.files['/etc/apache2/sites-available/000-default.conf'] !== undefined
+	)
+		root = '/var/www/html';
 	const file =
 		path === '/' || path === '' ? '/index.html' : path.endsWith('/') ? `${path}index.html` : path;
 	const body = readFile(state, server, `${root}${file}`);

@@ -25,6 +25,8 @@ export interface Image {
 	env: string[];
 	exposedPorts: string[];
 	workdir: string;
+	/** Folders declared with VOLUME. */
+	volumes: string[];
 	behaviour: Behaviour;
 	family: Family;
 	/** Files the image adds over its base (a build's COPY), path inside → text. */
