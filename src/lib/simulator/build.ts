@@ -257,7 +257,8 @@ export function buildImage(
 		}
 	}
 	step++;
-	image.id = `sha256:${hashHex(`${key}\n${tag}`, 64)}`;
+	// The same steps over the same files give the same image, whatever its tag.
+	image.id = `sha256:${hashHex(`${key}\n${JSON.stringify([image.cmd, image.entrypoint, image.env, image.exposedPorts])}`, 64)}`;
 	const name = withTag(tag || '');
 	lines.push(
 		`#${step} exporting to image`,

@@ -148,6 +148,8 @@ function startupLogs(
 const servers = new Set([
 	'nginx',
 	'httpd-foreground',
+	'apache2ctl',
+	'apachectl',
 	'redis-server',
 	'mariadbd',
 	'mysqld',

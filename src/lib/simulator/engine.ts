@@ -93,7 +93,11 @@ export const dockerCommands = [
 ];
 
 /** `docker inspect [-f TEMPLATE] NAME…`: containers first, then images, networks, volumes. */
-function inspect(ctx: Context, words: string[], only?: 'container' | 'image'): Answer {
+function inspect(
+	ctx: Context,
+	words: string[],
+	only?: 'container' | 'image' | 'network' | 'volume'
+): Answer {
 	const { state } = ctx;
 	let format: string | undefined;
 	const names: string[] = [];
@@ -107,10 +111,11 @@ function inspect(ctx: Context, words: string[], only?: 'container' | 'image'): A
 	if (!names.length) return fail('requires-argument', { command: 'inspect' });
 	const found: unknown[] = [];
 	for (const name of names) {
-		const c = only === 'image' ? undefined : findContainer(state, name);
-		const image = only === 'container' ? undefined : findImage(state, name);
-		const net = only ? undefined : findNetwork(state, name);
-		const vol = only ? undefined : state.volumes.find((v) => v.name === name);
+		const wants = (kind: string) => only === undefined || only === kind;
+		const c = wants('container') ? findContainer(state, name) : undefined;
+		const image = wants('image') ? findImage(state, name) : undefined;
+		const net = wants('network') ? findNetwork(state, name) : undefined;
+		const vol = wants('volume') ? state.volumes.find((v) => v.name === name) : undefined;
 		const object = c
 			? containers.inspectContainer(state, c)
 			: image
@@ -194,9 +199,11 @@ function docker(ctx: Context, words: string[]): Answer {
 		case 'build':
 			return build(ctx, rest);
 		case 'network':
-			return network(ctx, rest);
 		case 'volume':
-			return volume(ctx, rest);
+			// `network inspect -f` and `volume inspect -f` share the template reader.
+			if (rest[0] === 'inspect' && rest.some((w) => w === '-f' || w.startsWith('--format')))
+				return inspect(ctx, rest.slice(1), command);
+			return command === 'network' ? network(ctx, rest) : volume(ctx, rest);
 		case 'compose':
 			return compose(ctx, rest);
 		case 'login':
@@ -362,7 +369,7 @@ export interface ScriptOptions {
 /** The lines of a script joined where they end with `\`, without blanks and `#` comments. */
 export function scriptLines(text: string): string[] {
 	return text
-		.replace(/\\\r?\n/g, ' ')
+		.replace(/\\\r?\n[ \t]*/g, ' ')
 		.split(/\r?\n/)
 		.map((line) => line.trim())
 		.filter((line) => line && !line.startsWith('#'));

@@ -39,7 +39,7 @@ export function parseFlags(
 		if (word.startsWith('--') && word.length > 2) {
 			const [name, inline] = splitOnce(word.slice(2));
 			const s = spec[name];
-			if (!s) return fail('unknown-flag', { flag: `--${name}`, command });
+			if (!s) return fail('unknown-flag', { flag: `--${name}`, command }, { exitCode: 125 });
 			if (s.value) {
 				const value = inline ?? words[++i];
 				if (value === undefined) return fail('unknown-flag', { flag: `--${name}`, command });
@@ -49,7 +49,8 @@ export function parseFlags(
 			for (let j = 1; j < word.length; j++) {
 				const letter = word[j]!;
 				const name = byLetter.get(letter);
-				if (!name) return fail('unknown-shorthand', { letter, flag: word, command });
+				if (!name)
+					return fail('unknown-shorthand', { letter, flag: word, command }, { exitCode: 125 });
 				if (spec[name]!.value) {
 					const value = j + 1 < word.length ? word.slice(j + 1).replace(/^=/, '') : words[++i];
 					if (value === undefined) return fail('unknown-flag', { flag: word, command });

@@ -24,3 +24,4 @@ export { messages, formatMessage, type MessageEntry, type MessageId } from './me
 export { planComposeUp, type ComposePlan, type PlanReach, type PlanStep } from './compose.ts';
 export { completions } from './completions.ts';
 export { catalogue, type CatalogueEntry } from './catalogue.ts';
+export { formatTranscript, type TranscriptOptions } from './transcript.ts';
