@@ -52,11 +52,35 @@ function failure(
 	return { key: messages[id].explanation, params };
 }
 
+// Debian's Apache page, shortened: its title and heading are what a learner recognises.
+const ubuntuApachePage = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+  <head>
+    <meta http-equiv="Content-Type" content="text/html; charset=UTF-8" />
+    <title>Apache2 Ubuntu Default Page: It works</title>
+  </head>
+  <body>
+    <div class="main_page">
+      <div class="page_header floating_element">
+        <span class="floating_element">Apache2 Default Page</span>
+      </div>
+      <div class="section_header"><div id="about"></div>It works!</div>
+      <p>This is the default welcome page used to test the correct operation of the Apache2 server after installation on Ubuntu systems.</p>
+    </div>
+  </body>
+</html>`;
+
 /** Where each web server serves files from. */
 export const documentRoots: Record<string, string> = {
 	nginx: '/usr/share/nginx/html',
 	httpd: '/usr/local/apache2/htdocs',
 };
+
+/** Where an image's web server serves from: Apache from Debian's packages uses /var/www/html. */
+export function documentRoot(image: Image | undefined): string | undefined {
+	if (image?.behaviour === 'httpd' && image.cmd[0]?.startsWith('apache2')) return '/var/www/html';
+	return documentRoots[image?.behaviour ?? ''];
+}
 
 /** The ports each kind of server listens on. */
 export const listening: Record<string, number[]> = {
@@ -171,7 +195,7 @@ function builtinFile(
 		return 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nNAME="Debian GNU/Linux"\nVERSION_ID="13"\nID=debian\n';
 	}
 	const behaviour = image?.behaviour ?? '';
-	const root = documentRoots[behaviour];
+	const root = documentRoot(image);
 	if (root && path === `${root}/index.html`) {
 		// A bind mount or a volume over the folder hides the image's page.
 		const place = placeOf(container, root);
@@ -180,7 +204,7 @@ function builtinFile(
 			const volume = state.volumes.find((v) => v.name === place.name);
 			if (volume && Object.keys(volume.files).length) return undefined;
 		}
-		return `${defaultPages[behaviour]}\n`;
+		return root === '/var/www/html' ? `${ubuntuApachePage}\n` : `${defaultPages[behaviour]}\n`;
 	}
 	return undefined;
 }
@@ -235,7 +259,7 @@ function listFolder(state: HostState, container: Container, path: string): strin
 	collect(Object.keys(container.files), '');
 	const image = state.images.find((i) => i.id === container.imageId);
 	collect(Object.keys(image?.files ?? {}), '');
-	const root = documentRoots[image?.behaviour ?? ''];
+	const root = documentRoot(image);
 	if (root && dir === root && !names.size) names.add('index.html');
 	if (dir === '')
 		['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'].forEach((n) =>
@@ -286,15 +310,8 @@ export function containerAt(
 /** The body a web server answers with for a path, or undefined when it serves no HTTP. */
 export function httpBody(state: HostState, server: Container, path: string): string | undefined {
 	const image = state.images.find((i) => i.id === server.imageId);
-	let root = documentRoots[image?.behaviour ?? ''];
+	const root = documentRoot(image);
 	if (!root) return undefined;
-	// Apache installed from Debian's packages (a built image) serves /var/www/html.
-	if (
-		image?.behaviour === 'httpd' &&
-		image.family === 'debian' &&
-		image.files['/etc/apache2/sites-available/000-default.conf'] !== undefined
-	)
-		root = '/var/www/html';
 	const file =
 		path === '/' || path === '' ? '/index.html' : path.endsWith('/') ? `${path}index.html` : path;
 	const body = readFile(state, server, `${root}${file}`);
