@@ -69,7 +69,7 @@ describe('commands', () => {
 			'"/docker-entrypoint.…"',
 		],
 		['ps -q lists short ids', 'docker run -d nginx\ndocker ps -q', /^[0-9a-f]{12}$/],
-		['a generated name has Docker’s form', 'docker run -d nginx\ndocker ps', /   [a-z]+_[a-z]+$/],
+		['a generated name has Docker’s form', 'docker run -d nginx\ndocker ps', / {3}[a-z]+_[a-z]+$/],
 		[
 			'-P publishes exposed ports on high ports',
 			'docker run -d -P --name w nginx\ndocker port w',
