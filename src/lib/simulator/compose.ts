@@ -436,6 +436,14 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 			const other = list.find((o) => o.compose!.service === dependency.service);
 			if (!other || dependency.condition === 'service_started') continue;
 			out.push(` Container ${other.name}  Waiting`);
+			if (dependency.condition === 'service_healthy' && !other.healthcheck)
+				return {
+					exitCode: 1,
+					output: [
+						...out,
+						`dependency failed to start: container ${other.name} has no healthcheck configured`,
+					].join('\n'),
+				};
 			if (dependency.condition === 'service_healthy') {
 				if (other.status !== 'running')
 					return {
