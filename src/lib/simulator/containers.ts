@@ -336,8 +336,7 @@ export function createContainer(
 	if ('exitCode' in parsed) return parsed;
 	const { flags, args } = parsed;
 	const [reference, ...cmd] = args;
-	if (!reference)
-		return fail('requires-argument', { command }, { exitCode: 1, prefix: 'docker: ' });
+	if (!reference) return fail('requires-argument', { command });
 	const one = (name: string) => flags[name]?.at(-1);
 	const name = one('name');
 	if (name) {

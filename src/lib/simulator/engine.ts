@@ -273,7 +273,12 @@ function docker(ctx: Context, words: string[]): Answer {
 				: ok('Usage:  docker image COMMAND\n\nManage images');
 		}
 		default:
-			if (command.startsWith('-')) return fail('unknown-flag', { flag: command, command: '' });
+			if (command.startsWith('-'))
+				return {
+					...fail('unknown-flag', { flag: command, command: '' }),
+					output: `unknown flag: ${command}\n\nUsage:  docker [OPTIONS] COMMAND\n\nRun 'docker --help' for more information`,
+					exitCode: 125,
+				};
 			return { ...fail('unknown-command', { name: command }), exitCode: 1 };
 	}
 }

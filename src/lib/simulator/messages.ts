@@ -138,18 +138,21 @@ export const messages = {
 		explanation: 'no-public-port',
 	},
 	'unknown-flag': {
-		template: "unknown flag: {flag}\nSee 'docker {command} --help'.",
-		source: 'spf13/cobra, as docker/cli prints it',
+		template:
+			"unknown flag: {flag}\n\nUsage:  {usage}\n\nRun 'docker {command} --help' for more information",
+		source: 'docker/cli v29 cli/cobra.go (FlagErrorFunc) over spf13/pflag',
 		explanation: 'unknown-flag',
 	},
 	'unknown-shorthand': {
-		template: "unknown shorthand flag: '{letter}' in {flag}\nSee 'docker {command} --help'.",
-		source: 'spf13/cobra, as docker/cli prints it',
+		template:
+			"unknown shorthand flag: '{letter}' in {flag}\n\nUsage:  {usage}\n\nRun 'docker {command} --help' for more information",
+		source: 'docker/cli v29 cli/cobra.go (FlagErrorFunc) over spf13/pflag',
 		explanation: 'unknown-flag',
 	},
 	'requires-argument': {
-		template: '"docker {command}" requires at least 1 argument.\nSee \'docker {command} --help\'.',
-		source: 'docker/cli v28 cli/required.go',
+		template:
+			"docker: 'docker {command}' requires at least 1 argument\n\nUsage:  {usage}\n\nSee 'docker {command} --help' for more information",
+		source: 'docker/cli v29 cli/required.go (RequiresMinArgs)',
 		explanation: 'requires-argument',
 	},
 	'unknown-command': {
