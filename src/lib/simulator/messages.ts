@@ -238,12 +238,12 @@ export const messages = {
 	},
 	'compose-no-service': {
 		template: 'no such service: {name}',
-		source: 'docker/compose v2 pkg/compose',
+		source: 'docker/compose v5.5 cmd/compose/ps.go',
 		explanation: 'compose-no-service',
 	},
 	'compose-not-running': {
 		template: 'service "{name}" is not running',
-		source: 'docker/compose v2 pkg/compose/exec.go',
+		source: 'docker/compose v5.5 pkg/compose/containers.go',
 		explanation: 'compose-not-running',
 	},
 } as const satisfies Record<string, MessageEntry>;
