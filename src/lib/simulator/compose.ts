@@ -480,16 +480,21 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 		out.push(`Attaching to ${list.map((c) => c.name).join(', ')}`);
 		out.push(...prefixedLogs(list));
 		for (const c of list)
-			if (c.status === 'exited') out.push(`${c.name} exited with code ${c.exitCode}`);
+			if (c.status === 'exited') out.push(`${logName(c)} exited with code ${c.exitCode}`);
 	}
 	return ok(out);
 }
 
+/** The name Compose gives a container in its logs: the service and the number, `db-1`. */
+function logName(c: Container): string {
+	return `${c.compose?.service ?? c.name}-${c.compose?.number ?? 1}`;
+}
+
 /** Logs as Compose prints them: `db-1  | line`, names padded to the longest. */
 function prefixedLogs(list: Container[]): string[] {
-	const label = (c: Container) => `${c.compose?.service ?? c.name}-${c.compose?.number ?? 1}`;
-	const width = Math.max(0, ...list.map((c) => label(c).length));
-	return list.flatMap((c) => c.logs.map((line) => `${label(c).padEnd(width)}  | ${line}`));
+	// Compose pads the names to the longest plus one, then writes ` | ` (cmd/formatter/logs.go).
+	const width = Math.max(0, ...list.map((c) => logName(c).length)) + 1;
+	return list.flatMap((c) => c.logs.map((line) => `${logName(c).padEnd(width)} | ${line}`));
 }
 
 /** `docker compose [-f FILE] [-p NAME] SUBCOMMAND …`. */
