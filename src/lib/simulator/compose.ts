@@ -20,6 +20,7 @@ import {
 	stopContainer,
 } from './containers.ts';
 import { fail, ok, type Answer, type Context } from './context.ts';
+import type { MessageId } from './messages.ts';
 import { humanDuration, table } from './format.ts';
 import { findImage, withTag } from './host.ts';
 import { ensureImage } from './images.ts';
@@ -438,32 +439,17 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 			if (!other || dependency.condition === 'service_started') continue;
 			out.push(` Container ${other.name} Waiting`);
 			if (dependency.condition === 'service_healthy' && !other.healthcheck)
-				return {
-					exitCode: 1,
-					output: [
-						...out,
-						`dependency failed to start: container ${other.name} has no healthcheck configured`,
-					].join('\n'),
-				};
+				return failAfter(out, 'dependency-no-healthcheck', { name: other.name });
 			if (dependency.condition === 'service_healthy') {
 				if (other.status !== 'running')
-					return {
-						exitCode: 1,
-						output: [
-							...out,
-							`dependency failed to start: container ${other.name} exited (${other.exitCode})`,
-						].join('\n'),
-					};
+					return failAfter(out, 'dependency-exited', { name: other.name, code: other.exitCode });
 				out.push(` Container ${other.name} Healthy`);
 			} else {
 				if (other.status === 'running' || other.exitCode !== 0)
-					return {
-						exitCode: 1,
-						output: [
-							...out,
-							`service "${other.compose!.service}" didn't complete successfully: exit ${other.exitCode}`,
-						].join('\n'),
-					};
+					return failAfter(out, 'dependency-not-completed', {
+						service: other.compose!.service,
+						code: other.exitCode,
+					});
 				out.push(` Container ${other.name} Exited`);
 			}
 		}
@@ -483,6 +469,12 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 			if (c.status === 'exited') out.push(`${logName(c)} exited with code ${c.exitCode}`);
 	}
 	return ok(out);
+}
+
+/** A failure printed after the progress lines so far. */
+function failAfter(out: string[], id: MessageId, params: Record<string, string | number>): Answer {
+	const answer = fail(id, params);
+	return { ...answer, output: [...out, answer.output].join('\n') };
 }
 
 /** The name Compose gives a container in its logs: the service and the number, `db-1`. */

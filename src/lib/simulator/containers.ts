@@ -354,10 +354,15 @@ export function createContainer(
 	for (const value of flags['publish'] ?? []) {
 		const binding = parsePublish(value);
 		if (!binding || binding === 'random')
-			return {
-				exitCode: 125,
-				output: `docker: invalid containerPort: ${value}\n\nRun 'docker ${command} --help' for more information`,
-			};
+			return fail(
+				'invalid-container-port',
+				{ value },
+				{
+					exitCode: 125,
+					prefix: 'docker: ',
+					suffix: `\n\nRun 'docker ${command} --help' for more information`,
+				}
+			);
 		if (binding.hostPort === 0) binding.hostPort = state.nextEphemeralPort++;
 		ports.push(binding);
 	}
@@ -626,11 +631,8 @@ export function pause(ctx: Context, words: string[], resume: boolean): Answer {
 	return eachContainer(ctx, words, resume ? 'unpause' : 'pause', (c, name) => {
 		if (!resume && c.status === 'running') c.status = 'paused';
 		else if (resume && c.status === 'paused') c.status = 'running';
-		else
-			return {
-				exitCode: 1,
-				output: `Error response from daemon: container ${c.id} is not ${resume ? 'paused' : 'running'}`,
-			};
+		else if (resume) return daemonError('not-paused', { id: c.id });
+		else return daemonError('not-running', { id: c.id, name });
 		return name;
 	});
 }

@@ -246,6 +246,36 @@ export const messages = {
 		source: 'docker/compose v5.5 pkg/compose/containers.go',
 		explanation: 'compose-not-running',
 	},
+	'invalid-container-port': {
+		template: 'invalid containerPort: {value}',
+		source: 'docker/cli v29 opts/port.go, through moby/go-connections nat.ParsePortSpec',
+		explanation: 'invalid-container-port',
+	},
+	'not-paused': {
+		template: 'Container {id} is not paused',
+		source: 'moby v29 daemon/unpause.go',
+		explanation: 'not-paused',
+	},
+	'not-connected': {
+		template: 'container {id} is not connected to network {network}',
+		source: 'moby v29 daemon/container_operations.go',
+		explanation: 'not-connected',
+	},
+	'dependency-exited': {
+		template: 'dependency failed to start: container {name} exited ({code})',
+		source: 'docker/compose v5.5 pkg/compose/convergence.go',
+		explanation: 'dependency-exited',
+	},
+	'dependency-no-healthcheck': {
+		template: 'dependency failed to start: container {name} has no healthcheck configured',
+		source: 'docker/compose v5.5 pkg/compose/convergence.go',
+		explanation: 'dependency-no-healthcheck',
+	},
+	'dependency-not-completed': {
+		template: 'service "{service}" didn\'t complete successfully: exit {code}',
+		source: 'docker/compose v5.5 pkg/compose/convergence.go',
+		explanation: 'dependency-not-completed',
+	},
 } as const satisfies Record<string, MessageEntry>;
 
 /** The id of a message. */
