@@ -374,7 +374,7 @@ export interface ScriptOptions {
 /** The lines of a script joined where they end with `\`, without blanks and `#` comments. */
 export function scriptLines(text: string): string[] {
 	return text
-		.replace(/\\\r?\n[ \t]*/g, ' ')
+		.replace(/[ \t]*\\\r?\n[ \t]*/g, ' ')
 		.split(/\r?\n/)
 		.map((line) => line.trim())
 		.filter((line) => line && !line.startsWith('#'));
