@@ -242,7 +242,7 @@ export function startContainer(
 				output:
 					command === 'run'
 						? `docker: Error response from daemon: ${text}\n\nRun 'docker run --help' for more information`
-						: `Error response from daemon: ${text}\nError: failed to start containers: ${c.name}`,
+						: `Error response from daemon: ${text}\nfailed to start containers: ${c.name}`,
 				explanation: { key: 'exec-not-found', params: { program: program[0] ?? '' } },
 			};
 		}
@@ -586,7 +586,7 @@ export function start(ctx: Context, words: string[]): Answer {
 		if ('exitCode' in started)
 			return {
 				...started,
-				output: `${started.output}\nError: failed to start containers: ${name}`,
+				output: `${started.output}\nfailed to start containers: ${name}`,
 			};
 		return parsed.flags['attach'] ? started.output.join('\n') : name;
 	});
@@ -788,7 +788,7 @@ export function port(ctx: Context, words: string[]): Answer {
 		c.status === 'running'
 			? c.ports.filter((p) => !key || `${p.containerPort}/${p.protocol}` === key)
 			: [];
-	if (!bindings.length && key) return fail('no-public-port', { port: key, name });
+	if (!bindings.length && key) return fail('no-public-port', { port: which!, name });
 	return ok(
 		bindings.flatMap((p) => {
 			const left = key ? '' : `${p.containerPort}/${p.protocol} -> `;

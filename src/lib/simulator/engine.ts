@@ -138,7 +138,7 @@ function inspect(
 						? inspectVolume(vol)
 						: undefined;
 		if (object === undefined) {
-			const answer = fail('no-such-object', { name }, { prefix: 'Error: ' });
+			const answer = fail('no-such-object', { name });
 			return { ...answer, output: format ? answer.output : `[]\n${answer.output}` };
 		}
 		found.push(object);

@@ -40,8 +40,8 @@ export const messages = {
 		explanation: 'no-such-container',
 	},
 	'no-such-object': {
-		template: 'No such object: {name}',
-		source: 'docker/cli v28 cli/command/system/inspect.go',
+		template: 'error: no such object: {name}',
+		source: 'docker/cli v29 cli/command/system/inspect.go',
 		explanation: 'no-such-container',
 	},
 	'no-such-image': {
@@ -133,8 +133,8 @@ export const messages = {
 		explanation: 'exec-not-found',
 	},
 	'no-public-port': {
-		template: "Error: No public port '{port}' published for {name}",
-		source: 'docker/cli v28 cli/command/container/port.go',
+		template: "no public port '{port}' published for {name}",
+		source: 'docker/cli v29 cli/command/container/port.go',
 		explanation: 'no-public-port',
 	},
 	'unknown-flag': {
