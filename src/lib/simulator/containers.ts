@@ -235,7 +235,9 @@ export function startContainer(
 		if (result.failure) explanation = result.failure;
 		if (result.exitCode === 127 && result.failure?.key === 'exec-not-found') {
 			// The runtime cannot start a missing program: the container is created, not started.
+			// Docker keeps it in the Created state with exit code 127; --rm still removes it.
 			stopContainer(state, c, 127);
+			c.status = 'created';
 			const text = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${program[0]}": executable file not found in $PATH: unknown`;
 			return {
 				exitCode: 127,
