@@ -5,7 +5,9 @@ import { createPartQueue } from '../../../src/components/shared/Deferred';
 describe('createPartQueue()', () => {
 	test('activates one row per task, in order, and is live once the rendered ones are', async () => {
 		vi.useFakeTimers();
-		onTestFinished(() => vi.useRealTimers());
+		onTestFinished(() => {
+			vi.useRealTimers();
+		});
 		const queue = createPartQueue(true);
 		expect(queue.hydrating).toBe(true);
 		const done: string[] = [];
