@@ -21,7 +21,7 @@ import {
 	type OpenedFrom,
 	type SaveFailure,
 } from '../../lib/compose/lab.ts';
-import { planView, type PlannedAnalysis } from '../../lib/compose/plan-view.ts';
+import { planView, type PlannedAnalysis, type PlanView } from '../../lib/compose/plan-view.ts';
 import {
 	defaultOptions,
 	parseStoredState,
@@ -132,16 +132,15 @@ export default function ComposeLab({
 	const { findings, markers, counts } = useMemo(() => findingsView(analysis), [analysis]);
 	const summary = t('compose.findings.count', counts);
 	// The plan is of the text analysed, as the findings are: not of the last drawing kept on screen.
-	const plan = useMemo(
-		() =>
-			analysis
-				? planView(analysis.plan, t, lang)
-				: {
-						kind: 'note' as const,
-						text: analyzerFailed ? t('compose.engine.failed') : t('compose.engine.loading'),
-					},
-		[analysis, t, lang, analyzerFailed]
-	);
+	// Only the page's own analysis (no worker) comes without one: the page never loads the simulator.
+	const plan = useMemo((): PlanView => {
+		if (!analysis)
+			return {
+				kind: 'note',
+				text: t(analyzerFailed ? 'compose.engine.failed' : 'compose.engine.loading'),
+			};
+		return planView(analysis.plan ?? { skipped: 'on-page' }, t, lang);
+	}, [analysis, t, lang, analyzerFailed]);
 	const loading = t(analyzerFailed ? 'compose.engine.failed' : 'compose.engine.loading');
 
 	const tell = useCallback(

@@ -68,12 +68,7 @@ export function offThreadAnalyzer(
 		loadOnPage().then((analyzer) => {
 			// A newer text was asked for while the analyser loaded: this one is not worth the time.
 			request.resolve(
-				request.id === latest
-					? {
-							...analyzer.analyzeCompose(request.text, request.options),
-							plan: { skipped: 'on-page' },
-						}
-					: undefined
+				request.id === latest ? analyzer.analyzeCompose(request.text, request.options) : undefined
 			);
 		}, request.reject);
 	};

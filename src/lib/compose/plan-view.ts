@@ -29,8 +29,11 @@ export function planFor(
 	{ findings, diagram }: Pick<Analysis, 'findings'> & { diagram?: Analysis['diagram'] | undefined },
 	plan: typeof planComposeUp
 ): PlanResult {
-	if (diagram || findings.some((finding) => finding.severity === 'error')) return plan(text);
-	return { skipped: 'too-large' };
+	if (!diagram && !findings.some((finding) => finding.severity === 'error'))
+		return { skipped: 'too-large' };
+	const planned = plan(text);
+	// Only what the lab shows travels to the page: the errors' texts, not where the first one is.
+	return 'errors' in planned ? { errors: planned.errors } : planned;
 }
 
 /** The services reached by name on one network. */
