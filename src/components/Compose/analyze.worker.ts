@@ -11,14 +11,14 @@ import { planComposeUp } from '../../lib/simulator/index.ts';
 import type { AnalysisReply, AnalysisRequest } from './offThread.ts';
 
 addEventListener('message', ({ data }: MessageEvent<AnalysisRequest>) => {
-	const { findings, diagram, description } = analyzeCompose(data.text, data.options);
+	const { findings, diagram, description, model } = analyzeCompose(data.text, data.options);
 	postMessage({
 		id: data.id,
 		analysis: {
 			findings,
 			...(diagram && { diagram }),
 			...(description && { description }),
-			plan: planFor(data.text, { findings, diagram }, planComposeUp),
+			plan: planFor(data.text, { findings, diagram, model }, planComposeUp),
 		},
 	} satisfies AnalysisReply);
 });

@@ -15,7 +15,18 @@ import type { Analysis } from './analyze.ts';
  * file), or why it was not computed: a file too large to draw is too large to plan as well, and a
  * page that analyses the text itself (no worker) does not load the simulator.
  */
-export type PlanResult = ComposePlan | { errors: string[] } | { skipped: 'too-large' | 'on-page' };
+export type PlanResult = HostPlan | { errors: string[] } | { skipped: 'too-large' | 'on-page' };
+
+/**
+ * The simulator's plan with what the file's model adds about the host: the services on the host's
+ * own network, and the ports published on a port Docker picks, which the plan's list of host
+ * ports leaves out; and whether the pairs were cut to one per service and network (`crowded`).
+ */
+export interface HostPlan extends ComposePlan {
+	hostNetwork?: string[];
+	randomPorts?: { service: string; target: number; protocol: string }[];
+	crowded?: boolean;
+}
 
 /** An analysis with the plan of its text, as the lab's analyser answers it. */
 export type PlannedAnalysis = Analysis & { plan?: PlanResult };
@@ -26,14 +37,55 @@ export type PlannedAnalysis = Analysis & { plan?: PlanResult };
  */
 export function planFor(
 	text: string,
-	{ findings, diagram }: Pick<Analysis, 'findings'> & { diagram?: Analysis['diagram'] | undefined },
+	{
+		findings,
+		diagram,
+		model,
+	}: Pick<Analysis, 'findings'> & {
+		diagram?: Analysis['diagram'] | undefined;
+		model?: Analysis['model'] | undefined;
+	},
 	plan: typeof planComposeUp
 ): PlanResult {
 	if (!diagram && !findings.some((finding) => finding.severity === 'error'))
 		return { skipped: 'too-large' };
 	const planned = plan(text);
 	// Only what the lab shows travels to the page: the errors' texts, not where the first one is.
-	return 'errors' in planned ? { errors: planned.errors } : planned;
+	if ('errors' in planned) return { errors: planned.errors };
+	const services = model?.services ?? [];
+	const hostNetwork = services
+		.filter((service) => service.networkMode === 'host')
+		.map((service) => service.name);
+	const randomPorts = services.flatMap((service) =>
+		service.networkMode === 'host'
+			? []
+			: service.ports
+					.filter((mapping) => !mapping.published)
+					.map((mapping) => ({
+						service: service.name,
+						target: mapping.target.start,
+						protocol: mapping.protocol,
+					}))
+	);
+	// Pairs grow with the square of the services: past the limit the view lists each network's
+	// services together, so one pair per service and network is all it needs to receive.
+	const crowded = planned.reach.length > maxReachLines;
+	const seen = new Set<string>();
+	const reach = crowded
+		? planned.reach.filter(({ from, network }) => {
+				const key = `${from}\n${network}`;
+				if (seen.has(key)) return false;
+				seen.add(key);
+				return true;
+			})
+		: planned.reach;
+	return {
+		...planned,
+		reach,
+		...(hostNetwork.length && { hostNetwork }),
+		...(randomPorts.length && { randomPorts }),
+		...(crowded && { crowded }),
+	};
 }
 
 /** The services reached by name on one network. */
@@ -137,7 +189,7 @@ export function planView(plan: PlanResult | undefined, t: Translate, lang: Local
 	const byNetwork = new Map<string, ComposePlan['reach']>();
 	for (const link of plan.reach)
 		byNetwork.set(link.network, [...(byNetwork.get(link.network) ?? []), link]);
-	const many = plan.reach.length > maxReachLines;
+	const many = plan.crowded === true || plan.reach.length > maxReachLines;
 	const reach = [...byNetwork].map(([fullName, links]): ReachGroup => {
 		const network = plan.networks.find((candidate) => candidate.fullName === fullName);
 		const name = network?.name ?? fullName;
@@ -165,7 +217,13 @@ export function planView(plan: PlanResult | undefined, t: Translate, lang: Local
 		};
 	});
 
-	const published = new Set(plan.hostPorts.map((port) => port.service));
+	const hostNetwork = plan.hostNetwork ?? [];
+	const randomPorts = plan.randomPorts ?? [];
+	const reachable = new Set([
+		...plan.hostPorts.map((port) => port.service),
+		...hostNetwork,
+		...randomPorts.map((port) => port.service),
+	]);
 	const ports = [
 		...plan.hostPorts.map(({ service, hostIp, published, target, protocol }) =>
 			t('compose.plan.port', {
@@ -174,8 +232,15 @@ export function planView(plan: PlanResult | undefined, t: Translate, lang: Local
 				target: protocol === 'tcp' ? String(target) : `${target}/${protocol}`,
 			})
 		),
+		...randomPorts.map(({ service, target, protocol }) =>
+			t('compose.plan.randomPort', {
+				service,
+				target: protocol === 'tcp' ? String(target) : `${target}/${protocol}`,
+			})
+		),
+		...hostNetwork.map((service) => t('compose.plan.hostNetwork', { service })),
 		...plan.steps
-			.filter((step) => !published.has(step.service))
+			.filter((step) => !reachable.has(step.service))
 			.map((step) => t('compose.plan.noPorts', { service: step.service })),
 	];
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeCompose } from '../../../src/lib/compose/analyze';
-import { lectureExample } from '../../../src/lib/compose/examples';
+import { examples, lectureExample } from '../../../src/lib/compose/examples';
 import {
 	maxReachLines,
 	planFor,
@@ -207,13 +207,33 @@ networks:
 
 describe('planFor()', () => {
 	const plan = (text: string) => {
-		const { findings, diagram } = analyzeCompose(text, { lang: 'it' });
-		return planFor(text, { findings, diagram }, planComposeUp);
+		const analysis = analyzeCompose(text, { lang: 'it' });
+		return planFor(text, analysis, planComposeUp);
 	};
 
 	test('plans a file that is drawn, and gives the errors of one that has them', () => {
 		expect('steps' in plan(courseFile)).toBe(true);
 		expect('errors' in plan(lectureExample.source)).toBe(true);
+	});
+
+	test('adds what the model says of the host: its own network, and ports Docker picks', () => {
+		const text = examples
+			.find((example) => example.id === 'host-network')!
+			.source.replace('"3000:3000"', '"3000"');
+		const view = planView(plan(text), t.it, 'it');
+		expect(view.kind === 'plan' && view.ports).toEqual([
+			"dashboard, porta 3000 → una porta dell'host scelta da Docker (te la dice docker compose port dashboard 3000)",
+			"monitor usa la rete dell'host: le sue porte sono già quelle dell'host, senza pubblicarle",
+		]);
+	});
+
+	test('many pairs travel as one per service and network, and are listed together', () => {
+		const services = Array.from({ length: 30 }, (_, i) => `  s${i}:\n    image: nginx\n`).join('');
+		const planned = plan(`services:\n${services}`);
+		expect('crowded' in planned && planned.crowded).toBe(true);
+		expect('reach' in planned && planned.reach).toHaveLength(30);
+		const view = planView(planned, t.en, 'en');
+		expect(view.kind === 'plan' && view.reach[0]?.lines[0]).toMatch(/^The 30 services s0, s1/);
 	});
 
 	test('does not plan a file too large to draw', () => {
