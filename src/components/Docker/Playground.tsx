@@ -102,6 +102,8 @@ export default function Playground({
 			loadRuntime().then(
 				(loaded) => {
 					setRuntime(() => loaded);
+					// A fresh host to complete names against, until the first command.
+					setSession((current) => current ?? loaded.newSession({ files: files ?? {} }));
 					return loaded;
 				},
 				(error: unknown) => {
@@ -109,7 +111,7 @@ export default function Playground({
 					throw error;
 				}
 			),
-		[tell]
+		[tell, files]
 	);
 
 	const save = useCallback(
@@ -386,7 +388,7 @@ export default function Playground({
 								enterkeyhint="send"
 								aria-describedby={`${id}-help`}
 								onInput={(event) => {
-									setLine((event.currentTarget).value);
+									setLine(event.currentTarget.value);
 									historyIndex.current = -1;
 									if (choices.length) setChoices([]);
 								}}
@@ -435,7 +437,7 @@ export default function Playground({
 								type="text"
 								readOnly
 								value={sharedUrl}
-								onFocus={(event) => (event.currentTarget).select()}
+								onFocus={(event) => event.currentTarget.select()}
 							/>
 						</p>
 					)}
