@@ -75,7 +75,7 @@ describe('<Playground>', () => {
 	test('Tab completes docker ne to docker network, and lets focus go on an empty line', async () => {
 		renderPlayground();
 		await settle();
-		const input = screen.getByLabelText('Comando') as HTMLInputElement;
+		const input = screen.getByLabelText<HTMLInputElement>('Comando');
 		fireEvent.focus(input);
 		await settle();
 		expect(fireEvent.keyDown(input, { key: 'Tab' })).toBe(true);
