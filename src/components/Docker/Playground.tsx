@@ -16,6 +16,7 @@ import {
 import type { CommandResult } from '../../lib/simulator/types.ts';
 import { LiveRegion } from '../shared/LiveRegion.tsx';
 import { deviceStorage } from '../shared/storage.ts';
+import { TranslateContext } from '../shared/strings.ts';
 import { renderChildren, safeAttributes } from '../Compose/SvgTree.tsx';
 import { loadRuntime, type Runtime } from './loadRuntime.ts';
 import { runEvent, type RunDetail } from './events.ts';
@@ -311,162 +312,176 @@ export default function Playground({
 	const nothingToUndo = !session?.commands.length;
 
 	return (
-		<div class="dp not-content" id={id} ref={rootRef}>
-			<LiveRegion message={message} />
-			{notices.map((notice) => (
-				<div key={notice} class="dp-notice" role="status">
-					<p>{t(notice)}</p>
-					<button
-						type="button"
-						class="cd-button"
-						onClick={() => setNotices((shown) => shown.filter((n) => n !== notice))}
-					>
-						{t('docker.notice.dismiss')}
-					</button>
-				</div>
-			))}
-			<div class="dp-workspace">
-				<section class="dp-terminal" aria-labelledby={`${id}-terminal`}>
-					<Heading id={`${id}-terminal`} class="dp-heading">
-						{t('docker.terminal.heading')}
-					</Heading>
-					<div
-						ref={logRef}
-						class="dp-log"
-						role="log"
-						aria-live="polite"
-						aria-label={t('docker.log.label')}
-						tabIndex={0}
-					>
-						{results.length === 0 ? (
-							<p class="dp-empty">{t('docker.log.empty')}</p>
-						) : (
-							<ol class="dp-entries">
-								{results.map((result, index) => (
-									<li key={`${session?.shownFrom ?? 0}-${index}`} class="dp-entry">
-										<pre class="dp-command">
-											<span class="dp-sigil" aria-hidden="true">
-												${' '}
-											</span>
-											{result.command}
-										</pre>
-										{result.output && <pre class="dp-output">{result.output}</pre>}
-										{result.exitCode !== 0 && (
-											<p class="dp-exit">{t('docker.log.exit', { code: result.exitCode })}</p>
-										)}
-										{result.explanation && runtime && (
-											<p class="dp-explain">
-												<span class="dp-explain-mark" aria-hidden="true">
-													»{' '}
+		<TranslateContext.Provider value={t}>
+			<div class={`dp not-content${headingLevel === 2 ? ' dp-lab' : ''}`} id={id} ref={rootRef}>
+				<LiveRegion message={message} />
+				{notices.map((notice) => (
+					<div key={notice} class="dp-notice" role="status">
+						<p>{t(notice)}</p>
+						<button
+							type="button"
+							class="cd-button"
+							onClick={() => setNotices((shown) => shown.filter((n) => n !== notice))}
+						>
+							{t('docker.notice.dismiss')}
+						</button>
+					</div>
+				))}
+				<div class="dp-workspace">
+					<section class="dp-terminal" aria-labelledby={`${id}-terminal`}>
+						<Heading id={`${id}-terminal`} class="dp-heading">
+							{t('docker.terminal.heading')}
+						</Heading>
+						<div
+							ref={logRef}
+							class="dp-log"
+							role="log"
+							aria-live="polite"
+							aria-label={t('docker.log.label')}
+							tabIndex={0}
+						>
+							{results.length === 0 ? (
+								<p class="dp-empty">{t('docker.log.empty')}</p>
+							) : (
+								<ol class="dp-entries">
+									{results.map((result, index) => (
+										<li key={`${session?.shownFrom ?? 0}-${index}`} class="dp-entry">
+											<pre class="dp-command">
+												<span class="dp-sigil" aria-hidden="true">
+													${' '}
 												</span>
-												<span class="sr-only">{t('docker.log.explanation')} </span>
-												{runtime.explain(result.explanation, lang)}
-											</p>
-										)}
-									</li>
-								))}
-							</ol>
-						)}
-					</div>
-					<form class="dp-form" onSubmit={onSubmit}>
-						<label class="sr-only" for={`${id}-input`}>
-							{t('docker.prompt.label')}
-						</label>
-						<div class="dp-prompt">
-							<span class="dp-sigil" aria-hidden="true">
-								$
-							</span>
-							<input
-								ref={inputRef}
-								id={`${id}-input`}
-								class="dp-input"
-								type="text"
-								value={line}
-								autocomplete="off"
-								autocapitalize="off"
-								spellcheck={false}
-								enterkeyhint="send"
-								aria-describedby={`${id}-help`}
-								onInput={(event) => {
-									setLine(event.currentTarget.value);
-									historyIndex.current = -1;
-									if (choices.length) setChoices([]);
-								}}
-								onFocus={() => void engine().catch(() => undefined)}
-								onKeyDown={onKeyDown}
-							/>
-							<button type="submit" class="cd-button dp-submit">
-								{t('docker.prompt.run')}
-							</button>
-						</div>
-						{choices.length > 0 && (
-							<p class="dp-choices">
-								{t('docker.prompt.choicesVisible')} <code>{choices.join('  ')}</code>
-							</p>
-						)}
-						<p id={`${id}-help`} class="dp-hint">
-							{t('docker.prompt.help')}
-						</p>
-					</form>
-					<div class="dp-tools">
-						<button
-							type="button"
-							class="cd-button"
-							aria-disabled={nothingToUndo ? 'true' : undefined}
-							onClick={onUndo}
-						>
-							{t('docker.undo')}
-						</button>
-						<button
-							type="button"
-							class="cd-button"
-							aria-disabled={session ? undefined : 'true'}
-							onClick={onReset}
-						>
-							{t('docker.reset')}
-						</button>
-						<button type="button" class="cd-button" onClick={onShare}>
-							{t('docker.share')}
-						</button>
-					</div>
-					{sharedUrl && (
-						<p class="dp-share">
-							<label for={`${id}-link`}>{t('docker.share.link')}</label>
-							<input
-								id={`${id}-link`}
-								type="text"
-								readOnly
-								value={sharedUrl}
-								onFocus={(event) => event.currentTarget.select()}
-							/>
-						</p>
-					)}
-				</section>
-				<section class="dp-host" aria-labelledby={`${id}-host`}>
-					<Heading id={`${id}-host`} class="dp-heading">
-						{t('docker.host.heading')}
-					</Heading>
-					{diagram ? (
-						<div class="dp-diagram" role="region" tabIndex={0} aria-label={t('docker.host.region')}>
-							{h(
-								'svg',
-								{ ...safeAttributes(diagram.attrs), style: { maxWidth: `${width}px` } },
-								renderChildren(diagram)
+												{result.command}
+											</pre>
+											{result.output && <pre class="dp-output">{result.output}</pre>}
+											{result.exitCode !== 0 && (
+												<p class="dp-exit">{t('docker.log.exit', { code: result.exitCode })}</p>
+											)}
+											{result.explanation && runtime && (
+												<p class="dp-explain">
+													<span class="dp-explain-mark" aria-hidden="true">
+														»{' '}
+													</span>
+													<span class="sr-only">{t('docker.log.explanation')} </span>
+													{runtime.explain(result.explanation, lang)}
+												</p>
+											)}
+										</li>
+									))}
+								</ol>
 							)}
 						</div>
-					) : (
-						<p class="dp-empty">{t('docker.host.tooBig')}</p>
-					)}
-					<details class="dp-words">
-						<summary>{t('docker.host.words')}</summary>
-						<ul>
-							{picture.description.map((sentence, index) => (
-								<li key={index}>{sentence}</li>
-							))}
-						</ul>
-					</details>
-				</section>
+						<form class="dp-form" onSubmit={onSubmit}>
+							<label class="sr-only" for={`${id}-input`}>
+								{t('docker.prompt.label')}
+							</label>
+							<div class="dp-prompt">
+								<span class="dp-sigil" aria-hidden="true">
+									$
+								</span>
+								<input
+									ref={inputRef}
+									id={`${id}-input`}
+									class="dp-input"
+									type="text"
+									value={line}
+									autocomplete="off"
+									autocapitalize="off"
+									spellcheck={false}
+									enterkeyhint="send"
+									aria-describedby={`${id}-help`}
+									onInput={(event) => {
+										setLine(event.currentTarget.value);
+										historyIndex.current = -1;
+										if (choices.length) setChoices([]);
+									}}
+									onFocus={() => void engine().catch(() => undefined)}
+									onKeyDown={onKeyDown}
+								/>
+								<button type="submit" class="cd-button dp-submit">
+									{t('docker.prompt.run')}
+								</button>
+							</div>
+							{choices.length > 0 && (
+								<p class="dp-choices">
+									{t('docker.prompt.choicesVisible')} <code>{choices.join('  ')}</code>
+								</p>
+							)}
+							<p id={`${id}-help`} class="dp-hint">
+								{t('docker.prompt.help')}
+							</p>
+						</form>
+						<div class="dp-tools">
+							<button
+								type="button"
+								class="cd-button"
+								aria-disabled={nothingToUndo ? 'true' : undefined}
+								onClick={onUndo}
+							>
+								{t('docker.undo')}
+							</button>
+							<button
+								type="button"
+								class="cd-button"
+								aria-disabled={session ? undefined : 'true'}
+								onClick={onReset}
+							>
+								{t('docker.reset')}
+							</button>
+							<button type="button" class="cd-button" onClick={onShare}>
+								{t('docker.share')}
+							</button>
+						</div>
+						{sharedUrl && (
+							<p class="dp-share">
+								<label for={`${id}-link`}>{t('docker.share.link')}</label>
+								<input
+									id={`${id}-link`}
+									type="text"
+									readOnly
+									value={sharedUrl}
+									onFocus={(event) => event.currentTarget.select()}
+								/>
+							</p>
+						)}
+					</section>
+					<section class="dp-host" aria-labelledby={`${id}-host`}>
+						<Heading id={`${id}-host`} class="dp-heading">
+							{t('docker.host.heading')}
+						</Heading>
+						{diagram ? (
+							<div
+								class="dp-diagram"
+								role="region"
+								tabIndex={0}
+								aria-label={t('docker.host.region')}
+							>
+								{h(
+									'svg',
+									{
+										...safeAttributes(diagram.attrs),
+										// Never below 60 % of its size: the box scrolls instead.
+										style: {
+											maxWidth: `${width}px`,
+											minWidth: `${Math.round(width * 0.6)}px`,
+										},
+									},
+									renderChildren(diagram)
+								)}
+							</div>
+						) : (
+							<p class="dp-empty">{t('docker.host.tooBig')}</p>
+						)}
+						<details class="dp-words">
+							<summary>{t('docker.host.words')}</summary>
+							<ul>
+								{picture.description.map((sentence, index) => (
+									<li key={index}>{sentence}</li>
+								))}
+							</ul>
+						</details>
+					</section>
+				</div>
 			</div>
-		</div>
+		</TranslateContext.Provider>
 	);
 }

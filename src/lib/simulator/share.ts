@@ -5,7 +5,6 @@
  * told from a whole one. Reading never throws: what cannot be read is reported as such.
  */
 import { decodeText, encodeText } from '../compose/share.ts';
-import { arrayOf, isNumber, isString, recordOf } from '../guards.ts';
 import type { Session } from './session.ts';
 
 /** What a link or the device holds of a session. */
@@ -43,6 +42,16 @@ export function serializeSession(saved: SavedSession): string {
 export type SessionRead =
 	{ kind: 'none' } | { kind: 'session'; saved: SavedSession } | { kind: 'bad' } | { kind: 'cut' };
 
+// Checked here rather than with `../guards.ts`: the chunk those share with the quiz pages would
+// grow by the checks only this file needs.
+const isTextList = (value: unknown): value is string[] =>
+	Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isFileMap = (value: unknown): value is Record<string, string> =>
+	typeof value === 'object' &&
+	value !== null &&
+	!Array.isArray(value) &&
+	Object.values(value).every((item) => typeof item === 'string');
+
 /** Reads what `serializeSession` wrote, checking every field (a device or a link may hold anything). */
 export function parseSession(raw: string | null | undefined): SessionRead {
 	if (raw === null || raw === undefined) return { kind: 'none' };
@@ -54,20 +63,11 @@ export function parseSession(raw: string | null | undefined): SessionRead {
 	}
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'bad' };
 	const { version, commands, files = {}, seed = 1 } = data as Record<string, unknown>;
-	if (
-		version !== 1 ||
-		!arrayOf(isString)(commands) ||
-		!recordOf(isString)(files) ||
-		!isNumber(seed)
-	)
+	if (version !== 1 || !isTextList(commands) || !isFileMap(files) || !Number.isInteger(seed))
 		return { kind: 'bad' };
 	return {
 		kind: 'session',
-		saved: {
-			commands: [...(commands as string[])],
-			files: { ...(files as Record<string, string>) },
-			seed: seed as number,
-		},
+		saved: { commands: [...commands], files: { ...files }, seed: seed as number },
 	};
 }
 

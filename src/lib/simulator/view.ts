@@ -117,13 +117,16 @@ export interface HostView {
 	description: string[];
 }
 
-/** Draws the host with the Compose diagram's layout, top to bottom, and describes it. */
+/**
+ * Draws the host with the Compose diagram's layout, left to right (one row per container, so the
+ * drawing grows downwards as containers are added), and describes it.
+ */
 export function hostView(state: HostState, options: HostDrawingOptions): HostView {
 	const model = hostModel(state, options.lang);
 	const description = describeHost(state, options.lang);
 	const size = diagramSize(model);
 	if (size.nodes > maxDiagramNodes || size.edges > maxDiagramEdges) return { description };
-	const diagram = drawDiagram(layoutTopology(model, options.lang, { direction: 'TB' }), {
+	const diagram = drawDiagram(layoutTopology(model, options.lang), {
 		lang: options.lang,
 		title: options.title,
 		description: description.join(' '),
