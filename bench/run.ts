@@ -19,6 +19,7 @@ import { printCliBench } from './cli.ts';
 import { benchCompose } from './compose.ts';
 import { benchComposeLab, benchComposeLimits } from './compose-lab.ts';
 import { benchBuilder, benchDockerfile } from './dockerfile.ts';
+import { benchSimulator } from './simulator.ts';
 import { benchLighthouse, printLighthouse } from './lighthouse.ts';
 
 const started = performance.now();
@@ -53,11 +54,13 @@ console.table(rows);
 
 console.log('\nLogic in Node (median of repeated runs):');
 console.table(
-	[...benchDockerfile(), ...benchCompose()].map(({ name, medianMs, runs }) => ({
-		benchmark: name,
-		'median ms': medianMs,
-		runs,
-	}))
+	[...benchDockerfile(), ...benchCompose(), ...benchSimulator()].map(
+		({ name, medianMs, runs }) => ({
+			benchmark: name,
+			'median ms': medianMs,
+			runs,
+		})
+	)
 );
 console.log('\nThe Compose diagram at its limits, in Node (target: layout well under 100 ms):');
 console.table(

@@ -21,18 +21,21 @@ import { enableTypeScriptCache } from './typescript-cache.mjs';
 /** Each tool's module; each exports `main(argv): Promise<number>`. */
 const tools = {
 	compose: '../scripts/compose.ts',
+	docker: '../scripts/docker.ts',
 	dockerfile: '../scripts/dockerfile.ts',
 	quiz: '../scripts/quiz.ts',
 };
 
 const usage = `Uso: node bin/corso.mjs STRUMENTO COMANDO [ARGOMENTI]
   compose check|diagram FILE   controlla un file Compose o ne disegna lo schema
+  docker play SCRIPT           esegue dei comandi su un host Docker simulato
   dockerfile lint|fmt FILE     controlla un Dockerfile o lo riscrive in forma canonica
   quiz check|export|import|schema   le banche di domande del corso
 Con --help dopo lo strumento, i dettagli (in inglese con --lang en).
 
 Usage: node bin/corso.mjs TOOL COMMAND [ARGUMENTS]
   compose check|diagram FILE   check a Compose file or draw its diagram
+  docker play SCRIPT           run commands on a simulated Docker host
   dockerfile lint|fmt FILE     check a Dockerfile or rewrite it in canonical form
   quiz check|export|import|schema   the course's question banks
 With --help after the tool, the details (in English with --lang en).`;

@@ -273,13 +273,13 @@ describe('commands', () => {
 `;
 		const [up] = runScript('docker compose up -d', { compose });
 		expect(up!.output).toContain(
-			' Container progetto-db-1  Waiting\n Container progetto-db-1  Healthy'
+			' Container progetto-db-1 Waiting\n Container progetto-db-1 Healthy'
 		);
 		expect(up!.output).toContain(
-			' Container progetto-init-1  Waiting\n Container progetto-init-1  Exited'
+			' Container progetto-init-1 Waiting\n Container progetto-init-1 Exited'
 		);
-		expect(up!.output.indexOf('progetto-web-1  Started')).toBeGreaterThan(
-			up!.output.indexOf('progetto-db-1  Started')
+		expect(up!.output.indexOf('progetto-web-1 Started')).toBeGreaterThan(
+			up!.output.indexOf('progetto-db-1 Started')
 		);
 	});
 
