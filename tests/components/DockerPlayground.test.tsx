@@ -31,7 +31,7 @@ async function settle() {
 
 async function type(input: HTMLElement, line: string) {
 	fireEvent.input(input, { target: { value: line } });
-	fireEvent.submit(input.closest('form')!);
+	fireEvent.keyDown(input, { key: 'Enter' });
 	await settle();
 }
 
@@ -96,7 +96,7 @@ describe('<Playground>', () => {
 		expect(
 			screen.getByText(/Non esiste un container con il nome o l'id nessuno/, { selector: 'p' })
 		).toBeTruthy();
-		expect(screen.getByText('Uscito con codice 1')).toBeTruthy();
+		expect(screen.getByText('Codice di uscita: 1')).toBeTruthy();
 	});
 
 	test('in English, the strings and the explanation are English', async () => {

@@ -227,6 +227,11 @@ export default function Playground({
 
 	const onKeyDown = (event: KeyboardEvent) => {
 		const input = event.currentTarget as HTMLInputElement;
+		if (event.key === 'Enter' && !event.isComposing) {
+			event.preventDefault();
+			submitLine();
+			return;
+		}
 		if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
 			if (!history.length) return;
 			event.preventDefault();
@@ -262,8 +267,8 @@ export default function Playground({
 		if (event.key === 'Escape' && choices.length) setChoices([]);
 	};
 
-	const onSubmit = (event: Event) => {
-		event.preventDefault();
+	// No <form>: before the island runs, Enter in a form would reload the page.
+	const submitLine = () => {
 		const typed = line;
 		setLine('');
 		setChoices([]);
@@ -306,7 +311,7 @@ export default function Playground({
 			);
 	};
 
-	const Heading = `h${headingLevel}`;
+	const Heading = `h${headingLevel}` as const;
 	const diagram = picture.diagram;
 	const width = Number(diagram?.attrs.width) || 0;
 	const nothingToUndo = !session?.commands.length;
@@ -370,7 +375,7 @@ export default function Playground({
 								</ol>
 							)}
 						</div>
-						<form class="dp-form" onSubmit={onSubmit}>
+						<div class="dp-form">
 							<label class="sr-only" for={`${id}-input`}>
 								{t('docker.prompt.label')}
 							</label>
@@ -397,7 +402,7 @@ export default function Playground({
 									onFocus={() => void engine().catch(() => undefined)}
 									onKeyDown={onKeyDown}
 								/>
-								<button type="submit" class="cd-button dp-submit">
+								<button type="button" class="cd-button dp-submit" onClick={submitLine}>
 									{t('docker.prompt.run')}
 								</button>
 							</div>
@@ -409,7 +414,7 @@ export default function Playground({
 							<p id={`${id}-help`} class="dp-hint">
 								{t('docker.prompt.help')}
 							</p>
-						</form>
+						</div>
 						<div class="dp-tools">
 							<button
 								type="button"

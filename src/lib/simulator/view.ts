@@ -212,7 +212,7 @@ export function describeHost(state: HostState, lang: Locale): string[] {
 	const summary = it
 		? `Sull'host ci sono ${joinWords(
 				[
-					`${count(state.containers.length, 'container', 'container')} (${running} in esecuzione)`,
+					`${count(state.containers.length, 'container', 'container')}${state.containers.length ? ` (${running} in esecuzione)` : ''}`,
 					count(state.images.length, 'immagine', 'immagini'),
 					count(named.length, 'volume con nome', 'volumi con nome'),
 				],
@@ -220,7 +220,7 @@ export function describeHost(state: HostState, lang: Locale): string[] {
 			)}.`
 		: `The host has ${joinWords(
 				[
-					`${count(state.containers.length, 'container', 'containers')} (${running} running)`,
+					`${count(state.containers.length, 'container', 'containers')}${state.containers.length ? ` (${running} running)` : ''}`,
 					count(state.images.length, 'image', 'images'),
 					count(named.length, 'named volume', 'named volumes'),
 				],
