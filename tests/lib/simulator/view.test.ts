@@ -79,6 +79,13 @@ describe('hostView()', () => {
 });
 
 describe('describeHost()', () => {
+	test('a fresh host: no container, and the default bridge with nothing on it', () => {
+		expect(describeHost(replay({}, []).host, 'it')).toEqual([
+			"Sull'host ci sono 0 container, 0 immagini e 0 volumi con nome.",
+			'La rete bridge (bridge, sottorete 172.17.0.0/16, gateway 172.17.0.1): nessun container vi è collegato.',
+		]);
+	});
+
 	test('says where each container is, in Italian and English', () => {
 		const { host } = replay({}, [
 			...lecture,
