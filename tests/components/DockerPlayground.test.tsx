@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadRuntime } from '../../src/components/Docker/loadRuntime';
 import Playground from '../../src/components/Docker/Playground';
 import { createHost } from '../../src/lib/simulator/host';
-import { storageKey } from '../../src/lib/simulator/share';
+import { sessionToHash, storageKey } from '../../src/lib/simulator/share';
 import { hostView } from '../../src/lib/simulator/view';
 import english from '../../src/content/i18n/en.json';
 import italian from '../../src/content/i18n/it.json';
@@ -146,5 +146,28 @@ describe('<Playground>', () => {
 			'salvata'
 		);
 		expect(location.hash).toBe('');
+	});
+
+	test('a shared link opens in place of the device’s session, which stays one click away', async () => {
+		localStorage.setItem(
+			storageKey('test'),
+			JSON.stringify({ version: 1, commands: ['docker network create mia'] })
+		);
+		const hash = sessionToHash({
+			commands: ['docker network create condivisa'],
+			files: {},
+			seed: 1,
+		});
+		history.replaceState(null, '', `/lab/docker/${hash}`);
+		renderPlayground();
+		await settle();
+		const region = () => screen.getByRole('region', { name: /Schema dell'host/ }).textContent;
+		expect(region()).toContain('condivisa');
+		expect(localStorage.getItem(storageKey('test'))).toContain('condivisa');
+		fireEvent.click(screen.getByRole('button', { name: 'Riapri la mia sessione' }));
+		await settle();
+		expect(region()).toContain('mia');
+		expect(region()).not.toContain('condivisa');
+		expect(localStorage.getItem(storageKey('test'))).toContain('mia');
 	});
 });

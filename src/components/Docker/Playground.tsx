@@ -46,6 +46,7 @@ export interface PlaygroundProps {
 }
 
 type Notice =
+	| 'docker.notice.linkOpened'
 	| 'docker.notice.hash'
 	| 'docker.notice.cut'
 	| 'docker.notice.storage'
@@ -81,6 +82,9 @@ export default function Playground({
 	const [notices, setNotices] = useState<readonly Notice[]>([]);
 	const [message, setMessage] = useState('');
 	const [sharedUrl, setSharedUrl] = useState('');
+	// The session a link replaced, one click away.
+	const [previous, setPrevious] = useState<SavedSession | undefined>();
+	const latest = useRef<SavedSession | undefined>();
 	const rootRef = useRef<HTMLDivElement>(null);
 	const inputRef = useRef<HTMLInputElement>(null);
 	const logRef = useRef<HTMLDivElement>(null);
@@ -149,14 +153,27 @@ export default function Playground({
 		[engine]
 	);
 
+	/** Opens a shared session in place of `replaced`, which stays one click away. */
+	const openLink = useCallback(
+		(saved: SavedSession, replaced: SavedSession | undefined) => {
+			if (replaced?.commands.length && serializeSession(replaced) !== serializeSession(saved)) {
+				setPrevious(replaced);
+				tell('docker.notice.linkOpened');
+			}
+			keep.current = true;
+			save(saved);
+			void open(saved).catch(() => undefined);
+		},
+		[open, save, tell]
+	);
+
 	useEffect(() => {
 		const root = rootRef.current;
 		const fromHash = sessionFromHash(location.hash);
 		if (fromHash.kind !== 'none') dropSessionFromUrl();
 		const stored = parseSession(deviceStorage().read(key));
 		if (fromHash.kind === 'session') {
-			save(fromHash.saved);
-			void open(fromHash.saved).catch(() => undefined);
+			openLink(fromHash.saved, stored.kind === 'session' ? stored.saved : undefined);
 		} else {
 			if (fromHash.kind === 'bad') tell('docker.notice.hash');
 			if (fromHash.kind === 'cut') tell('docker.notice.cut');
@@ -174,6 +191,15 @@ export default function Playground({
 			void run(detail.commands).catch(() => undefined);
 		};
 		document.addEventListener(runEvent, onRun);
+		// A shared link opened while the page is already here.
+		const onHashChange = () => {
+			const read = sessionFromHash(location.hash);
+			if (read.kind === 'none') return;
+			dropSessionFromUrl();
+			if (read.kind === 'session') openLink(read.saved, latest.current);
+			else tell(read.kind === 'cut' ? 'docker.notice.cut' : 'docker.notice.hash');
+		};
+		addEventListener('hashchange', onHashChange);
 		// Commands sent before the island was here wait on its root.
 		if (root) {
 			const queued = root.closest('[data-dp-queue]')?.getAttribute('data-dp-queue');
@@ -194,8 +220,11 @@ export default function Playground({
 		// The engine loads while the learner reads, so the first command answers at once.
 		const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : setTimeout;
 		idle(() => void engine().catch(() => undefined));
-		return () => document.removeEventListener(runEvent, onRun);
-	}, [engine, id, key, open, run, save, tell]);
+		return () => {
+			document.removeEventListener(runEvent, onRun);
+			removeEventListener('hashchange', onHashChange);
+		};
+	}, [engine, id, key, open, openLink, run, save, tell]);
 
 	const picture: HostPicture = useMemo(
 		() =>
@@ -222,6 +251,18 @@ export default function Playground({
 			pendingCursor.current = undefined;
 		}
 	});
+
+	latest.current = session && savedSession(session);
+
+	const restore = () => {
+		if (!previous) return;
+		keep.current = true;
+		save(previous);
+		void open(previous).catch(() => undefined);
+		setPrevious(undefined);
+		setNotices((shown) => shown.filter((n) => n !== 'docker.notice.linkOpened'));
+		setMessage(t('docker.notice.restored'));
+	};
 
 	const history = session?.history ?? [];
 
@@ -323,6 +364,11 @@ export default function Playground({
 				{notices.map((notice) => (
 					<div key={notice} class="dp-notice" role="status">
 						<p>{t(notice)}</p>
+						{notice === 'docker.notice.linkOpened' && previous && (
+							<button type="button" class="cd-button" onClick={restore}>
+								{t('docker.notice.restore')}
+							</button>
+						)}
 						<button
 							type="button"
 							class="cd-button"
