@@ -43,6 +43,8 @@ export interface PlaygroundProps {
 	shareTo?: string;
 	/** The files of the host's working directory (a chapter's example project). */
 	files?: Record<string, string>;
+	/** Load the engine as soon as the page is idle (the lab page), not at the first focus. */
+	eager?: boolean;
 }
 
 type Notice =
@@ -72,6 +74,7 @@ export default function Playground({
 	headingLevel = 3,
 	shareTo,
 	files,
+	eager = false,
 }: PlaygroundProps) {
 	const t = useMemo(() => translator(strings), [strings]);
 	const key = storageKey(place);
@@ -217,14 +220,17 @@ export default function Playground({
 			}
 			root.setAttribute('data-ready', '');
 		}
-		// The engine loads while the learner reads, so the first command answers at once.
-		const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : setTimeout;
-		idle(() => void engine().catch(() => undefined));
+		// On the lab page the engine loads while the learner reads, so the first command answers at
+		// once; in a chapter it waits for the prompt's focus or a command (it is a large download).
+		if (eager) {
+			const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : setTimeout;
+			idle(() => void engine().catch(() => undefined));
+		}
 		return () => {
 			document.removeEventListener(runEvent, onRun);
 			removeEventListener('hashchange', onHashChange);
 		};
-	}, [engine, id, key, open, openLink, run, save, tell]);
+	}, [eager, engine, id, key, open, openLink, run, save, tell]);
 
 	const picture: HostPicture = useMemo(
 		() =>
