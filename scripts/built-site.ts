@@ -50,6 +50,8 @@ export type PageType = keyof typeof pageTypes;
 export const labPages = {
 	dockerfileLab: { it: 'lab/dockerfile/', en: 'en/lab/dockerfile/' },
 	composeLab: { it: 'lab/compose/', en: 'en/lab/compose/' },
+	/** The Docker playground: its engine loads when the learner is about to type. */
+	dockerLab: { it: 'lab/docker/', en: 'en/lab/docker/' },
 } as const;
 
 /** Other kinds of page that Lighthouse audits (`bench/lighthouse.ts`); their weight has no budget. */

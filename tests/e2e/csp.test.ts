@@ -109,6 +109,7 @@ describe.runIf(hasChromium())('the Content-Security-Policy in Chromium', () => {
 		{ name: 'home (en)', path: 'en/', text: 'Virtualization' },
 		{ name: 'glossary', path: 'riferimenti/glossario/', text: 'Glossario' },
 		{ name: 'review', path: 'quiz/ripasso/', text: 'Ripasso' },
+		{ name: 'Docker lab', path: 'lab/docker/', text: 'Docker' },
 	])('$name: loads and hydrates with no violation', async ({ path, text }, { openPage }) => {
 		const tab = await watched(await openPage());
 		await tab.page.goto(url(path));
