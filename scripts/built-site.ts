@@ -149,10 +149,13 @@ export function pageWeight(path: string) {
 		seen.add(url);
 		const code = readFileSync(join(DIST, url.slice(TEST_BASE.length)));
 		scripts.push(code);
-		// Static imports load with the page; dynamic `import()` (the search index) loads on demand.
-		for (const [, spec] of code
-			.toString()
-			.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["']([^"']+)["']/g)) {
+		// Static imports and re-exports load with the page; dynamic `import()` (the search index)
+		// loads on demand.
+		const text = code.toString();
+		for (const [, spec] of [
+			...text.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["']([^"']+)["']/g),
+			...text.matchAll(/(?:^|[;}\s,])export\s*[\w{}\s,*$]*from\s*["']([^"']+)["']/g),
+		]) {
 			if (spec) addModule(new URL(spec, `http://site${url}`).pathname);
 		}
 		// Modules an island imports later (Shiki, the Compose analyser), by a literal `import("…")`.
