@@ -76,6 +76,19 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	vite: {
+		resolve: {
+			// Starlight's search builds Pagefind's interface when the dialog first opens, not at load.
+			alias: [
+				{
+					find: /^@pagefind\/default-ui$/,
+					replacement: fileURLToPath(
+						new URL('./src/components/Starlight/lazy-pagefind-ui.ts', import.meta.url)
+					),
+				},
+			],
+		},
+	},
 	// A strict Content-Security-Policy, in a <meta> tag on every page (GitHub Pages sends no
 	// headers): a second wall, behind escaping, around the text learners paste into the labs.
 	// `frame-ancestors` and reporting work only as headers, browsers ignore them in a meta tag; a

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { hydrate } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { createRowQueue, renderedRows } from '../../src/components/Quiz/DeferredRow';
 import Quiz from '../../src/components/Quiz/Quiz';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
 import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
@@ -75,6 +78,62 @@ describe('<Quiz>', () => {
 		expect(screen.getAllByRole('group').length).toBeGreaterThan(0);
 		await waitFor(() => expect(sheet.hasAttribute('aria-busy')).toBe(false));
 		expect(sheet.inert).toBe(false);
+	});
+
+	test('hydrating the server markup keeps its elements, then makes each question live in turn', async () => {
+		const props = { quizId: 'docker', questions, penalties: {}, lang: 'it', strings } as const;
+		const container = document.createElement('div');
+		document.body.append(container);
+		onTestFinished(() => container.remove());
+		// What the server sends: rendered without a window, so every row is rendered in full.
+		vi.stubGlobal('window', undefined);
+		container.innerHTML = renderToString(<Quiz {...props} deferRows />);
+		vi.unstubAllGlobals();
+		const serverOption = container.querySelector('input[type="radio"]');
+		const rows = () => [...container.querySelectorAll('.quiz-row')];
+		expect(rows().map((row) => row.children.length > 0)).toEqual([true, true, true]);
+
+		hydrate(<Quiz {...props} deferRows />, container);
+		// Hydration moves nothing: the server's elements are still there, and cannot be used yet.
+		expect(container.querySelector('input[type="radio"]')).toBe(serverOption);
+		const sheet = container.querySelector<HTMLElement>('.quiz')!;
+		expect(sheet.inert).toBe(true);
+
+		await waitFor(() => expect(sheet.hasAttribute('aria-busy')).toBe(false));
+		expect(sheet.inert).toBe(false);
+		expect(rows().map((row) => row.children.length > 0)).toEqual([true, true, true]);
+		const first = within(rows().find((row) => row.textContent?.includes('L’host')) as HTMLElement);
+		const check = () =>
+			first.getByRole<HTMLButtonElement>('button', { name: italian['quiz.check'] });
+		expect(check().disabled).toBe(true);
+		fireEvent.click(first.getByLabelText('L’host'));
+		expect(check().disabled).toBe(false);
+	});
+
+	test('of a long quiz the server renders the first rows only; the others follow in the page', async () => {
+		const many = Array.from({ length: renderedRows + 3 }, (_, index) =>
+			QuestionSchema().parse({ ...questions[1], id: `statement-${index}` })
+		);
+		const props = {
+			quizId: 'docker',
+			questions: many,
+			penalties: {},
+			lang: 'it',
+			strings,
+		} as const;
+		const container = document.createElement('div');
+		document.body.append(container);
+		onTestFinished(() => container.remove());
+		vi.stubGlobal('window', undefined);
+		container.innerHTML = renderToString(<Quiz {...props} deferRows />);
+		vi.unstubAllGlobals();
+		const filled = () =>
+			[...container.querySelectorAll('.quiz-row')].map((row) => row.children.length > 0);
+		expect(filled()).toEqual([...many.keys()].map((index) => index < renderedRows));
+
+		hydrate(<Quiz {...props} deferRows />, container);
+		await waitFor(() => expect(filled()).toEqual(many.map(() => true)));
+		expect(container.querySelectorAll('fieldset.quiz-question')).toHaveLength(many.length);
 	});
 
 	test('practice: checking an answer says whether it is right and why', async () => {
@@ -553,5 +612,31 @@ describe('<Quiz>', () => {
 			};
 		await waitFor(() => expect(saved().reviews['rm-volume']).toEqual([{ at: 5, grade: 3 }]));
 		expect(saved().version).toBe(2);
+	});
+});
+
+describe('createRowQueue()', () => {
+	test('activates one row per task, in order, and is live once the rendered ones are', async () => {
+		vi.useFakeTimers();
+		onTestFinished(() => vi.useRealTimers());
+		const queue = createRowQueue(true);
+		expect(queue.hydrating).toBe(true);
+		const done: string[] = [];
+		for (const row of ['a', 'b']) queue.add(() => done.push(row), true);
+		for (const row of ['c', 'd']) queue.add(() => done.push(row), false);
+		queue.whenLive(() => done.push('live'));
+		expect(done).toEqual([]);
+		await vi.advanceTimersToNextTimerAsync();
+		expect(done).toEqual(['a']);
+		await vi.advanceTimersToNextTimerAsync();
+		expect(done).toEqual(['a', 'b', 'live']);
+		await vi.runAllTimersAsync();
+		expect(done).toEqual(['a', 'b', 'live', 'c', 'd']);
+	});
+
+	test('with no rendered row waiting, is live at once', () => {
+		let live = false;
+		createRowQueue(false).whenLive(() => (live = true));
+		expect(live).toBe(true);
 	});
 });

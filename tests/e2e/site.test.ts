@@ -83,6 +83,26 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 		);
 		expect(errors).toEqual([]);
 	});
+	test('search builds its interface when first opened: Ctrl+K puts the keyboard in its field', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		const scripts: string[] = [];
+		page.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+		});
+		await page.goto(url(pageTypes.chapter.it));
+		await page.waitForLoadState('networkidle');
+		// Pagefind's interface (its Svelte bundle) is not fetched while the reader only reads.
+		expect(scripts.filter((path) => path.includes('ui-core'))).toEqual([]);
+		await page.locator('button[data-open-modal]:not([disabled])').waitFor();
+		await page.keyboard.press('Control+k');
+		const input = page.locator('#starlight__search input');
+		await expect.poll(() => input.evaluate((field) => field === document.activeElement)).toBe(true);
+		await page.keyboard.type('ipervisore');
+		await page.locator('#starlight__search a.pagefind-ui__result-link').first().waitFor();
+		expect(errors).toEqual([]);
+	});
 	test.for(['home', 'notFound'] as const)(
 		'%s: on a phone the menu holds the language and theme pickers, in both languages',
 		async (type, { openPage }) => {

@@ -23,6 +23,7 @@ import { LiveRegion } from '../shared/LiveRegion.tsx';
 import { deviceStorage } from '../shared/storage.ts';
 import { TranslateContext, useT } from '../shared/strings.ts';
 import { IslandBoundary, QuestionBoundary } from './Boundary.tsx';
+import { createRowQueue, DeferredRow, RowQueueContext } from './DeferredRow.tsx';
 import { ProgressTools } from './ProgressTools.tsx';
 import { QuestionView } from './QuestionView.tsx';
 import { Results } from './Results.tsx';
@@ -44,6 +45,11 @@ export interface QuizProps {
 	mode?: Attempt['mode'];
 	/** A short quiz at the end of a chapter: no mode switch, no progress tools. */
 	compact?: boolean;
+	/**
+	 * Render the questions one per task (`DeferredRow`), the server only the first few, so that no
+	 * long task blocks the page: for a quiz the server renders.
+	 */
+	deferRows?: boolean;
 }
 
 /**
@@ -70,12 +76,20 @@ function QuizSheet({
 	strings,
 	mode = 'practice',
 	compact = false,
+	deferRows = false,
 }: QuizProps) {
 	const t = useMemo(() => translator(strings), [strings]);
 	const storage = useMemo(deviceStorage, []);
 	const [state, dispatch] = useReducer(quizReducer, { quizId });
 	const [message, setMessage] = useState('');
 	const resultsRef = useRef<HTMLHeadingElement>(null);
+	const rowQueue = useMemo(() => createRowQueue(deferRows), [deferRows]);
+	const [settled, setSettled] = useState(!rowQueue.hydrating);
+	useEffect(() => {
+		// The rows have queued themselves (children's effects run first); later ones render at once.
+		rowQueue.hydrating = false;
+		rowQueue.whenLive(() => setSettled(true));
+	}, [rowQueue]);
 
 	useEffect(() => {
 		let live = true;
@@ -89,14 +103,16 @@ function QuizSheet({
 				questions,
 				mode,
 				sharedSeed: seedFromQuery(location.search),
-				seed: newSeed(),
+				// A learner's first attempt is the one the server rendered, so that it need not be drawn
+				// again; "Retry" draws a new one.
+				seed: previewSeed(quizId),
 				now: Date.now(),
 			});
 		});
 		return () => {
 			live = false;
 		};
-	}, [storage, questions, mode]);
+	}, [storage, questions, mode, quizId]);
 	const onOtherTab = useCallback(
 		(text: string | null, base: string | null) =>
 			dispatch({ type: 'merge', text, base, questions }),
@@ -148,86 +164,90 @@ function QuizSheet({
 
 	return (
 		<TranslateContext.Provider value={t}>
-			<div
-				class={`quiz${compact ? ' quiz-compact' : ''}`}
-				inert={!opened}
-				aria-busy={opened ? undefined : 'true'}
-			>
-				<LiveRegion message={message} />
-				<StorageNotices setAside={state.setAside} saveFailure={saveFailure} />
-				{!compact && (
-					<ModeSwitch
-						name={`${quizId}-mode`}
-						mode={attempt.mode}
-						onMode={(value) => dispatch({ type: 'mode', mode: value, now: Date.now() })}
-					/>
-				)}
-				<div class="quiz-progress">
-					<label for={`${quizId}-progress`}>
-						{t('quiz.progress', { answered, total: rows.length })}
-					</label>
-					<progress id={`${quizId}-progress`} max={rows.length} value={answered} />
+			<RowQueueContext.Provider value={rowQueue}>
+				<div
+					class={`quiz${compact ? ' quiz-compact' : ''}`}
+					inert={!opened || !settled}
+					aria-busy={opened && settled ? undefined : 'true'}
+				>
+					<LiveRegion message={message} />
+					<StorageNotices setAside={state.setAside} saveFailure={saveFailure} />
+					{!compact && (
+						<ModeSwitch
+							name={`${quizId}-mode`}
+							mode={attempt.mode}
+							onMode={(value) => dispatch({ type: 'mode', mode: value, now: Date.now() })}
+						/>
+					)}
+					<div class="quiz-progress">
+						<label for={`${quizId}-progress`}>
+							{t('quiz.progress', { answered, total: rows.length })}
+						</label>
+						<progress id={`${quizId}-progress`} max={rows.length} value={answered} />
+					</div>
+
+					{sheet.showResults ? (
+						<Results
+							rows={rows}
+							progress={progress}
+							scoring={scoring}
+							lang={lang}
+							headingRef={resultsRef}
+							onRestart={restart}
+						/>
+					) : (
+						<>
+							<ol class="quiz-list" role="list">
+								{rows.map((row, index) => (
+									<li key={`${seed}:${row.question.id}`} class="quiz-item">
+										<DeferredRow index={index}>
+											<QuestionBoundary>
+												<QuestionView
+													row={row}
+													number={index + 1}
+													total={rows.length}
+													lang={lang}
+													onAnswer={(answer) => record('answer', row, answer)}
+													announce={setMessage}
+													onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
+												/>
+												{attempt.mode === 'practice' && (
+													<CheckButton
+														checked={row.score !== undefined}
+														complete={row.complete}
+														onCheck={() => check(row)}
+														onRetry={() => record('retry', row, row.answer)}
+													/>
+												)}
+											</QuestionBoundary>
+										</DeferredRow>
+									</li>
+								))}
+							</ol>
+							{attempt.mode === 'test' && (
+								<div class="quiz-submit">
+									{answered < rows.length && (
+										<p>{t('quiz.unanswered', { count: rows.length - answered })}</p>
+									)}
+									<button type="button" class="quiz-button quiz-primary" onClick={submit}>
+										{t('quiz.submit')}
+									</button>
+								</div>
+							)}
+						</>
+					)}
+
+					{!compact && (
+						<ProgressTools
+							progress={progress}
+							seed={seed}
+							imported={state.imported}
+							onImport={(text) => dispatch({ type: 'import', text })}
+							onReset={restart}
+						/>
+					)}
 				</div>
-
-				{sheet.showResults ? (
-					<Results
-						rows={rows}
-						progress={progress}
-						scoring={scoring}
-						lang={lang}
-						headingRef={resultsRef}
-						onRestart={restart}
-					/>
-				) : (
-					<>
-						<ol class="quiz-list" role="list">
-							{rows.map((row, index) => (
-								<li key={`${seed}:${row.question.id}`} class="quiz-item">
-									<QuestionBoundary>
-										<QuestionView
-											row={row}
-											number={index + 1}
-											total={rows.length}
-											lang={lang}
-											onAnswer={(answer) => record('answer', row, answer)}
-											announce={setMessage}
-											onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
-										/>
-										{attempt.mode === 'practice' && (
-											<CheckButton
-												checked={row.score !== undefined}
-												complete={row.complete}
-												onCheck={() => check(row)}
-												onRetry={() => record('retry', row, row.answer)}
-											/>
-										)}
-									</QuestionBoundary>
-								</li>
-							))}
-						</ol>
-						{attempt.mode === 'test' && (
-							<div class="quiz-submit">
-								{answered < rows.length && (
-									<p>{t('quiz.unanswered', { count: rows.length - answered })}</p>
-								)}
-								<button type="button" class="quiz-button quiz-primary" onClick={submit}>
-									{t('quiz.submit')}
-								</button>
-							</div>
-						)}
-					</>
-				)}
-
-				{!compact && (
-					<ProgressTools
-						progress={progress}
-						seed={seed}
-						imported={state.imported}
-						onImport={(text) => dispatch({ type: 'import', text })}
-						onReset={restart}
-					/>
-				)}
-			</div>
+			</RowQueueContext.Provider>
 		</TranslateContext.Provider>
 	);
 }
