@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/strings.ts';
 import type { DockerMismatch } from './docker-command.ts';
 import { dockerMatcher } from './docker-matcher.ts';
+import { labEngine } from './lab-engine.ts';
 import { readNumber, type NumberProblem } from './number-input.ts';
 import type { Attempt } from './progress.ts';
 import { acceptedAnswers, isFullMarks, type Answer, type Part, type Score } from './score.ts';
@@ -211,7 +212,34 @@ export function rightAnswerOf(question: Question, lang: Locale, t: Translate): R
 			);
 			return question.match === 'docker' ? { ...answer, note: t('quiz.equivalentForms') } : answer;
 		}
+		case 'lab': {
+			const commands = labCommands(question.solution.commands);
+			const files = Object.keys(question.solution.files);
+			const lead = t('quiz.lab.solution');
+			const note = files.length
+				? t('quiz.lab.solutionFiles', {
+						files: listOf(
+							files.map((f) => `\`${f}\``),
+							lang
+						),
+					})
+				: undefined;
+			return {
+				text: `${lead}: ${commands.map((c) => `\`${c}\``).join('; ')}`,
+				list: { lead, items: commands.map((c) => `\`${c}\``) },
+				...(note && { note }),
+			};
+		}
 	}
+}
+
+/** A script's command lines as the learner sees them: one per line, continuations joined. */
+export function labCommands(text: string): string[] {
+	return text
+		.replace(/\\\r?\n[ \t]*/g, ' ')
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter((line) => line && !line.startsWith('#'));
 }
 
 /** The right answer as one sentence in the learner's language (`Risposta giusta: …`). */
@@ -306,6 +334,15 @@ export function hintsOf(
 				return [entryProblemText(problem ?? { kind: 'notNumber' }, text, lang, t)];
 			}
 			return [t(value > question.value ? 'quiz.hint.tooHigh' : 'quiz.hint.tooLow')];
+		}
+		case 'lab': {
+			if (answer.type !== 'lab') return [];
+			const lab = labEngine();
+			// The unmet goals say what is missing and how to get there, not the whole solution.
+			return lab
+				.runLab(question, answer)
+				.checks.filter((check) => !check.met)
+				.map((check) => lab.checkText(check, lang));
 		}
 	}
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.ts';
 import { dockerMatcher } from './docker-matcher.ts';
+import { labEngine } from './lab-engine.ts';
 import { sameShortAnswer } from './short-answer.ts';
 import type { Question, QuestionOf } from './schema.ts';
 
@@ -16,7 +17,9 @@ export type Answer =
 	 * The number as read when it was typed (`null` when it cannot be read), and the text as typed,
 	 * so the field shows `40 %` again and can say why `4,,5` is not a number.
 	 */
-	| { type: 'numeric'; value: number | null; text?: string };
+	| { type: 'numeric'; value: number | null; text?: string }
+	/** The commands as typed (one per line), and the editable files as edited, path → text. */
+	| { type: 'lab'; commands: string; files: Record<string, string> };
 export type AnswerOf<T extends Answer['type']> = Extract<Answer, { type: T }>;
 
 /** How one part of an answer went: a choice, a pair, an item. */
@@ -71,6 +74,8 @@ export function scoreQuestion(
 			return scoreShort(question, answer as AnswerOf<'short'> | undefined, options);
 		case 'numeric':
 			return scoreNumeric(question, answer as AnswerOf<'numeric'> | undefined);
+		case 'lab':
+			return scoreLab(question, answer as AnswerOf<'lab'> | undefined);
 	}
 }
 
@@ -285,6 +290,40 @@ export function scoreNumeric(
 		max: question.points,
 		parts: [{ id: 'answer', verdict: !typed ? 'missed' : right ? 'correct' : 'incorrect' }],
 	};
+}
+
+/**
+ * Whether a lab answer holds anything of the learner's: a command, or an editable file that is no
+ * longer as it started.
+ */
+export function labAnswered(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'> | undefined) {
+	if (!answer) return false;
+	if (answer.commands.trim() !== '') return true;
+	return question.editable.some(
+		(path) => Object.hasOwn(answer.files, path) && answer.files[path] !== question.start.files[path]
+	);
+}
+
+/**
+ * A lab is right when the host meets every goal after the learner's commands: all or nothing,
+ * since half a running stack is not a running stack. Each goal is a part, so the feedback can say
+ * which are met. An empty answer is not run: the starting host may already meet some goals.
+ */
+export function scoreLab(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'> | undefined): Score {
+	if (!answer || !labAnswered(question, answer)) {
+		return {
+			points: 0,
+			max: question.points,
+			parts: question.goals.map((_, index) => ({ id: `goal-${index}`, verdict: 'missed' })),
+		};
+	}
+	const { checks } = labEngine().runLab(question, answer);
+	const parts: Part[] = checks.map((check, index) => ({
+		id: `goal-${index}`,
+		verdict: check.met ? 'correct' : 'incorrect',
+	}));
+	const right = checks.every((check) => check.met);
+	return { points: right ? question.points : 0, max: question.points, parts };
 }
 
 /** Partial credit: the share of the parts that are right. */
