@@ -76,6 +76,13 @@ export function Feedback({ question, answer, score, lang, stage, onReveal }: Pro
 							<Rich text={rightAnswer.note} />
 						</p>
 					)}
+					{question.type === 'lab' &&
+						Object.entries(question.solution.files).map(([path, text]) => (
+							<figure key={path} class="quiz-lab-file">
+								<figcaption>{t('quiz.lab.solutionFile', { path })}</figcaption>
+								<pre tabIndex={0}>{text}</pre>
+							</figure>
+						))}
 				</div>
 			)}
 			{feedback.notes.map((text, index) => (
