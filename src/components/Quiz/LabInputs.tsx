@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import type { Translate } from '../../lib/i18n/strings.ts';
-import { labCommands } from '../../lib/quiz/attempt.ts';
 import {
 	checkText,
+	labCommands,
 	maxLabCommands,
 	resultExplanation,
 	runLab,

@@ -212,34 +212,9 @@ export function rightAnswerOf(question: Question, lang: Locale, t: Translate): R
 			);
 			return question.match === 'docker' ? { ...answer, note: t('quiz.equivalentForms') } : answer;
 		}
-		case 'lab': {
-			const commands = labCommands(question.solution.commands);
-			const files = Object.keys(question.solution.files);
-			const lead = t('quiz.lab.solution');
-			const note = files.length
-				? t('quiz.lab.solutionFiles', {
-						files: listOf(
-							files.map((f) => `\`${f}\``),
-							lang
-						),
-					})
-				: undefined;
-			return {
-				text: `${lead}: ${commands.map((c) => `\`${c}\``).join('; ')}`,
-				list: { lead, items: commands.map((c) => `\`${c}\``) },
-				...(note && { note }),
-			};
-		}
+		case 'lab':
+			return labEngine().labRightAnswer(question, lang, t);
 	}
-}
-
-/** A script's command lines as the learner sees them: one per line, continuations joined. */
-export function labCommands(text: string): string[] {
-	return text
-		.replace(/\\\r?\n[ \t]*/g, ' ')
-		.split(/\r?\n/)
-		.map((line) => line.trim())
-		.filter((line) => line && !line.startsWith('#'));
 }
 
 /** The right answer as one sentence in the learner's language (`Risposta giusta: …`). */
@@ -335,15 +310,8 @@ export function hintsOf(
 			}
 			return [t(value > question.value ? 'quiz.hint.tooHigh' : 'quiz.hint.tooLow')];
 		}
-		case 'lab': {
-			if (answer.type !== 'lab') return [];
-			const lab = labEngine();
-			// The unmet goals say what is missing and how to get there, not the whole solution.
-			return lab
-				.runLab(question, answer)
-				.checks.filter((check) => !check.met)
-				.map((check) => lab.checkText(check, lang));
-		}
+		case 'lab':
+			return answer.type === 'lab' ? labEngine().labHints(question, answer, lang) : [];
 	}
 }
 

@@ -5,10 +5,14 @@
  * only when they hold a lab.
  */
 import type { Locale } from '../i18n/locale.ts';
+import type { Translate } from '../i18n/strings.ts';
 import { checkGoals, explainGoal, type GoalCheck } from '../simulator/goals.ts';
 import { createHost, explain, runCommand, scriptLines } from '../simulator/index.ts';
 import type { CommandResult, HostState } from '../simulator/types.ts';
+import type { RightAnswer } from './attempt.ts';
+import type { AnswerOf, Part, Score } from './score.ts';
 import type { QuestionOf } from './schema.ts';
+import { listOf } from './wording.ts';
 
 /** What a learner gives for a lab: the commands as typed, and the editable files as edited. */
 export interface LabWork {
@@ -75,4 +79,46 @@ export function resultExplanation(result: CommandResult, lang: Locale): string |
 /** A goal check's sentence in a language. */
 export function checkText(check: GoalCheck, lang: Locale): string {
 	return explainGoal(check.explanation, lang);
+}
+
+/** A script's command lines as the learner sees them: one per line, continuations joined. */
+export function labCommands(text: string): string[] {
+	return scriptLines(text);
+}
+
+/**
+ * The score of a lab answer that holds something: right when the host meets every goal (all or
+ * nothing, since half a running stack is not a running stack), each goal a part.
+ */
+export function scoreLab(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'>): Score {
+	const { checks } = runLab(question, answer);
+	const parts: Part[] = checks.map((check, index) => ({
+		id: `goal-${index}`,
+		verdict: check.met ? 'correct' : 'incorrect',
+	}));
+	const right = checks.every((check) => check.met);
+	return { points: right ? question.points : 0, max: question.points, parts };
+}
+
+/** The hint of a lab not solved: each unmet goal says what is missing, not the whole solution. */
+export function labHints(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'>, lang: Locale) {
+	return runLab(question, answer)
+		.checks.filter((check) => !check.met)
+		.map((check) => checkText(check, lang));
+}
+
+/** The model solution as the feedback shows it: its commands, and the files it corrects. */
+export function labRightAnswer(
+	question: QuestionOf<'lab'>,
+	lang: Locale,
+	t: Translate
+): RightAnswer {
+	const commands = labCommands(question.solution.commands).map((c) => `\`${c}\``);
+	const files = Object.keys(question.solution.files).map((f) => `\`${f}\``);
+	const lead = t('quiz.lab.solution');
+	return {
+		text: `${lead}: ${commands.join('; ')}`,
+		list: { lead, items: commands },
+		...(files.length > 0 && { note: t('quiz.lab.solutionFiles', { files: listOf(files, lang) }) }),
+	};
 }

@@ -317,13 +317,7 @@ export function scoreLab(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'> | 
 			parts: question.goals.map((_, index) => ({ id: `goal-${index}`, verdict: 'missed' })),
 		};
 	}
-	const { checks } = labEngine().runLab(question, answer);
-	const parts: Part[] = checks.map((check, index) => ({
-		id: `goal-${index}`,
-		verdict: check.met ? 'correct' : 'incorrect',
-	}));
-	const right = checks.every((check) => check.met);
-	return { points: right ? question.points : 0, max: question.points, parts };
+	return labEngine().scoreLab(question, answer);
 }
 
 /** Partial credit: the share of the parts that are right. */

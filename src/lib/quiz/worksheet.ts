@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/strings.ts';
-import { labCommands } from './attempt.ts';
+import { labCommands } from './lab.ts';
 import { acceptedAnswers, matchingOptions } from './score.ts';
 import type { Question } from './schema.ts';
 import { drawQuestions, layoutQuestion, type Layout } from './session.ts';

@@ -287,12 +287,15 @@ function checkImageBuilt(
 ): Omit<GoalCheck, 'goal'> {
 	const tag = withTag(goal.tag);
 	const params = { tag: goal.tag };
-	// An image of that name pulled from the registry is not one the learner built.
-	const image = state.images.find((i) => i.tags.includes(tag) && i.layers.length > 0);
-	if (image) return { met: true, explanation: { key: 'image-built.met', params } };
 	const builds = results.filter((r) =>
 		/^(?:sudo\s+)?docker\s+(?:image\s+)?build\b/.test(r.command)
 	);
+	// An image of that name pulled from the registry is not one the learner built: a built one has
+	// layers of its own, or (a Dockerfile of a single FROM) came from a build that succeeded.
+	const image = state.images.find(
+		(i) => i.tags.includes(tag) && (i.layers.length > 0 || builds.some((r) => r.exitCode === 0))
+	);
+	if (image) return { met: true, explanation: { key: 'image-built.met', params } };
 	const failed = builds.length > 0 && builds.every((r) => r.exitCode !== 0);
 	return {
 		met: false,
