@@ -18,9 +18,7 @@ export async function loadLabEngine(): Promise<typeof Lab> {
 /** The loaded lab runner; throws when `loadLabEngine()` has not resolved yet. */
 export function labEngine(): typeof Lab {
 	if (!loaded) {
-		throw new Error(
-			'A lab exercise was scored before its runner was loaded: await loadLabEngine() first.'
-		);
+		throw new Error('A lab was scored before loadLabEngine() resolved.');
 	}
 	return loaded;
 }

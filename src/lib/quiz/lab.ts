@@ -10,7 +10,7 @@ import { checkGoals, explainGoal, type GoalCheck } from '../simulator/goals.ts';
 import { createHost, explain, runCommand, scriptLines } from '../simulator/index.ts';
 import type { CommandResult, HostState } from '../simulator/types.ts';
 import type { RightAnswer } from './attempt.ts';
-import type { AnswerOf, Part, Score } from './score.ts';
+import { labAnswered, type AnswerOf, type Part, type Score } from './score.ts';
 import type { QuestionOf } from './schema.ts';
 import { listOf } from './wording.ts';
 
@@ -87,16 +87,18 @@ export function labCommands(text: string): string[] {
 }
 
 /**
- * The score of a lab answer that holds something: right when the host meets every goal (all or
- * nothing, since half a running stack is not a running stack), each goal a part.
+ * A lab is right when the host meets every goal after the learner's commands: all or nothing,
+ * since half a running stack is not a running stack. Each goal is a part, so the feedback can say
+ * which are met. An empty answer is not run: the starting host may already meet some goals.
  */
-export function scoreLab(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'>): Score {
-	const { checks } = runLab(question, answer);
-	const parts: Part[] = checks.map((check, index) => ({
+export function scoreLab(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'> | undefined): Score {
+	const answered = answer !== undefined && labAnswered(question, answer);
+	const checks = answered ? runLab(question, answer).checks : [];
+	const parts: Part[] = question.goals.map((_, index) => ({
 		id: `goal-${index}`,
-		verdict: check.met ? 'correct' : 'incorrect',
+		verdict: !answered ? 'missed' : checks[index]!.met ? 'correct' : 'incorrect',
 	}));
-	const right = checks.every((check) => check.met);
+	const right = answered && checks.every((check) => check.met);
 	return { points: right ? question.points : 0, max: question.points, parts };
 }
 

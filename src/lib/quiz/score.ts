@@ -75,7 +75,8 @@ export function scoreQuestion(
 		case 'numeric':
 			return scoreNumeric(question, answer as AnswerOf<'numeric'> | undefined);
 		case 'lab':
-			return scoreLab(question, answer as AnswerOf<'lab'> | undefined);
+			// The lab runner, loaded apart with the simulator (see `lab-engine.ts`).
+			return labEngine().scoreLab(question, answer as AnswerOf<'lab'> | undefined);
 	}
 }
 
@@ -302,22 +303,6 @@ export function labAnswered(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'>
 	return question.editable.some(
 		(path) => Object.hasOwn(answer.files, path) && answer.files[path] !== question.start.files[path]
 	);
-}
-
-/**
- * A lab is right when the host meets every goal after the learner's commands: all or nothing,
- * since half a running stack is not a running stack. Each goal is a part, so the feedback can say
- * which are met. An empty answer is not run: the starting host may already meet some goals.
- */
-export function scoreLab(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'> | undefined): Score {
-	if (!answer || !labAnswered(question, answer)) {
-		return {
-			points: 0,
-			max: question.points,
-			parts: question.goals.map((_, index) => ({ id: `goal-${index}`, verdict: 'missed' })),
-		};
-	}
-	return labEngine().scoreLab(question, answer);
 }
 
 /** Partial credit: the share of the parts that are right. */

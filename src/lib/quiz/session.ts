@@ -193,15 +193,6 @@ export function fitAnswer(question: Question, answer: Answer): Answer | undefine
 			const placement = fitPlaces(answer.placement, items, categories);
 			return placement === answer.placement ? answer : { type: 'categorize', placement };
 		}
-		case 'lab': {
-			if (answer.type !== 'lab') return undefined;
-			const files = Object.fromEntries(
-				Object.entries(answer.files).filter(([path]) => question.editable.includes(path))
-			);
-			return Object.keys(files).length === Object.keys(answer.files).length
-				? answer
-				: { type: 'lab', commands: answer.commands, files };
-		}
 		default:
 			return answer;
 	}

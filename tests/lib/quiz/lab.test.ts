@@ -131,13 +131,11 @@ describe('scoring a lab', () => {
 });
 
 describe('a stored lab answer', () => {
-	test('keeps the files the lab lets the learner edit, and only those', () => {
-		const stored = lab('docker ps', { Dockerfile: 'FROM nginx\n', 'vh.conf': 'x' });
-		expect(fitAnswer(dockerfileLab, stored)).toEqual(
-			lab('docker ps', { Dockerfile: 'FROM nginx\n' })
-		);
-		const fitting = lab('docker ps', { Dockerfile: 'FROM nginx\n' });
-		expect(fitAnswer(dockerfileLab, fitting)).toBe(fitting);
+	test('comes back as it is; files the lab does not let the learner edit are never run', () => {
+		const files = { Dockerfile: 'FROM nginx\n', 'vh.conf': 'changed' };
+		const stored = { type: 'lab' as const, commands: 'cat vh.conf', files };
+		expect(fitAnswer(dockerfileLab, stored)).toBe(stored);
+		expect(runLab(dockerfileLab, stored).transcript[0]!.output).toBe('x');
 	});
 
 	test('is progress the device may keep, unless its files are not text', () => {
