@@ -133,7 +133,11 @@ describe('<Quiz>', () => {
 		expect(filled()).toEqual([...many.keys()].map((index) => index < renderedRows));
 
 		hydrate(<Quiz {...props} deferRows />, container);
-		await waitFor(() => expect(filled()).toEqual(many.map(() => true)));
+		const sheet = container.querySelector<HTMLElement>('.quiz')!;
+		expect(sheet.getAttribute('aria-busy')).toBe('true');
+		await waitFor(() => expect(sheet.hasAttribute('aria-busy')).toBe(false));
+		expect(sheet.inert).toBe(false);
+		expect(filled()).toEqual(many.map(() => true));
 		expect(container.querySelectorAll('fieldset.quiz-question')).toHaveLength(many.length);
 	});
 
@@ -693,13 +697,14 @@ describe('createRowQueue()', () => {
 		for (const row of ['a', 'b']) queue.add(() => done.push(row), true);
 		for (const row of ['c', 'd']) queue.add(() => done.push(row), false);
 		queue.whenLive(() => done.push('live'));
+		queue.whenDrained(() => done.push('drained'));
 		expect(done).toEqual([]);
 		await vi.advanceTimersToNextTimerAsync();
 		expect(done).toEqual(['a']);
 		await vi.advanceTimersToNextTimerAsync();
 		expect(done).toEqual(['a', 'b', 'live']);
 		await vi.runAllTimersAsync();
-		expect(done).toEqual(['a', 'b', 'live', 'c', 'd']);
+		expect(done).toEqual(['a', 'b', 'live', 'c', 'd', 'drained']);
 	});
 
 	test('with no rendered row waiting, is live at once', () => {

@@ -48,7 +48,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 			page.waitForURL(url('en/quiz/docker/')),
 			page.locator('starlight-lang-select select').first().selectOption({ label: 'English' }),
 		]);
-		await page.locator('.quiz-feedback').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-feedback').first().waitFor();
 		expect(await page.locator('.quiz-verdict strong').first().textContent()).toMatch(
 			/Correct!|Partly right\.|Not quite\./
 		);
@@ -56,7 +56,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 
 		// A reload keeps the order.
 		await page.goto(url('quiz/docker/'));
-		await page.locator('.quiz-feedback').first().waitFor();
+		await page.locator('.quiz:not([aria-busy]) .quiz-feedback').first().waitFor();
 		expect(await prompts(page)).toEqual(order);
 		expect(errors).toEqual([]);
 	});

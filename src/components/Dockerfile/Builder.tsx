@@ -64,7 +64,8 @@ export interface DockerfileBuilderProps {
 /** The strings' `t()`, with numbers written as the language writes them: 53.500, 53,500. */
 function localTranslator(strings: UiStrings, lang: Locale): Translate {
 	const t = translator(strings);
-	const number = new Intl.NumberFormat(lang);
+	// Made on first use: a browser's first number format of a language takes a while to make.
+	let number: Intl.NumberFormat | undefined;
 	return (key, values) =>
 		t(
 			key,
@@ -72,7 +73,9 @@ function localTranslator(strings: UiStrings, lang: Locale): Translate {
 				Object.fromEntries(
 					Object.entries(values).map(([name, value]) => [
 						name,
-						typeof value === 'number' ? number.format(value) : value,
+						typeof value === 'number'
+							? (number ??= new Intl.NumberFormat(lang)).format(value)
+							: value,
 					])
 				)
 		);

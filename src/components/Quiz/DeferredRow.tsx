@@ -8,7 +8,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
  * the island hydrates those without rebuilding them (Preact leaves an element with
  * `dangerouslySetInnerHTML` untouched while hydrating), and every row then takes its turn, one
  * per task: the first ones get their handlers, the others their content. The quiz stays inert
- * until the rows the server rendered are live; the others are empty until their turn.
+ * until the rows the server rendered are live, and busy until every row is there.
  */
 export interface RowQueue {
 	/** True while the island hydrates the server's markup. */
@@ -17,6 +17,8 @@ export interface RowQueue {
 	add(activate: () => void, rendered: boolean): void;
 	/** Calls `live` once every row queued with markup to keep (`rendered`) has been activated. */
 	whenLive(live: () => void): void;
+	/** Calls `drained` once every queued row has been activated. */
+	whenDrained(drained: () => void): void;
 }
 
 /** How many rows the server renders in full: more than a screen holds. */
@@ -27,11 +29,13 @@ export function createRowQueue(deferred: boolean): RowQueue {
 	const waiting: { activate: () => void; rendered: boolean }[] = [];
 	let renderedLeft = 0;
 	let live: (() => void) | undefined;
+	let drained: (() => void) | undefined;
 	const step = () => {
 		const next = waiting.shift();
 		next?.activate();
 		if (next?.rendered && --renderedLeft === 0) live?.();
 		if (waiting.length > 0) setTimeout(step, 0);
+		else drained?.();
 	};
 	return {
 		hydrating: deferred && typeof window !== 'undefined',
@@ -42,6 +46,10 @@ export function createRowQueue(deferred: boolean): RowQueue {
 		},
 		whenLive(callback) {
 			if (renderedLeft > 0) live = callback;
+			else callback();
+		},
+		whenDrained(callback) {
+			if (waiting.length > 0) drained = callback;
 			else callback();
 		},
 	};

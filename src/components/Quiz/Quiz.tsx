@@ -35,7 +35,12 @@ import { useStoredProgress } from './useStoredProgress.ts';
 export interface QuizProps {
 	/** Which quiz this is (`docker`, `final`, `chapter-docker-volumi`): its attempt is stored under it. */
 	quizId: string;
-	questions: Question[];
+	/**
+	 * The questions, or the same as JSON text: a page passes text, because Astro's serialisation of
+	 * an island's props tags every value and revives them one by one, and a quiz page's questions
+	 * are most of its bytes; `JSON.parse` reads the text in one go.
+	 */
+	questions: Question[] | string;
 	/** Draw this many questions per topic (the final quiz). */
 	perTopic?: number | undefined;
 	penalties: Partial<Record<Topic, number>>;
@@ -70,7 +75,7 @@ export default function Quiz(props: QuizProps) {
 
 function QuizSheet({
 	quizId,
-	questions,
+	questions: given,
 	perTopic,
 	penalties,
 	lang,
@@ -80,16 +85,22 @@ function QuizSheet({
 	deferRows = false,
 }: QuizProps) {
 	const t = useMemo(() => translator(strings), [strings]);
+	const questions = useMemo(
+		() => (typeof given === 'string' ? (JSON.parse(given) as Question[]) : given),
+		[given]
+	);
 	const storage = useMemo(deviceStorage, []);
 	const [state, dispatch] = useReducer(quizReducer, { quizId });
 	const [message, setMessage] = useState('');
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 	const rowQueue = useMemo(() => createRowQueue(deferRows), [deferRows]);
-	const [settled, setSettled] = useState(!rowQueue.hydrating);
+	const [live, setLive] = useState(!rowQueue.hydrating);
+	const [complete, setComplete] = useState(!rowQueue.hydrating);
 	useEffect(() => {
-		// The rows have queued themselves (children's effects run first); later ones render at once.
+		// The rows have queued themselves: children's effects run first.
 		rowQueue.hydrating = false;
-		rowQueue.whenLive(() => setSettled(true));
+		rowQueue.whenLive(() => setLive(true));
+		rowQueue.whenDrained(() => setComplete(true));
 	}, [rowQueue]);
 
 	useEffect(() => {
@@ -172,8 +183,8 @@ function QuizSheet({
 			<RowQueueContext.Provider value={rowQueue}>
 				<div
 					class={`quiz${compact ? ' quiz-compact' : ''}`}
-					inert={!opened || !settled}
-					aria-busy={opened && settled ? undefined : 'true'}
+					inert={!opened || !live}
+					aria-busy={opened && live && complete ? undefined : 'true'}
 				>
 					<LiveRegion message={message} />
 					<StorageNotices setAside={state.setAside} saveFailure={saveFailure} />
