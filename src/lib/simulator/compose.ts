@@ -1,9 +1,10 @@
 /**
  * `docker compose …` over the project's `compose.yaml`: the file is read and checked by the
  * course's Compose checker (a file with errors fails with the first one, as Compose does), then
- * `up` makes the networks, volumes and containers in dependency order with Compose v2's plain
- * progress lines, and `ps`, `logs`, `exec`, `stop`, `start`, `restart`, `down`, `config` act
- * on the project's containers.
+ * `up` makes the networks, volumes and containers in dependency order with the progress lines of
+ * Compose v5's plain writer (` Container NAME Started`: a space, the resource, its status; the
+ * trailing space its `Fprintln` leaves is dropped), and `ps`, `logs`, `exec`, `stop`, `start`,
+ * `restart`, `down`, `config` act on the project's containers.
  */
 import { stringify } from 'yaml';
 import { inspectCompose } from '../compose/inspect.ts';
@@ -19,6 +20,7 @@ import {
 	stopContainer,
 } from './containers.ts';
 import { fail, ok, type Answer, type Context } from './context.ts';
+import type { MessageId } from './messages.ts';
 import { humanDuration, table } from './format.ts';
 import { findImage, withTag } from './host.ts';
 import { ensureImage } from './images.ts';
@@ -242,8 +244,8 @@ function createServiceContainer(
 					.replace(/^docker: /, ''),
 			};
 		out.push(
-			` Image ${withTag(imageName).replace(/:latest$/, '')}  Pulling`,
-			` Image ${withTag(imageName).replace(/:latest$/, '')}  Pulled`
+			` Image ${withTag(imageName).replace(/:latest$/, '')} Pulling`,
+			` Image ${withTag(imageName).replace(/:latest$/, '')} Pulled`
 		);
 		image = pulled.image;
 	}
@@ -356,7 +358,7 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 		if (outcome.failure)
 			return { ...outcome.failure, output: [...out, outcome.failure.output].join('\n') };
 		storeImage(ctx, outcome.image!, tag);
-		out.push(...outcome.lines, ` Image ${tag}  Built`);
+		out.push(...outcome.lines, ` Image ${tag} Built`);
 	}
 	// Compose pulls every missing image before it creates anything.
 	for (const name of project.order) {
@@ -373,7 +375,7 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 				...pulled,
 				output: [...out, pulled.output.split('\n').slice(1).join('\n')].join('\n'),
 			};
-		out.push(` Image ${service.image}  Pulling`, ` Image ${service.image}  Pulled`);
+		out.push(` Image ${service.image} Pulling`, ` Image ${service.image} Pulled`);
 	}
 	for (const network of project.model.networks) {
 		const full = networkName(project, network.name);
@@ -384,7 +386,7 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 				output: [...out, `network ${full} declared as external, but could not be found`].join('\n'),
 				explanation: { key: 'network-not-found', params: { name: full } },
 			};
-		out.push(` Network ${full}  Creating`);
+		out.push(` Network ${full} Creating`);
 		const made = createNetwork(ctx, full, {
 			...(network.driver !== undefined && { driver: network.driver }),
 			...(network.subnets[0] !== undefined && { subnet: network.subnets[0] }),
@@ -400,12 +402,12 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 					made.output.replace(/^Error response from daemon: /, 'Error response from daemon: '),
 				].join('\n'),
 			};
-		out.push(` Network ${full}  Created`);
+		out.push(` Network ${full} Created`);
 	}
 	for (const volume of project.model.volumes) {
 		const full = volumeName(project, volume.name);
 		if (state.volumes.some((v) => v.name === full)) continue;
-		out.push(` Volume "${full}"  Creating`);
+		out.push(` Volume ${full} Creating`);
 		state.volumes.push({
 			name: full,
 			created: state.clock,
@@ -413,7 +415,7 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 			files: {},
 			compose: { project: project.name, volume: volume.name },
 		});
-		out.push(` Volume "${full}"  Created`);
+		out.push(` Volume ${full} Created`);
 	}
 	const list: Container[] = [];
 	for (const name of project.order) {
@@ -424,10 +426,10 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 			list.push(existing);
 			continue;
 		}
-		out.push(` Container ${containerOf(project, name)}  Creating`);
+		out.push(` Container ${containerOf(project, name)} Creating`);
 		const made = createServiceContainer(ctx, project, name, out);
 		if ('output' in made) return { ...made, output: [...out, made.output].join('\n') };
-		out.push(` Container ${made.name}  Created`);
+		out.push(` Container ${made.name} Created`);
 		list.push(made);
 	}
 	for (const c of list) {
@@ -435,52 +437,56 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 		for (const dependency of node.dependsOn) {
 			const other = list.find((o) => o.compose!.service === dependency.service);
 			if (!other || dependency.condition === 'service_started') continue;
-			out.push(` Container ${other.name}  Waiting`);
+			out.push(` Container ${other.name} Waiting`);
+			if (dependency.condition === 'service_healthy' && !other.healthcheck)
+				return failAfter(out, 'dependency-no-healthcheck', { name: other.name });
 			if (dependency.condition === 'service_healthy') {
 				if (other.status !== 'running')
-					return {
-						exitCode: 1,
-						output: [
-							...out,
-							`dependency failed to start: container ${other.name} exited (${other.exitCode})`,
-						].join('\n'),
-					};
-				out.push(` Container ${other.name}  Healthy`);
+					return failAfter(out, 'dependency-exited', { name: other.name, code: other.exitCode });
+				out.push(` Container ${other.name} Healthy`);
 			} else {
 				if (other.status === 'running' || other.exitCode !== 0)
-					return {
-						exitCode: 1,
-						output: [
-							...out,
-							`service "${other.compose!.service}" didn't complete successfully: exit ${other.exitCode}`,
-						].join('\n'),
-					};
-				out.push(` Container ${other.name}  Exited`);
+					return failAfter(out, 'dependency-not-completed', {
+						service: other.compose!.service,
+						code: other.exitCode,
+					});
+				out.push(` Container ${other.name} Exited`);
 			}
 		}
 		if (c.status === 'running') {
-			out.push(` Container ${c.name}  Running`);
+			out.push(` Container ${c.name} Running`);
 			continue;
 		}
-		out.push(` Container ${c.name}  Starting`);
+		out.push(` Container ${c.name} Starting`);
 		const started = startContainer(ctx, c, 'compose');
 		if ('exitCode' in started) return { ...started, output: [...out, started.output].join('\n') };
-		out.push(` Container ${c.name}  Started`);
+		out.push(` Container ${c.name} Started`);
 	}
 	if (!detached) {
 		out.push(`Attaching to ${list.map((c) => c.name).join(', ')}`);
 		out.push(...prefixedLogs(list));
 		for (const c of list)
-			if (c.status === 'exited') out.push(`${c.name} exited with code ${c.exitCode}`);
+			if (c.status === 'exited') out.push(`${logName(c)} exited with code ${c.exitCode}`);
 	}
 	return ok(out);
 }
 
+/** A failure printed after the progress lines so far. */
+function failAfter(out: string[], id: MessageId, params: Record<string, string | number>): Answer {
+	const answer = fail(id, params);
+	return { ...answer, output: [...out, answer.output].join('\n') };
+}
+
+/** The name Compose gives a container in its logs: the service and the number, `db-1`. */
+function logName(c: Container): string {
+	return `${c.compose?.service ?? c.name}-${c.compose?.number ?? 1}`;
+}
+
 /** Logs as Compose prints them: `db-1  | line`, names padded to the longest. */
 function prefixedLogs(list: Container[]): string[] {
-	const label = (c: Container) => `${c.compose?.service ?? c.name}-${c.compose?.number ?? 1}`;
-	const width = Math.max(0, ...list.map((c) => label(c).length));
-	return list.flatMap((c) => c.logs.map((line) => `${label(c).padEnd(width)}  | ${line}`));
+	// Compose pads the names to the longest plus one, then writes ` | ` (cmd/formatter/logs.go).
+	const width = Math.max(0, ...list.map((c) => logName(c).length)) + 1;
+	return list.flatMap((c) => c.logs.map((line) => `${logName(c).padEnd(width)} | ${line}`));
 }
 
 /** `docker compose [-f FILE] [-p NAME] SUBCOMMAND …`. */
@@ -617,31 +623,31 @@ export function compose(ctx: Context, args: string[]): Answer {
 			const out: string[] = [];
 			for (const c of list) {
 				if (c.status === 'running') {
-					out.push(` Container ${c.name}  Stopping`);
+					out.push(` Container ${c.name} Stopping`);
 					stopContainer(ctx.state, c, 0);
-					out.push(` Container ${c.name}  Stopped`);
+					out.push(` Container ${c.name} Stopped`);
 				}
-				out.push(` Container ${c.name}  Removing`);
+				out.push(` Container ${c.name} Removing`);
 				removeContainer(ctx.state, c, true);
-				out.push(` Container ${c.name}  Removed`);
+				out.push(` Container ${c.name} Removed`);
 			}
 			if (rest.includes('-v') || rest.includes('--volumes'))
 				for (const volume of project.model.volumes) {
 					if (volume.external) continue;
 					const full = volumeName(project, volume.name);
 					if (!ctx.state.volumes.some((v) => v.name === full)) continue;
-					out.push(` Volume ${full}  Removing`);
+					out.push(` Volume ${full} Removing`);
 					ctx.state.volumes = ctx.state.volumes.filter((v) => v.name !== full);
-					out.push(` Volume ${full}  Removed`);
+					out.push(` Volume ${full} Removed`);
 				}
 			for (const network of project.model.networks) {
 				if (network.external) continue;
 				const full = networkName(project, network.name);
 				if (!ctx.state.networks.some((n) => n.name === full)) continue;
 				if (ctx.state.containers.some((c) => c.networks.some((a) => a.network === full))) continue;
-				out.push(` Network ${full}  Removing`);
+				out.push(` Network ${full} Removing`);
 				ctx.state.networks = ctx.state.networks.filter((n) => n.name !== full);
-				out.push(` Network ${full}  Removed`);
+				out.push(` Network ${full} Removed`);
 			}
 			return ok(out);
 		}
@@ -686,7 +692,7 @@ export function compose(ctx: Context, args: string[]): Answer {
 				const outcome = buildImage(ctx, s.build, '', tag);
 				if (outcome.failure) return outcome.failure;
 				storeImage(ctx, outcome.image!, tag);
-				out.push(...outcome.lines, ` Image ${tag}  Built`);
+				out.push(...outcome.lines, ` Image ${tag} Built`);
 			}
 			return ok(out);
 		}

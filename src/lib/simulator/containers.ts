@@ -235,14 +235,16 @@ export function startContainer(
 		if (result.failure) explanation = result.failure;
 		if (result.exitCode === 127 && result.failure?.key === 'exec-not-found') {
 			// The runtime cannot start a missing program: the container is created, not started.
+			// Docker keeps it in the Created state with exit code 127; --rm still removes it.
 			stopContainer(state, c, 127);
+			c.status = 'created';
 			const text = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${program[0]}": executable file not found in $PATH: unknown`;
 			return {
 				exitCode: 127,
 				output:
 					command === 'run'
 						? `docker: Error response from daemon: ${text}\n\nRun 'docker run --help' for more information`
-						: `Error response from daemon: ${text}\nError: failed to start containers: ${c.name}`,
+						: `Error response from daemon: ${text}\nfailed to start containers: ${c.name}`,
 				explanation: { key: 'exec-not-found', params: { program: program[0] ?? '' } },
 			};
 		}
@@ -336,8 +338,7 @@ export function createContainer(
 	if ('exitCode' in parsed) return parsed;
 	const { flags, args } = parsed;
 	const [reference, ...cmd] = args;
-	if (!reference)
-		return fail('requires-argument', { command }, { exitCode: 1, prefix: 'docker: ' });
+	if (!reference) return fail('requires-argument', { command });
 	const one = (name: string) => flags[name]?.at(-1);
 	const name = one('name');
 	if (name) {
@@ -355,10 +356,15 @@ export function createContainer(
 	for (const value of flags['publish'] ?? []) {
 		const binding = parsePublish(value);
 		if (!binding || binding === 'random')
-			return {
-				exitCode: 125,
-				output: `docker: invalid containerPort: ${value}\n\nRun 'docker ${command} --help' for more information`,
-			};
+			return fail(
+				'invalid-container-port',
+				{ value },
+				{
+					exitCode: 125,
+					prefix: 'docker: ',
+					suffix: `\n\nRun 'docker ${command} --help' for more information`,
+				}
+			);
 		if (binding.hostPort === 0) binding.hostPort = state.nextEphemeralPort++;
 		ports.push(binding);
 	}
@@ -481,7 +487,7 @@ export function createContainer(
 					],
 		logs: [],
 		files: {},
-		healthcheck: true,
+		healthcheck: false,
 	};
 	const staticIp = one('ip');
 	if (staticIp && network.builtin) return daemonError('ip-default-bridge', {}, { run: command });
@@ -508,7 +514,12 @@ export function run(ctx: Context, words: string[]): Answer {
 	const detached = words.some((w) => /^-[a-zA-Z]*d[a-zA-Z]*$/.test(w) || w === '--detach');
 	const started = startContainer(ctx, made, 'run');
 	if ('exitCode' in started) return { ...started, output: [...before, started.output].join('\n') };
-	const lines = [...before, ...(detached ? [made.id] : started.output)];
+	// Docker warns that -p means nothing on the host's network, and drops the ports.
+	const warning =
+		words.some((w) => w === '-p' || w.startsWith('--publish')) && made.networkMode === 'host'
+			? ['WARNING: Published ports are discarded when using host network mode']
+			: [];
+	const lines = [...before, ...warning, ...(detached ? [made.id] : started.output)];
 	if (!detached && made.status === 'running' && made.interactive && made.tty) {
 		// An interactive session cannot be typed into here: it ends as if the user typed `exit`.
 		stopContainer(ctx.state, made, 0);
@@ -577,7 +588,7 @@ export function start(ctx: Context, words: string[]): Answer {
 		if ('exitCode' in started)
 			return {
 				...started,
-				output: `${started.output}\nError: failed to start containers: ${name}`,
+				output: `${started.output}\nfailed to start containers: ${name}`,
 			};
 		return parsed.flags['attach'] ? started.output.join('\n') : name;
 	});
@@ -622,11 +633,8 @@ export function pause(ctx: Context, words: string[], resume: boolean): Answer {
 	return eachContainer(ctx, words, resume ? 'unpause' : 'pause', (c, name) => {
 		if (!resume && c.status === 'running') c.status = 'paused';
 		else if (resume && c.status === 'paused') c.status = 'running';
-		else
-			return {
-				exitCode: 1,
-				output: `Error response from daemon: container ${c.id} is not ${resume ? 'paused' : 'running'}`,
-			};
+		else if (resume) return daemonError('not-paused', { id: c.id });
+		else return daemonError('not-running', { id: c.id, name });
 		return name;
 	});
 }
@@ -668,13 +676,8 @@ export function statusColumn(state: HostState, c: Container): string {
 		return `Exited (${c.exitCode}) ${humanDuration(state.clock - c.finishedAt)} ago`;
 	const up = `Up ${humanDuration(state.clock - c.startedAt)}`;
 	if (c.status === 'paused') return `${up} (Paused)`;
-	return c.compose &&
-		c.healthcheck &&
-		c.compose.service &&
-		c.logs.length >= 0 &&
-		(c as Container & { health?: boolean }).health
-		? `${up} (healthy)`
-		: up;
+	// The check reports healthy from its first run on; the simulator does not model failing checks.
+	return c.healthcheck ? `${up} (healthy)` : up;
 }
 
 /** The PORTS column: published ports (IPv4 and IPv6 for every address), then exposed ones. */
@@ -787,7 +790,7 @@ export function port(ctx: Context, words: string[]): Answer {
 		c.status === 'running'
 			? c.ports.filter((p) => !key || `${p.containerPort}/${p.protocol}` === key)
 			: [];
-	if (!bindings.length && key) return fail('no-public-port', { port: key, name });
+	if (!bindings.length && key) return fail('no-public-port', { port: which!, name });
 	return ok(
 		bindings.flatMap((p) => {
 			const left = key ? '' : `${p.containerPort}/${p.protocol} -> `;

@@ -4,6 +4,7 @@
  */
 import { formatMessage, messages, type MessageId } from './messages.ts';
 import type { Rng } from './random.ts';
+import { usageOf } from './usage.ts';
 import type { CommandResult, Explanation, HostState } from './types.ts';
 
 /** One command's working state. */
@@ -32,7 +33,12 @@ export function fail(
 		explain?: Record<string, string | number>;
 	} = {}
 ): Answer {
-	const text = `${options.prefix ?? ''}${formatMessage(id, params)}${options.suffix ?? ''}`;
+	// The CLI's own errors end with the command's usage line.
+	const filled =
+		'command' in params && !('usage' in params)
+			? { ...params, usage: usageOf(String(params['command'])) }
+			: params;
+	const text = `${options.prefix ?? ''}${formatMessage(id, filled)}${options.suffix ?? ''}`;
 	const explanation: Explanation = {
 		key: messages[id].explanation,
 		params: { ...params, ...(options.explain ?? {}) },

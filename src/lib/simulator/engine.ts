@@ -138,7 +138,7 @@ function inspect(
 						? inspectVolume(vol)
 						: undefined;
 		if (object === undefined) {
-			const answer = fail('no-such-object', { name }, { prefix: 'Error: ' });
+			const answer = fail('no-such-object', { name });
 			return { ...answer, output: format ? answer.output : `[]\n${answer.output}` };
 		}
 		found.push(object);
@@ -273,7 +273,12 @@ function docker(ctx: Context, words: string[]): Answer {
 				: ok('Usage:  docker image COMMAND\n\nManage images');
 		}
 		default:
-			if (command.startsWith('-')) return fail('unknown-flag', { flag: command, command: '' });
+			if (command.startsWith('-'))
+				return {
+					...fail('unknown-flag', { flag: command, command: '' }),
+					output: `unknown flag: ${command}\n\nUsage:  docker [OPTIONS] COMMAND\n\nRun 'docker --help' for more information`,
+					exitCode: 125,
+				};
 			return { ...fail('unknown-command', { name: command }), exitCode: 1 };
 	}
 }
@@ -369,7 +374,7 @@ export interface ScriptOptions {
 /** The lines of a script joined where they end with `\`, without blanks and `#` comments. */
 export function scriptLines(text: string): string[] {
 	return text
-		.replace(/\\\r?\n[ \t]*/g, ' ')
+		.replace(/[ \t]*\\\r?\n[ \t]*/g, ' ')
 		.split(/\r?\n/)
 		.map((line) => line.trim())
 		.filter((line) => line && !line.startsWith('#'));

@@ -160,6 +160,30 @@ export const explanations: Record<string, Texts> = {
 		it: 'Il servizio {name} non è acceso: avvialo con docker compose up -d.',
 		en: 'Service {name} is not running: start it with docker compose up -d.',
 	},
+	'invalid-container-port': {
+		it: 'Con -p si scrive PORTA_HOST:PORTA_CONTAINER, due numeri tra 1 e 65535: per esempio -p 8080:80.',
+		en: 'With -p you write HOST_PORT:CONTAINER_PORT, two numbers from 1 to 65535: for example -p 8080:80.',
+	},
+	'not-paused': {
+		it: 'Il container non è in pausa: unpause serve solo dopo docker pause.',
+		en: 'The container is not paused: unpause only makes sense after docker pause.',
+	},
+	'not-connected': {
+		it: 'Il container non è collegato a quella rete: docker inspect mostra a quali reti è collegato.',
+		en: 'The container is not connected to that network: docker inspect shows which networks it is on.',
+	},
+	'dependency-exited': {
+		it: 'Un servizio da cui questo dipende si è fermato subito: guarda perché con docker compose logs.',
+		en: 'A service this one depends on stopped at once: see why with docker compose logs.',
+	},
+	'dependency-no-healthcheck': {
+		it: 'condition: service_healthy aspetta un healthcheck, ma il servizio {name} non ne ha: aggiungi healthcheck: al servizio o usa service_started.',
+		en: 'condition: service_healthy waits for a healthcheck, but service {name} has none: add healthcheck: to the service or use service_started.',
+	},
+	'dependency-not-completed': {
+		it: 'condition: service_completed_successfully aspetta che {service} finisca con codice 0, e invece è ancora acceso o è uscito con un errore.',
+		en: 'condition: service_completed_successfully waits for {service} to finish with code 0, but it is still running or exited with an error.',
+	},
 };
 
 /** The explanation's line in the language asked; the key itself when it is unknown. */

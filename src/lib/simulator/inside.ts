@@ -340,9 +340,8 @@ export function curl(state: HostState, from: Container | undefined, args: string
 		exitCode: 7,
 		failure: failure('curl-refused', { host, port }),
 	});
-	let server: Container | undefined;
-	let serverPort = port;
-	if (!from && (host === 'localhost' || host === '127.0.0.1' || host === '0.0.0.0')) {
+	// The host's published ports: from the host on localhost, from a container on its gateway.
+	const published = (): { server?: Container; serverPort: number } => {
 		for (const c of state.containers) {
 			if (c.status !== 'running') continue;
 			const binding = c.ports.find((p) => p.hostPort === port && p.protocol === 'tcp');
@@ -351,14 +350,15 @@ export function curl(state: HostState, from: Container | undefined, args: string
 			const reachable = c.networks.some(
 				(a) => !state.networks.find((n) => n.name === a.network)?.internal
 			);
-			if (reachable || c.networkMode === 'host') {
-				server = c;
-				serverPort = binding.containerPort;
-			}
+			if (reachable) return { server: c, serverPort: binding.containerPort };
 		}
-		if (!server)
-			server = state.containers.find((c) => c.status === 'running' && c.networkMode === 'host');
-	} else {
+		const onHost = state.containers.find((c) => c.status === 'running' && c.networkMode === 'host');
+		return onHost ? { server: onHost, serverPort: port } : { serverPort: port };
+	};
+	let found: { server?: Container | undefined; serverPort: number };
+	if (!from && (host === 'localhost' || host === '127.0.0.1' || host === '0.0.0.0'))
+		found = published();
+	else {
 		const ip = from
 			? resolveName(state, from, host)
 			: /^\d+\.\d+\.\d+\.\d+$/.test(host)
@@ -370,18 +370,24 @@ export function curl(state: HostState, from: Container | undefined, args: string
 				exitCode: 6,
 				failure: failure('curl-resolve', { host }),
 			};
-		server = ip === '127.0.0.1' ? from : containerAt(state, from, ip);
+		const gateway = from?.networks.some(
+			(a) => a.ip && state.networks.find((n) => n.name === a.network && !n.internal)?.gateway === ip
+		);
+		found = gateway
+			? published()
+			: { server: ip === '127.0.0.1' ? from : containerAt(state, from, ip), serverPort: port };
 	}
-	if (!server) return refused();
-	const image = state.images.find((i) => i.id === server.imageId);
+	const { server: target, serverPort } = found;
+	if (!target) return refused();
+	const image = state.images.find((i) => i.id === target.imageId);
 	if (!(listening[image?.behaviour ?? ''] ?? []).includes(serverPort)) return refused();
-	const body = httpBody(state, server, path);
+	const body = httpBody(state, target, path);
 	if (body === undefined) return { output: ['curl: (52) Empty reply from server'], exitCode: 52 };
 	if (image?.behaviour === 'nginx') {
 		const client = from?.networks.find((a) => a.ip)?.ip ?? '172.17.0.1';
 		const when = new Date(state.clock * 1000);
 		const stamp = `${String(when.getUTCDate()).padStart(2, '0')}/${when.toLocaleString('en', { month: 'short', timeZone: 'UTC' })}/${when.getUTCFullYear()}:${when.toISOString().slice(11, 19)} +0000`;
-		server.logs.push(
+		target.logs.push(
 			`${client} - - [${stamp}] "GET ${path} HTTP/1.1" 200 ${body.length + 1} "-" "curl/8.14.1" "-"`
 		);
 	}
@@ -565,8 +571,17 @@ export function runInside(state: HostState, container: Container, words: string[
 				container,
 				args.filter((a) => a !== '-qO-' && a !== '-O-' && a !== '-q')
 			);
+			// BusyBox wget says the same things in its own words, and exits with 1.
+			const url = args.find((a) => !a.startsWith('-')) ?? '';
+			const host = /^(?:https?:\/\/)?([^/:]+)/.exec(url)?.[1] ?? url;
 			if (result.exitCode === 6)
-				return { ...result, output: [`wget: bad address '${args.at(-1)}'`], exitCode: 1 };
+				return { ...result, output: [`wget: bad address '${host}'`], exitCode: 1 };
+			if (result.exitCode === 7)
+				return {
+					...result,
+					output: [`wget: can't connect to remote host (${host}): Connection refused`],
+					exitCode: 1,
+				};
 			return result;
 		}
 		case 'mariadb':

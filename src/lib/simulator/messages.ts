@@ -40,8 +40,8 @@ export const messages = {
 		explanation: 'no-such-container',
 	},
 	'no-such-object': {
-		template: 'No such object: {name}',
-		source: 'docker/cli v28 cli/command/system/inspect.go',
+		template: 'error: no such object: {name}',
+		source: 'docker/cli v29 cli/command/system/inspect.go',
 		explanation: 'no-such-container',
 	},
 	'no-such-image': {
@@ -133,23 +133,26 @@ export const messages = {
 		explanation: 'exec-not-found',
 	},
 	'no-public-port': {
-		template: "Error: No public port '{port}' published for {name}",
-		source: 'docker/cli v28 cli/command/container/port.go',
+		template: "no public port '{port}' published for {name}",
+		source: 'docker/cli v29 cli/command/container/port.go',
 		explanation: 'no-public-port',
 	},
 	'unknown-flag': {
-		template: "unknown flag: {flag}\nSee 'docker {command} --help'.",
-		source: 'spf13/cobra, as docker/cli prints it',
+		template:
+			"unknown flag: {flag}\n\nUsage:  {usage}\n\nRun 'docker {command} --help' for more information",
+		source: 'docker/cli v29 cli/cobra.go (FlagErrorFunc) over spf13/pflag',
 		explanation: 'unknown-flag',
 	},
 	'unknown-shorthand': {
-		template: "unknown shorthand flag: '{letter}' in {flag}\nSee 'docker {command} --help'.",
-		source: 'spf13/cobra, as docker/cli prints it',
+		template:
+			"unknown shorthand flag: '{letter}' in {flag}\n\nUsage:  {usage}\n\nRun 'docker {command} --help' for more information",
+		source: 'docker/cli v29 cli/cobra.go (FlagErrorFunc) over spf13/pflag',
 		explanation: 'unknown-flag',
 	},
 	'requires-argument': {
-		template: '"docker {command}" requires at least 1 argument.\nSee \'docker {command} --help\'.',
-		source: 'docker/cli v28 cli/required.go',
+		template:
+			"docker: 'docker {command}' requires at least 1 argument\n\nUsage:  {usage}\n\nSee 'docker {command} --help' for more information",
+		source: 'docker/cli v29 cli/required.go (RequiresMinArgs)',
 		explanation: 'requires-argument',
 	},
 	'unknown-command': {
@@ -235,13 +238,43 @@ export const messages = {
 	},
 	'compose-no-service': {
 		template: 'no such service: {name}',
-		source: 'docker/compose v2 pkg/compose',
+		source: 'docker/compose v5.5 cmd/compose/ps.go',
 		explanation: 'compose-no-service',
 	},
 	'compose-not-running': {
 		template: 'service "{name}" is not running',
-		source: 'docker/compose v2 pkg/compose/exec.go',
+		source: 'docker/compose v5.5 pkg/compose/containers.go',
 		explanation: 'compose-not-running',
+	},
+	'invalid-container-port': {
+		template: 'invalid containerPort: {value}',
+		source: 'docker/cli v29 opts/port.go, through moby/go-connections nat.ParsePortSpec',
+		explanation: 'invalid-container-port',
+	},
+	'not-paused': {
+		template: 'Container {id} is not paused',
+		source: 'moby v29 daemon/unpause.go',
+		explanation: 'not-paused',
+	},
+	'not-connected': {
+		template: 'container {id} is not connected to network {network}',
+		source: 'moby v29 daemon/container_operations.go',
+		explanation: 'not-connected',
+	},
+	'dependency-exited': {
+		template: 'dependency failed to start: container {name} exited ({code})',
+		source: 'docker/compose v5.5 pkg/compose/convergence.go',
+		explanation: 'dependency-exited',
+	},
+	'dependency-no-healthcheck': {
+		template: 'dependency failed to start: container {name} has no healthcheck configured',
+		source: 'docker/compose v5.5 pkg/compose/convergence.go',
+		explanation: 'dependency-no-healthcheck',
+	},
+	'dependency-not-completed': {
+		template: 'service "{service}" didn\'t complete successfully: exit {code}',
+		source: 'docker/compose v5.5 pkg/compose/convergence.go',
+		explanation: 'dependency-not-completed',
 	},
 } as const satisfies Record<string, MessageEntry>;
 

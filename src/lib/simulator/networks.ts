@@ -274,10 +274,7 @@ export function network(ctx: Context, words: string[]): Answer {
 			const c = findContainer(state, containerRef);
 			if (!c) return daemonError('no-such-container', { name: containerRef });
 			if (!c.networks.some((a) => a.network === n.name))
-				return {
-					exitCode: 1,
-					output: `Error response from daemon: container ${c.id} is not connected to network ${n.name}`,
-				};
+				return daemonError('not-connected', { id: c.id, network: n.name });
 			c.networks = c.networks.filter((a) => a.network !== n.name);
 			return ok();
 		}

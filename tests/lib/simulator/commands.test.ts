@@ -212,6 +212,17 @@ describe('commands', () => {
 			'curl: (7)',
 			7,
 		],
+		[
+			'a container reaches a published port on its gateway',
+			'docker run -d -p 8080:80 nginx\ndocker run -d --name a alpine sleep 1d\ndocker exec a wget -qO- http://172.17.0.1:8080/',
+			'Welcome to nginx!',
+		],
+		[
+			'BusyBox wget says refused in its words',
+			'docker run -d --name a alpine sleep 1d\ndocker exec a wget -qO- http://172.17.0.1:8080/',
+			"wget: can't connect to remote host (172.17.0.1): Connection refused",
+			1,
+		],
 		['unknown host commands', 'ifconfig', 'bash: ifconfig: command not found', 127],
 		['commands chain with &&', 'docker run -d --name a nginx && docker stop a', /\na$/],
 		['compose config prints the file', 'docker compose config', 'name: progetto'],
@@ -273,13 +284,13 @@ describe('commands', () => {
 `;
 		const [up] = runScript('docker compose up -d', { compose });
 		expect(up!.output).toContain(
-			' Container progetto-db-1  Waiting\n Container progetto-db-1  Healthy'
+			' Container progetto-db-1 Waiting\n Container progetto-db-1 Healthy'
 		);
 		expect(up!.output).toContain(
-			' Container progetto-init-1  Waiting\n Container progetto-init-1  Exited'
+			' Container progetto-init-1 Waiting\n Container progetto-init-1 Exited'
 		);
-		expect(up!.output.indexOf('progetto-web-1  Started')).toBeGreaterThan(
-			up!.output.indexOf('progetto-db-1  Started')
+		expect(up!.output.indexOf('progetto-web-1 Started')).toBeGreaterThan(
+			up!.output.indexOf('progetto-db-1 Started')
 		);
 	});
 

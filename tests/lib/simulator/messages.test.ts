@@ -88,6 +88,33 @@ const triggers: Record<MessageId, { script: string; files?: Record<string, strin
 		script: 'docker compose exec web ls',
 		files: { 'compose.yaml': 'services:\n  web:\n    image: nginx\n' },
 	},
+	'invalid-container-port': { script: 'docker run -p 8080:abc nginx' },
+	'not-paused': { script: 'docker run -d --name w nginx\ndocker unpause w' },
+	'not-connected': {
+		script:
+			'docker network create rete\ndocker run -d --name w nginx\ndocker network disconnect rete w',
+	},
+	'dependency-exited': {
+		script: 'docker compose up -d',
+		files: {
+			'compose.yaml':
+				'services:\n  db:\n    image: mariadb\n    healthcheck:\n      test: ["CMD", "healthcheck.sh"]\n  web:\n    image: nginx\n    depends_on:\n      db:\n        condition: service_healthy\n',
+		},
+	},
+	'dependency-no-healthcheck': {
+		script: 'docker compose up -d',
+		files: {
+			'compose.yaml':
+				'services:\n  db:\n    image: redis\n  web:\n    image: nginx\n    depends_on:\n      db:\n        condition: service_healthy\n',
+		},
+	},
+	'dependency-not-completed': {
+		script: 'docker compose up -d',
+		files: {
+			'compose.yaml':
+				'services:\n  init:\n    image: alpine\n    command: sleep 1d\n  web:\n    image: nginx\n    depends_on:\n      init:\n        condition: service_completed_successfully\n',
+		},
+	},
 };
 
 /** The text of a template before its first value. */
