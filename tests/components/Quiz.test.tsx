@@ -690,7 +690,9 @@ describe('<Quiz>', () => {
 describe('createRowQueue()', () => {
 	test('activates one row per task, in order, and is live once the rendered ones are', async () => {
 		vi.useFakeTimers();
-		onTestFinished(() => vi.useRealTimers());
+		onTestFinished(() => {
+			vi.useRealTimers();
+		});
 		const queue = createRowQueue(true);
 		expect(queue.hydrating).toBe(true);
 		const done: string[] = [];

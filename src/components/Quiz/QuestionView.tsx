@@ -2,6 +2,7 @@ import type { FunctionComponent } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { feedbackStage, partMarks, type FeedbackStage } from '../../lib/quiz/attempt.ts';
+import { loadLabEngine } from '../../lib/quiz/lab-engine.ts';
 import type { Answer, Part } from '../../lib/quiz/score.ts';
 import type { Question, QuestionOf } from '../../lib/quiz/schema.ts';
 import type { Layout, SheetRow } from '../../lib/quiz/session.ts';
@@ -167,7 +168,9 @@ function LabSlot(props: InputsProps<QuestionOf<'lab'>>) {
 	useEffect(() => {
 		if (View) return;
 		let live = true;
-		void import('./LabInputs.tsx').then((module) => {
+		// The runner too, for a page that has not loaded it itself (the spaced review): a lab is
+		// scored once it is checked, by then it is there.
+		void Promise.all([import('./LabInputs.tsx'), loadLabEngine()]).then(([module]) => {
 			labView = module.LabInputs;
 			if (live) setView(() => module.LabInputs);
 		});
