@@ -474,6 +474,43 @@ describe('<Quiz>', () => {
 		expect(feedback.textContent).toContain('non 10.10.0.0/24');
 	});
 
+	test('a lab wrong twice shows the model solution, its files whole', async () => {
+		const lab = QuestionSchema().parse({
+			id: 'lab-fix',
+			type: 'lab',
+			topic: 'docker',
+			prompt: t('Correggi il Dockerfile.'),
+			start: { files: { Dockerfile: 'FROM ubuntu\nRUN apt install apache2\n' } },
+			editable: ['Dockerfile'],
+			goals: [{ kind: 'image-built', tag: 'sito' }],
+			solution: {
+				commands: 'docker build -t sito .',
+				files: {
+					Dockerfile: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y apache2\n',
+				},
+			},
+			explanation: t('Perché sì.'),
+			review,
+		});
+		await renderQuiz({ questions: [lab] });
+		const question = await screen.findByRole('group', { name: /Correggi il Dockerfile/ });
+		const button = (name: string) => within(question.parentElement!).getByRole('button', { name });
+		fireEvent.input(await within(question).findByLabelText(italian['quiz.lab.commands']), {
+			target: { value: 'docker build -t sito .' },
+		});
+		fireEvent.click(button('Controlla'));
+		expect(
+			(await within(question).findByRole('group', { name: /Non è giusto/ })).textContent
+		).toContain('La build non è riuscita');
+		fireEvent.click(button('Riprova'));
+		fireEvent.click(await waitFor(() => button('Controlla')));
+		const solution = await within(question).findByLabelText('Dockerfile corretto');
+		expect(solution.textContent).toBe(
+			'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y apache2\n'
+		);
+		expect(within(question).getByText(/Una soluzione/)).toBeTruthy();
+	});
+
 	test('a chapter’s quiz has neither the mode switch nor the progress tools', async () => {
 		await renderQuiz({ quizId: 'chapter-docker-volumi', compact: true });
 		await screen.findAllByRole('group');

@@ -77,10 +77,14 @@ export function Feedback({ question, answer, score, lang, stage, onReveal }: Pro
 						</p>
 					)}
 					{question.type === 'lab' &&
-						Object.entries(question.solution.files).map(([path, text]) => (
+						Object.entries(question.solution.files).map(([path, text], index) => (
 							<figure key={path} class="quiz-lab-file">
-								<figcaption>{t('quiz.lab.solutionFile', { path })}</figcaption>
-								<pre tabIndex={0}>{text}</pre>
+								<figcaption id={`${question.id}-solution-${index}`}>
+									{t('quiz.lab.solutionFile', { path })}
+								</figcaption>
+								<pre tabIndex={0} aria-labelledby={`${question.id}-solution-${index}`}>
+									{text}
+								</pre>
 							</figure>
 						))}
 				</div>
