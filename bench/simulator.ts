@@ -23,19 +23,20 @@ function medianOf(work: () => unknown, runs: number): number {
 	return Math.round(((times[(runs - 1) >> 1] ?? 0) + (times[runs >> 1] ?? 0)) * 50) / 100;
 }
 
-/** A realistic session of `count` commands: containers come and go on a few networks. */
+/**
+ * A realistic session of `count` commands: containers come and go on a network, about twenty
+ * alive at a time, each writing to a shared volume and pinging the one before it.
+ */
 export function generateScript(count: number): string {
 	const lines = ['docker network create rete', 'docker volume create dati'];
-	for (let i = 0; lines.length < count; i++) {
-		const name = `c${i % 20}`;
+	for (let i = 0; lines.length < count; i++)
 		lines.push(
-			`docker run -d --name ${name} --network rete -v dati:/dati alpine sleep 1d`,
-			`docker exec ${name} sh -c 'echo ${i} > /dati/f${i % 5}'`,
-			`docker exec ${name} ping -c 1 c${(i + 1) % 20}`,
+			`docker run -d --name c${i} --network rete -v dati:/dati alpine sleep 1d`,
+			`docker exec c${i} sh -c 'echo ${i} > /dati/f${i % 5}'`,
+			`docker exec c${i} ping -c 1 c${Math.max(0, i - 1)}`,
 			'docker ps',
-			`docker rm -f ${name}`
+			...(i >= 19 ? [`docker rm -f c${i - 19}`] : [])
 		);
-	}
 	return lines.slice(0, count).join('\n');
 }
 

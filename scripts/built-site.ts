@@ -70,7 +70,7 @@ export const auditedPages = {
 } as const;
 
 /** The built file of a page path: `en/` is `en/index.html`. */
-function builtFile(path: string): string {
+export function builtFile(path: string): string {
 	const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
 	return join(DIST, file);
 }

@@ -137,7 +137,10 @@ async function saveCourse(
 				if (!response.ok) throw new Error(`HTTP ${response.status}`);
 				await cache.put(absolute(path), response.clone());
 			}
-			bytes += (await response.blob()).size;
+			// Read before adding: `bytes += await …` would add to the total as it was before the wait,
+			// and the saves that ran meanwhile would be lost from it.
+			const size = (await response.blob()).size;
+			bytes += size;
 		} catch {
 			failed++;
 		}

@@ -8,6 +8,7 @@ import { loadAnalyzer } from '../../src/components/Compose/loadAnalyzer';
 import { analyzeCompose } from '../../src/lib/compose/analyze';
 import { examples, galleryExamples, lectureExample } from '../../src/lib/compose/examples';
 import { analysisOptions } from '../../src/lib/compose/lab';
+import { planFor } from '../../src/lib/compose/plan-view';
 import {
 	defaultOptions,
 	encodeText,
@@ -16,6 +17,7 @@ import {
 	storageKey,
 } from '../../src/lib/compose/share';
 import { translator } from '../../src/lib/i18n/strings';
+import { planComposeUp } from '../../src/lib/simulator';
 import english from '../../src/content/i18n/en.json';
 import italian from '../../src/content/i18n/it.json';
 
@@ -33,10 +35,11 @@ const strings = { it: only(italian), en: only(english) };
 function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 	const lang = props.lang ?? 'it';
 	const start = examples.find((example) => example.id === props.example) ?? lectureExample;
-	const initial = analyzeCompose(
+	const analysis = analyzeCompose(
 		start.source,
 		analysisOptions(lang, translator(strings[lang]), 'compose', defaultOptions)
 	);
+	const initial = { ...analysis, plan: planFor(start.source, analysis, planComposeUp) };
 	return render(<ComposeLab lang={lang} strings={strings[lang]} initial={initial} {...props} />);
 }
 
@@ -113,6 +116,42 @@ describe('<ComposeLab>', () => {
 		check();
 		await analysed();
 		check();
+	});
+
+	test('says what docker compose up will do with the starting example: order, names, ports', () => {
+		renderLab({ example: 'three-tiers' });
+		const plan = screen.getByRole('region', { name: 'Cosa farà docker compose up' });
+		const lists = within(plan).getAllByRole('list');
+		const items = (list: HTMLElement) =>
+			within(list)
+				.getAllByRole('listitem')
+				.map((item) => item.textContent);
+		expect(lists[0]?.tagName).toBe('OL');
+		expect(items(lists[0]!)).toEqual([
+			'Rete progetto_frontend creata',
+			"Rete progetto_backend creata, interna: i suoi container non raggiungono l'esterno né l'host",
+			'Volume progetto_db-data creato',
+			'db avviato (container progetto-db-1)',
+			'api aspetta che db sia in salute (healthcheck), poi parte (container progetto-api-1)',
+			'proxy aspetta che api sia avviato, poi parte (container progetto-proxy-1)',
+		]);
+		expect(within(plan).getByText('Sulla rete backend (progetto_backend, interna)')).toBeTruthy();
+		expect(within(plan).getByText('api raggiunge db come db o progetto-db-1')).toBeTruthy();
+		expect(items(lists.at(-1)!)).toEqual([
+			'http://localhost:80 → proxy, porta 80',
+			'http://localhost:443 → proxy, porta 443',
+			"db non pubblica porte: dall'host non si raggiunge",
+			"api non pubblica porte: dall'host non si raggiunge",
+		]);
+	});
+
+	test('the lecture’s file has an error: the plan says it needs a valid file', () => {
+		renderLab({ lang: 'en' });
+		const plan = screen.getByRole('region', { name: 'What docker compose up will do' });
+		expect(plan.textContent).toContain(
+			'The plan needs a valid file: fix the errors among the problems found.'
+		);
+		expect(within(plan).queryAllByRole('listitem')).toHaveLength(0);
 	});
 
 	test('redraws the diagram once typing pauses, not before', async () => {

@@ -411,7 +411,7 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 	const runs = (count: number) => `FROM alpine:3.21\n${'RUN echo hi\n'.repeat(count)}`;
 	// Plain selectors here: role queries over hundreds of boxes take seconds in happy-dom.
 	const form = () => document.getElementById('df-form-heading')!.closest('section')!;
-	const boxes = () => [...form().querySelectorAll<HTMLElement>('.df-item > fieldset')];
+	const boxes = () => [...form().querySelectorAll<HTMLElement>('.df-item fieldset.df-node')];
 	/** The legends of the instruction boxes on screen, in order, without their findings' mark. */
 	const legends = () =>
 		boxes().map((box) => {

@@ -4,8 +4,7 @@ import fc from 'fast-check';
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
-import { createRowQueue, renderedRows } from '../../src/components/Quiz/DeferredRow';
-import Quiz from '../../src/components/Quiz/Quiz';
+import Quiz, { renderedRows } from '../../src/components/Quiz/Quiz';
 import { loadLabEngine } from '../../src/lib/quiz/lab-engine';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
 import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
@@ -721,34 +720,5 @@ describe('<Quiz>', () => {
 			};
 		await waitFor(() => expect(saved().reviews['rm-volume']).toEqual([{ at: 5, grade: 3 }]));
 		expect(saved().version).toBe(2);
-	});
-});
-
-describe('createRowQueue()', () => {
-	test('activates one row per task, in order, and is live once the rendered ones are', async () => {
-		vi.useFakeTimers();
-		onTestFinished(() => {
-			vi.useRealTimers();
-		});
-		const queue = createRowQueue(true);
-		expect(queue.hydrating).toBe(true);
-		const done: string[] = [];
-		for (const row of ['a', 'b']) queue.add(() => done.push(row), true);
-		for (const row of ['c', 'd']) queue.add(() => done.push(row), false);
-		queue.whenLive(() => done.push('live'));
-		queue.whenDrained(() => done.push('drained'));
-		expect(done).toEqual([]);
-		await vi.advanceTimersToNextTimerAsync();
-		expect(done).toEqual(['a']);
-		await vi.advanceTimersToNextTimerAsync();
-		expect(done).toEqual(['a', 'b', 'live']);
-		await vi.runAllTimersAsync();
-		expect(done).toEqual(['a', 'b', 'live', 'c', 'd', 'drained']);
-	});
-
-	test('with no rendered row waiting, is live at once', () => {
-		let live = false;
-		createRowQueue(false).whenLive(() => (live = true));
-		expect(live).toBe(true);
 	});
 });

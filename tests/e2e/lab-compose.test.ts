@@ -112,6 +112,70 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 		expect(errors).toEqual([]);
 	});
 
+	for (const lang of ['it', 'en'] as const)
+		test(`what docker compose up will do (${lang}): the start order, and it follows the text typed`, async ({
+			openPage,
+		}) => {
+			const words = {
+				it: {
+					page: 'lab/compose/',
+					editor: 'File Compose (compose.yaml)',
+					title: 'Cosa farà docker compose up',
+					invalid: 'Il piano ha bisogno di un file valido',
+					order: [
+						'Rete progetto_ext creata',
+						'Rete progetto_int creata',
+						'Volume progetto_db-content creato',
+						'app avviato (container progetto-app-1)',
+						'db avviato (container progetto-db-1)',
+					],
+					noPorts: "db non pubblica porte: dall'host non si raggiunge",
+					port: 'http://localhost:3306 → db, porta 3306',
+				},
+				en: {
+					page: 'en/lab/compose/',
+					editor: 'Compose file (compose.yaml)',
+					title: 'What docker compose up will do',
+					invalid: 'The plan needs a valid file',
+					order: [
+						'Network progetto_ext created',
+						'Network progetto_int created',
+						'Volume progetto_db-content created',
+						'app started (container progetto-app-1)',
+						'db started (container progetto-db-1)',
+					],
+					noPorts: 'db publishes no ports: the host cannot reach it',
+					port: 'http://localhost:3306 → db, port 3306',
+				},
+			}[lang];
+			const { page, errors } = await openPage();
+			await page.goto(url(words.page), { waitUntil: 'networkidle' });
+			const plan = page.getByRole('region', { name: words.title });
+			// The lecture's file has its subnet mistake: the server's plan says it needs a valid file.
+			await plan.getByText(words.invalid).waitFor();
+			const editor = page.getByLabel(words.editor);
+			/** Puts the cursor right after `after` in the editor, then types `text` key by key. */
+			const typeAfter = async (after: string, text: string) => {
+				await editor.focus();
+				await editor.evaluate((area: HTMLTextAreaElement, marker) => {
+					const at = area.value.indexOf(marker) + marker.length;
+					area.setSelectionRange(at, at);
+				}, after);
+				await page.keyboard.type(text);
+			};
+			await typeAfter('subnet: 192.168.100', '.0');
+			const steps = plan.locator('ol > li');
+			await expect.poll(() => steps.allTextContents(), { timeout: 5000 }).toEqual(words.order);
+			expect(await plan.getByText(words.noPorts).count()).toBe(1);
+
+			// A published port for db, typed in the editor: the host can reach it now.
+			await typeAfter('  db:\n    image: mariadb\n', '    ports:\n      - "3306:3306"\n');
+			await plan.getByText(words.port).waitFor({ timeout: 5000 });
+			expect(await plan.getByText(words.noPorts).count()).toBe(0);
+			expect(await axeViolations(page)).toEqual([]);
+			expect(errors).toEqual([]);
+		});
+
 	for (const viewport of ['desktop', 'phone'] as const)
 		test(`the lecture’s diagram fits its column at ${viewport} width, all of it in view`, async ({
 			openPage,

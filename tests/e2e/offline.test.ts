@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, onTestFinished } from 'vitest';
-import { DIST, TEST_BASE } from '../../scripts/built-site';
+import { builtFile, DIST, TEST_BASE } from '../../scripts/built-site';
+import { addressesFor, type OfflineManifest } from '../../src/lib/offline/manifest';
+import { formatSize } from '../../src/lib/offline/size';
 import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
@@ -157,12 +159,28 @@ describe.runIf(hasChromium())('reading offline in Chromium', () => {
 			.poll(() => status.textContent(), { timeout: 120_000 })
 			.toMatch(/^Fatto: il corso è salvato su questo dispositivo \([\d,]+ (MB|kB)\)/);
 		console.info(`offline, Italian course: ${await status.textContent()}`);
+		// The size it announces is what it saved: every file of the Italian course, as built.
+		const manifest = JSON.parse(
+			readFileSync(join(DIST, 'offline-manifest.json'), 'utf8')
+		) as OfflineManifest;
+		const saved = addressesFor(manifest, { langs: ['it'] }).reduce(
+			(sum, address) => sum + statSync(builtFile(address.slice(TEST_BASE.length))).size,
+			0
+		);
+		expect(await status.textContent()).toContain(`(${formatSize(saved, 'it')})`);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.screenshot({ path: join(screenshotDir(), 'offline-saved-it-phone-light.png') });
 
 		await context.setOffline(true);
 		expect(await headingOffline(page, 'forense/vm-e-container/')).not.toBe('Sei offline');
 		expect(await headingOffline(page, 'riferimenti/glossario/')).not.toBe('Sei offline');
+		// Search works offline too: its index for Italian was saved with the pages.
+		await page.locator('button[data-open-modal]:not([disabled])').click();
+		await page.locator('#starlight__search input').fill('ipervisore');
+		const result = page.locator('#starlight__search a.pagefind-ui__result-link').first();
+		await result.waitFor();
+		expect(await result.getAttribute('href')).toContain('/virtualizzazione/');
+		await page.keyboard.press('Escape');
 		// English was not saved.
 		expect(await headingOffline(page, 'en/forense/vm-e-container/')).toBe('You are offline');
 		expect(

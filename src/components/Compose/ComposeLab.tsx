@@ -21,6 +21,7 @@ import {
 	type OpenedFrom,
 	type SaveFailure,
 } from '../../lib/compose/lab.ts';
+import { planView, type PlannedAnalysis, type PlanView } from '../../lib/compose/plan-view.ts';
 import {
 	defaultOptions,
 	parseStoredState,
@@ -44,6 +45,7 @@ import { ExampleGallery } from './ExampleGallery.tsx';
 import { ExportTools } from './ExportTools.tsx';
 import { FindingsSection } from './FindingsSection.tsx';
 import { offThreadAnalyzer, type OffThreadAnalyzer } from './offThread.ts';
+import { PlanSection } from './PlanSection.tsx';
 
 export interface ComposeLabProps {
 	lang: Locale;
@@ -53,9 +55,10 @@ export interface ComposeLabProps {
 	example?: string;
 	/**
 	 * The starting example analysed on the server (`analysisOptions`, default options): what the
-	 * island shows for it, so the analyser is needed only once the learner changes something.
+	 * island shows for it, with the plan of `docker compose up`, so the analyser is needed only
+	 * once the learner changes something.
 	 */
-	initial: Analysis;
+	initial: PlannedAnalysis;
 	/** The level of the island's own headings: 2 on the lab page, 3 inside a chapter's section. */
 	headingLevel?: 2 | 3;
 	/** Prefix of the ids in the island, unique on the page. */
@@ -98,7 +101,7 @@ export default function ComposeLab({
 	const [message, setMessage] = useState('');
 	const [previous, setPrevious] = useState<ComposeState | undefined>();
 	const [sharedUrl, setSharedUrl] = useState('');
-	const [answer, setAnswer] = useState<Answer | undefined>();
+	const [answer, setAnswer] = useState<Answer<PlannedAnalysis> | undefined>();
 	const [analyzerFailed, setAnalyzerFailed] = useState(false);
 	const analyzer = useRef<OffThreadAnalyzer>();
 	const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -128,6 +131,16 @@ export default function ComposeLab({
 	lastDrawn.current = view.lastDrawn;
 	const { findings, markers, counts } = useMemo(() => findingsView(analysis), [analysis]);
 	const summary = t('compose.findings.count', counts);
+	// The plan is of the text analysed, as the findings are: not of the last drawing kept on screen.
+	// Only the page's own analysis (no worker) comes without one: the page never loads the simulator.
+	const plan = useMemo((): PlanView => {
+		if (!analysis)
+			return {
+				kind: 'note',
+				text: t(analyzerFailed ? 'compose.engine.failed' : 'compose.engine.loading'),
+			};
+		return planView(analysis.plan ?? { skipped: 'on-page' }, t, lang);
+	}, [analysis, t, lang, analyzerFailed]);
 	const loading = t(analyzerFailed ? 'compose.engine.failed' : 'compose.engine.loading');
 
 	const tell = useCallback(
@@ -404,6 +417,8 @@ export default function ComposeLab({
 						/>
 					}
 				/>
+
+				<PlanSection id={id} headingLevel={headingLevel} view={plan} busy={!upToDate} />
 			</div>
 		</TranslateContext.Provider>
 	);

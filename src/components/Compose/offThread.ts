@@ -3,7 +3,8 @@
  * checks, places and draws each text, so that a paste of hundreds of services never keeps the tab
  * busy. Where there are no workers, or the worker fails, the page analyses the text itself.
  */
-import type { Analysis, AnalyzeOptions } from '../../lib/compose/analyze.ts';
+import type { AnalyzeOptions } from '../../lib/compose/analyze.ts';
+import type { PlannedAnalysis } from '../../lib/compose/plan-view.ts';
 import { loadAnalyzer, type Analyzer } from './loadAnalyzer.ts';
 
 /** What the page asks the worker: a text to analyse, numbered. */
@@ -13,10 +14,10 @@ export interface AnalysisRequest {
 	options: AnalyzeOptions;
 }
 
-/** What the worker answers: the number of the request, and its analysis. */
+/** What the worker answers: the number of the request, and its analysis with the plan. */
 export interface AnalysisReply {
 	id: number;
-	analysis: Analysis;
+	analysis: PlannedAnalysis;
 }
 
 /** The analyser as the island uses it. */
@@ -24,15 +25,16 @@ export interface OffThreadAnalyzer {
 	/**
 	 * The analysis of the text; `undefined` when a later call made this one stale before its answer
 	 * came, so that an old text never replaces a newer one on screen. Rejects only when the page
-	 * has to analyse and cannot load the analyser (offline).
+	 * has to analyse and cannot load the analyser (offline). The page's own analysis has no plan:
+	 * the simulator would weigh on every visit for the few browsers without a worker.
 	 */
-	analyze(text: string, options: AnalyzeOptions): Promise<Analysis | undefined>;
+	analyze(text: string, options: AnalyzeOptions): Promise<PlannedAnalysis | undefined>;
 	/** Stops the worker: the island is gone. Pending and later calls resolve as stale. */
 	close(): void;
 }
 
 interface Pending extends AnalysisRequest {
-	resolve: (analysis: Analysis | undefined) => void;
+	resolve: (analysis: PlannedAnalysis | undefined) => void;
 	reject: (error: unknown) => void;
 }
 

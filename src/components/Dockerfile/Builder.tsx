@@ -36,6 +36,7 @@ import { translator, type Translate, type UiStrings } from '../../lib/i18n/strin
 import { download } from '../shared/download.ts';
 import { LiveRegion } from '../shared/LiveRegion';
 import { deviceStorage, type DeviceStorage } from '../shared/storage.ts';
+import { PartQueueContext, usePartQueue } from '../shared/Deferred.tsx';
 import { TranslateContext } from '../shared/strings.ts';
 import { BuilderContext, FindingsContext, type BuilderView } from './BuilderContext.ts';
 import { Commands } from './Commands';
@@ -59,6 +60,11 @@ export interface DockerfileBuilderProps {
 	labUrl: string;
 	/** Inside a chapter: smaller headings, the paste box folded, no state in the page's URL. */
 	compact?: boolean;
+	/**
+	 * Hydrate the instruction cards one per task (`Deferred`), so that no long task blocks the
+	 * page: for a builder the server renders.
+	 */
+	deferParts?: boolean;
 }
 
 /** The strings' `t()`, with numbers written as the language writes them: 53.500, 53,500. */
@@ -153,6 +159,7 @@ export default function DockerfileBuilder({
 	templates,
 	labUrl,
 	compact = false,
+	deferParts = false,
 }: DockerfileBuilderProps) {
 	// One builder per page, so a fixed prefix gives ids that match between server and browser
 	// (hydration keeps the server's attributes).
@@ -172,6 +179,7 @@ export default function DockerfileBuilder({
 	const offThread = useMemo(() => new OffThread(), []);
 	useEffect(() => () => offThread.terminate(), [offThread]);
 	const long = useMemo(() => isLongFile(current.model), [current.model]);
+	const parts = usePartQueue(deferParts);
 
 	// Saved state: a shared link first (on the lab page), then this device's last Dockerfile.
 	useEffect(() => {
@@ -289,10 +297,17 @@ export default function DockerfileBuilder({
 					<StartControls session={session} labUrl={labUrl} />
 					<PasteBox session={session} folded={compact} />
 					<div class="df-columns">
-						<section class="df-form" aria-labelledby={id('form-heading')}>
+						<section
+							class="df-form"
+							aria-labelledby={id('form-heading')}
+							inert={!parts.live}
+							aria-busy={parts.complete ? undefined : 'true'}
+						>
 							<H2 id={id('form-heading')}>{t('builder.form.heading')}</H2>
 							<FindingsContext.Provider value={findingsFor}>
-								<DockerfileForm model={model} part={part} />
+								<PartQueueContext.Provider value={parts.queue}>
+									<DockerfileForm model={model} part={part} />
+								</PartQueueContext.Provider>
 							</FindingsContext.Provider>
 						</section>
 						<section class="df-output" aria-labelledby={id('output-heading')}>

@@ -2,6 +2,7 @@
 import type { TargetedDragEvent } from 'preact';
 import { itemKeyword, itemName, messageText, type ListPart } from '../../lib/dockerfile/builder.ts';
 import { isInstruction, type Item } from '../../lib/dockerfile/model.ts';
+import { Deferred } from '../shared/Deferred.tsx';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
 import { NodeTextField, RowButtons } from './FieldWidgets';
@@ -48,7 +49,9 @@ export function ItemList({
 						onDragOver={allow}
 						onDrop={(event) => drop(event, index)}
 					>
-						<ItemCard item={item} index={index} count={items.length} stageNames={stageNames} />
+						<Deferred class="df-item-part">
+							<ItemCard item={item} index={index} count={items.length} stageNames={stageNames} />
+						</Deferred>
 					</li>
 				);
 			})}

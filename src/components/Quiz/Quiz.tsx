@@ -20,17 +20,20 @@ import {
 	type SheetRow,
 } from '../../lib/quiz/session.ts';
 import { newSeed } from '../../lib/quiz/shuffle.ts';
+import { Deferred, PartQueueContext, usePartQueue } from '../shared/Deferred.tsx';
 import { LiveRegion } from '../shared/LiveRegion.tsx';
 import { deviceStorage } from '../shared/storage.ts';
 import { TranslateContext, useT } from '../shared/strings.ts';
 import { IslandBoundary, QuestionBoundary } from './Boundary.tsx';
-import { createRowQueue, DeferredRow, RowQueueContext } from './DeferredRow.tsx';
 import { ProgressTools } from './ProgressTools.tsx';
 import { QuestionView } from './QuestionView.tsx';
 import { Results } from './Results.tsx';
 import { StorageNotices } from './StorageNotices.tsx';
 import { numberFieldId } from './TextInputs.tsx';
 import { useStoredProgress } from './useStoredProgress.ts';
+
+/** How many questions the server renders in full (`deferRows`): more than a screen holds. */
+export const renderedRows = 5;
 
 export interface QuizProps {
 	/** Which quiz this is (`docker`, `final`, `chapter-docker-volumi`): its attempt is stored under it. */
@@ -52,7 +55,7 @@ export interface QuizProps {
 	/** A short quiz at the end of a chapter: no mode switch, no progress tools. */
 	compact?: boolean;
 	/**
-	 * Render the questions one per task (`DeferredRow`), the server only the first few, so that no
+	 * Render the questions one per task (`Deferred`), the server only the first few, so that no
 	 * long task blocks the page: for a quiz the server renders.
 	 */
 	deferRows?: boolean;
@@ -93,15 +96,7 @@ function QuizSheet({
 	const [state, dispatch] = useReducer(quizReducer, { quizId });
 	const [message, setMessage] = useState('');
 	const resultsRef = useRef<HTMLHeadingElement>(null);
-	const rowQueue = useMemo(() => createRowQueue(deferRows), [deferRows]);
-	const [live, setLive] = useState(!rowQueue.hydrating);
-	const [complete, setComplete] = useState(!rowQueue.hydrating);
-	useEffect(() => {
-		// The rows have queued themselves: children's effects run first.
-		rowQueue.hydrating = false;
-		rowQueue.whenLive(() => setLive(true));
-		rowQueue.whenDrained(() => setComplete(true));
-	}, [rowQueue]);
+	const parts = usePartQueue(deferRows);
 
 	useEffect(() => {
 		let live = true;
@@ -180,11 +175,11 @@ function QuizSheet({
 
 	return (
 		<TranslateContext.Provider value={t}>
-			<RowQueueContext.Provider value={rowQueue}>
+			<PartQueueContext.Provider value={parts.queue}>
 				<div
 					class={`quiz${compact ? ' quiz-compact' : ''}`}
-					inert={!opened || !live}
-					aria-busy={opened && live && complete ? undefined : 'true'}
+					inert={!opened || !parts.live}
+					aria-busy={opened && parts.live && parts.complete ? undefined : 'true'}
 				>
 					<LiveRegion message={message} />
 					<StorageNotices setAside={state.setAside} saveFailure={saveFailure} />
@@ -216,7 +211,7 @@ function QuizSheet({
 							<ol class="quiz-list" role="list">
 								{rows.map((row, index) => (
 									<li key={`${seed}:${row.question.id}`} class="quiz-item">
-										<DeferredRow index={index}>
+										<Deferred rendered={index < renderedRows} class="quiz-row">
 											<QuestionBoundary>
 												<QuestionView
 													row={row}
@@ -236,7 +231,7 @@ function QuizSheet({
 													/>
 												)}
 											</QuestionBoundary>
-										</DeferredRow>
+										</Deferred>
 									</li>
 								))}
 							</ol>
@@ -263,7 +258,7 @@ function QuizSheet({
 						/>
 					)}
 				</div>
-			</RowQueueContext.Provider>
+			</PartQueueContext.Provider>
 		</TranslateContext.Provider>
 	);
 }

@@ -53,22 +53,22 @@ export function sameState(a: ComposeState, b: ComposeState): boolean {
 	);
 }
 
-/** The starting example as the server drew it. */
-export interface StartAnalysis {
+/** The starting example as the server drew it (with what else the island shows, `A`). */
+export interface StartAnalysis<A extends Analysis = Analysis> {
 	source: string;
-	analysis: Analysis;
+	analysis: A;
 }
 
 /** What the analyser last answered: the state it analysed, and its analysis. */
-export interface Answer {
+export interface Answer<A extends Analysis = Analysis> {
 	state: ComposeState;
-	analysis: Analysis;
+	analysis: A;
 }
 
 /** The analysis to show, and whether it is of the state on screen. */
-export interface CurrentAnalysis {
+export interface CurrentAnalysis<A extends Analysis = Analysis> {
 	/** `undefined` before the analyser has answered anything (except for the starting example). */
-	analysis: Analysis | undefined;
+	analysis: A | undefined;
 	/** Whether `analysis` is of this very state; else it is of an earlier one, until the answer. */
 	upToDate: boolean;
 }
@@ -87,11 +87,11 @@ export function needsAnalysis(state: ComposeState, startSource: string): boolean
  * analyser works, its answer for an earlier state stays on screen (the findings do not blink away
  * at every pause); before its first answer, only the starting example has one.
  */
-export function currentAnalysis(
+export function currentAnalysis<A extends Analysis>(
 	state: ComposeState,
-	start: StartAnalysis,
-	answer: Answer | undefined
-): CurrentAnalysis {
+	start: StartAnalysis<A>,
+	answer: Answer<A> | undefined
+): CurrentAnalysis<A> {
 	if (answer && sameState(answer.state, state))
 		return { analysis: answer.analysis, upToDate: true };
 	if (isStartState(state, start.source)) return { analysis: start.analysis, upToDate: true };
