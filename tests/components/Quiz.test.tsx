@@ -5,6 +5,7 @@ import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import Quiz, { renderedRows } from '../../src/components/Quiz/Quiz';
+import { loadLabEngine } from '../../src/lib/quiz/lab-engine';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
 import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
 import italian from '../../src/content/i18n/it.json';
@@ -403,6 +404,110 @@ describe('<Quiz>', () => {
 		});
 		fireEvent.click(within(question.parentElement!).getByRole('button', { name: 'Controlla' }));
 		expect(await within(question).findByRole('group', { name: /Giusto!/ })).toBeTruthy();
+	});
+
+	test('a lab: Try shows what Docker answered and the goals not met yet; Check scores it', async () => {
+		const lab = QuestionSchema().parse({
+			id: 'lab-web',
+			type: 'lab',
+			topic: 'docker',
+			prompt: t('Avvia nginx sulla porta 8080.'),
+			start: { files: { Dockerfile: 'FROM nginx\n' } },
+			editable: ['Dockerfile'],
+			goals: [{ kind: 'container-running', name: 'web', publishes: { host: 8080, container: 80 } }],
+			solution: { commands: 'docker run -d --name web -p 8080:80 nginx' },
+			explanation: t('Perché sì.'),
+			review,
+		});
+		// The simulator is large: load it before the quiz waits for it, so the wait stays short.
+		await Promise.all([loadLabEngine(), import('../../src/components/Quiz/LabInputs')]);
+		await renderQuiz({ questions: [lab] });
+		const question = await screen.findByRole('group', { name: /Avvia nginx/ });
+		const commands = await within(question).findByLabelText(italian['quiz.lab.commands']);
+		expect(within(question).getByLabelText<HTMLTextAreaElement>('File Dockerfile').value).toBe(
+			'FROM nginx\n'
+		);
+		const check = () =>
+			within(question.parentElement!).getByRole<HTMLButtonElement>('button', { name: 'Controlla' });
+		expect(check().disabled).toBe(true);
+
+		// A first try publishes the wrong port: the transcript shows it, as text, and the goal is unmet.
+		fireEvent.input(commands, {
+			target: { value: 'docker run -d --name web -p 8081:80 nginx\n<b>x</b>' },
+		});
+		fireEvent.click(within(question).getByRole('button', { name: 'Prova' }));
+		const transcript = await within(question).findByLabelText('Cosa risponde Docker');
+		expect(transcript.textContent).toContain('$ docker run -d --name web -p 8081:80 nginx');
+		expect(transcript.querySelector('b')).toBeNull();
+		expect(within(question).getByText(/Non ancora/).parentElement!.textContent).toContain(
+			'pubblica la porta 8080'
+		);
+		// Trying is not an attempt: nothing is checked yet.
+		expect(within(question).queryByRole('group', { name: /Non è giusto/ })).toBeNull();
+
+		fireEvent.input(commands, { target: { value: 'docker run -d --name web -p 8080:80 nginx' } });
+		fireEvent.click(within(question).getByRole('button', { name: 'Prova' }));
+		expect(await within(question).findByText(/Raggiunto/)).toBeTruthy();
+		fireEvent.click(check());
+		expect(await within(question).findByRole('group', { name: /Giusto!/ })).toBeTruthy();
+	});
+
+	test('a lab checked wrong gives the unmet goals as its hint', async () => {
+		const lab = QuestionSchema().parse({
+			id: 'lab-net',
+			type: 'lab',
+			topic: 'docker',
+			prompt: t('Crea la rete lab.'),
+			goals: [{ kind: 'network', name: 'lab', subnet: '10.10.0.0/24' }],
+			solution: { commands: 'docker network create --subnet 10.10.0.0/24 lab' },
+			explanation: t('Perché sì.'),
+			review,
+		});
+		await renderQuiz({ questions: [lab] });
+		const question = await screen.findByRole('group', { name: /Crea la rete/ });
+		fireEvent.input(await within(question).findByLabelText(italian['quiz.lab.commands']), {
+			target: { value: 'docker network create lab' },
+		});
+		fireEvent.click(within(question.parentElement!).getByRole('button', { name: 'Controlla' }));
+		const feedback = await within(question).findByRole('group', { name: /Non è giusto/ });
+		expect(feedback.textContent).toContain('non 10.10.0.0/24');
+	});
+
+	test('a lab wrong twice shows the model solution, its files whole', async () => {
+		const lab = QuestionSchema().parse({
+			id: 'lab-fix',
+			type: 'lab',
+			topic: 'docker',
+			prompt: t('Correggi il Dockerfile.'),
+			start: { files: { Dockerfile: 'FROM ubuntu\nRUN apt install apache2\n' } },
+			editable: ['Dockerfile'],
+			goals: [{ kind: 'image-built', tag: 'sito' }],
+			solution: {
+				commands: 'docker build -t sito .',
+				files: {
+					Dockerfile: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y apache2\n',
+				},
+			},
+			explanation: t('Perché sì.'),
+			review,
+		});
+		await renderQuiz({ questions: [lab] });
+		const question = await screen.findByRole('group', { name: /Correggi il Dockerfile/ });
+		const button = (name: string) => within(question.parentElement!).getByRole('button', { name });
+		fireEvent.input(await within(question).findByLabelText(italian['quiz.lab.commands']), {
+			target: { value: 'docker build -t sito .' },
+		});
+		fireEvent.click(button('Controlla'));
+		expect(
+			(await within(question).findByRole('group', { name: /Non è giusto/ })).textContent
+		).toContain('La build non è riuscita');
+		fireEvent.click(button('Riprova'));
+		fireEvent.click(await waitFor(() => button('Controlla')));
+		const solution = await within(question).findByLabelText('Dockerfile corretto');
+		expect(solution.textContent).toBe(
+			'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y apache2\n'
+		);
+		expect(within(question).getByText(/Una soluzione/)).toBeTruthy();
 	});
 
 	test('a chapter’s quiz has neither the mode switch nor the progress tools', async () => {

@@ -115,6 +115,58 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
+	test('a lab solved by keyboard: type the commands, try them, check them', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('quiz/docker/'));
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		const item = page.locator('.quiz-item:has-text("Avvia in background un container chiamato")');
+		const commands = item.getByRole('textbox', { name: 'Comandi, uno per riga' });
+		// The lab's inputs come with the simulator, loaded for this quiz only.
+		await commands.waitFor();
+		const active = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+		const tabTo = async (text: string) => {
+			for (let step = 0; step < 6 && (await active()) !== text; step++) {
+				await page.keyboard.press('Tab');
+			}
+			expect(await active()).toBe(text);
+		};
+
+		// A first try with the ports the wrong way round: Docker's answer and the goal still unmet.
+		await commands.focus();
+		await page.keyboard.type('docker run -d --name web -p 80:8080 nginx');
+		await tabTo('Prova');
+		await page.keyboard.press('Enter');
+		const transcript = item.getByLabel('Cosa risponde Docker');
+		await expect.poll(() => transcript.textContent()).toContain('$ docker run -d --name web');
+		expect(await item.locator('.quiz-lab-unmet').textContent()).toContain(
+			"pubblica la porta 8080 dell'host"
+		);
+		expect(await item.locator('.quiz-feedback').count()).toBe(0);
+		expect(await axeViolations(page)).toEqual([]);
+
+		// Back to the commands (Shift+Tab), fixed, then Check: counted right.
+		await page.keyboard.down('Shift');
+		await page.keyboard.press('Tab');
+		await page.keyboard.up('Shift');
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+		await page.keyboard.press('ControlOrMeta+A');
+		await page.keyboard.type('docker run -d --name web -p 8080:80 nginx');
+		await tabTo('Controlla');
+		await page.keyboard.press('Enter');
+		const feedback = item.locator('.quiz-feedback');
+		await feedback.waitFor();
+		expect(await feedback.locator('.quiz-verdict strong').textContent()).toBe('Giusto!');
+		expect(await page.locator('[aria-live="polite"]').first().textContent()).toMatch(
+			/Giusto! 1 punto su 1/
+		);
+		expect(await page.locator('.quiz-progress label').textContent()).toMatch(/Risposte date: 1 su/);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: join(screenshotDir(), 'quiz-lab-it-desktop-light.png') });
+		expect(errors).toEqual([]);
+	});
+
 	test('a number that cannot be read says why, and Check takes the keyboard back to it', async ({
 		openPage,
 	}) => {

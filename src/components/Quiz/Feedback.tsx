@@ -76,6 +76,17 @@ export function Feedback({ question, answer, score, lang, stage, onReveal }: Pro
 							<Rich text={rightAnswer.note} />
 						</p>
 					)}
+					{question.type === 'lab' &&
+						Object.entries(question.solution.files).map(([path, text], index) => (
+							<figure key={path} class="quiz-lab-file">
+								<figcaption id={`${question.id}-solution-${index}`}>
+									{t('quiz.lab.solutionFile', { path })}
+								</figcaption>
+								<pre tabIndex={0} aria-labelledby={`${question.id}-solution-${index}`}>
+									{text}
+								</pre>
+							</figure>
+						))}
 				</div>
 			)}
 			{feedback.notes.map((text, index) => (

@@ -1,8 +1,10 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { feedbackStage, partMarks, type FeedbackStage } from '../../lib/quiz/attempt.ts';
+import { loadLabEngine } from '../../lib/quiz/lab-engine.ts';
 import type { Answer, Part } from '../../lib/quiz/score.ts';
-import type { Question } from '../../lib/quiz/schema.ts';
+import type { Question, QuestionOf } from '../../lib/quiz/schema.ts';
 import type { Layout, SheetRow } from '../../lib/quiz/session.ts';
 import { useT } from '../shared/strings.ts';
 import { ChoiceInputs, TrueFalseInputs } from './ChoiceInputs.tsx';
@@ -51,9 +53,9 @@ function controlOf(fieldset: HTMLElement, partId: string | undefined): HTMLEleme
 		candidates.find((element) => element instanceof HTMLInputElement && element.checked) ??
 		candidates[0];
 	if (!part) return null;
-	return part.matches('input, select, button')
+	return part.matches('input, select, button, textarea')
 		? part
-		: part.querySelector<HTMLElement>('button:not(:disabled), input, select');
+		: part.querySelector<HTMLElement>('button:not(:disabled), input, select, textarea');
 }
 
 /**
@@ -148,5 +150,33 @@ function Inputs(props: InputsProps) {
 			return <ShortInput {...props} question={question} />;
 		case 'numeric':
 			return <NumericInput {...props} question={question} />;
+		case 'lab':
+			return <LabSlot {...props} question={question} />;
 	}
+}
+
+type LabView = FunctionComponent<InputsProps<QuestionOf<'lab'>>>;
+let labView: LabView | undefined;
+
+/**
+ * A lab's inputs, loaded with the simulator when the first lab shows: the other quizzes do not
+ * carry them. Until then, and on the server, a line says the host is being made ready.
+ */
+function LabSlot(props: InputsProps<QuestionOf<'lab'>>) {
+	const t = useT();
+	const [View, setView] = useState<LabView | undefined>(() => labView);
+	useEffect(() => {
+		if (View) return;
+		let live = true;
+		// The runner too, for a page that has not loaded it itself (the spaced review): a lab is
+		// scored once it is checked, by then it is there.
+		void Promise.all([import('./LabInputs.tsx'), loadLabEngine()]).then(([module]) => {
+			labView = module.LabInputs;
+			if (live) setView(() => module.LabInputs);
+		});
+		return () => {
+			live = false;
+		};
+	}, [View]);
+	return View ? <View {...props} /> : <p class="quiz-hint">{t('quiz.lab.loading')}</p>;
 }

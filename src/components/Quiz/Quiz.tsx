@@ -3,6 +3,7 @@ import type { Locale } from '../../lib/i18n/locale.ts';
 import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
 import { checkAnnouncement, entryProblem } from '../../lib/quiz/attempt.ts';
 import { asksForDockerCommands, loadDockerMatcher } from '../../lib/quiz/docker-matcher.ts';
+import { asksForLabs, loadLabEngine } from '../../lib/quiz/lab-engine.ts';
 import { loadProgress, type Attempt } from '../../lib/quiz/progress.ts';
 import type { Answer } from '../../lib/quiz/score.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
@@ -99,8 +100,12 @@ function QuizSheet({
 
 	useEffect(() => {
 		let live = true;
-		// A quiz that asks for Docker commands loads their matcher before it scores anything.
-		const ready = asksForDockerCommands(questions) ? loadDockerMatcher() : Promise.resolve();
+		// A quiz that asks for Docker commands loads their matcher before it scores anything, and
+		// one with labs the simulated host.
+		const ready = Promise.all([
+			asksForDockerCommands(questions) ? loadDockerMatcher() : undefined,
+			asksForLabs(questions) ? loadLabEngine() : undefined,
+		]);
 		void ready.then(() => {
 			if (!live) return;
 			dispatch({

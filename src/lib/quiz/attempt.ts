@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/strings.ts';
 import type { DockerMismatch } from './docker-command.ts';
 import { dockerMatcher } from './docker-matcher.ts';
+import { labEngine } from './lab-engine.ts';
 import { readNumber, type NumberProblem } from './number-input.ts';
 import type { Attempt } from './progress.ts';
 import { acceptedAnswers, isFullMarks, type Answer, type Part, type Score } from './score.ts';
@@ -211,6 +212,8 @@ export function rightAnswerOf(question: Question, lang: Locale, t: Translate): R
 			);
 			return question.match === 'docker' ? { ...answer, note: t('quiz.equivalentForms') } : answer;
 		}
+		case 'lab':
+			return labEngine().labRightAnswer(question, lang, t);
 	}
 }
 
@@ -307,6 +310,8 @@ export function hintsOf(
 			}
 			return [t(value > question.value ? 'quiz.hint.tooHigh' : 'quiz.hint.tooLow')];
 		}
+		case 'lab':
+			return answer.type === 'lab' ? labEngine().labHints(question, answer, lang) : [];
 	}
 }
 

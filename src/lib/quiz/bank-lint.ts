@@ -7,6 +7,7 @@
  */
 import type { Localized } from '../i18n/locale.ts';
 import type { LoadedBank } from './bank.ts';
+import { checkText, runLab, solutionWork } from './lab.ts';
 import type { Question, QuestionOf } from './schema.ts';
 
 /** The thresholds of the rules. Data, so that a bank in progress can be held to other figures. */
@@ -45,7 +46,8 @@ export const bankRules: LintRules = {
 };
 
 /** The rules, each of which a finding belongs to. */
-export type LintRule = 'true-share' | 'longest-share' | 'similar-prompts' | 'chapter-size';
+export type LintRule =
+	'true-share' | 'longest-share' | 'similar-prompts' | 'chapter-size' | 'lab-solution';
 
 /** How many of a set of questions have a property, and which. */
 export interface Share {
@@ -135,7 +137,47 @@ export function lintBanks(
 		if (chapter.questions < rules.minQuestionsPerChapter)
 			findings.push(chapterFinding(chapter, rules.minQuestionsPerChapter));
 	}
+	for (const { file, bank } of banks) {
+		for (const question of bank.questions)
+			if (question.type === 'lab') findings.push(...labFindings(question, file));
+	}
 	return { banks: figures, overall, chapters: chapterFigures, similar, findings };
+}
+
+// ------------------------------------------------------------------ lab exercises
+
+/**
+ * A lab must be solvable and not solved already: its model solution meets every goal, the
+ * starting host does not, and when the solution edits files, its commands alone (with the files as
+ * they start) do not either, or there would be nothing to fix.
+ */
+export function labFindings(question: QuestionOf<'lab'>, file: string): LintFinding[] {
+	const findings: LintFinding[] = [];
+	const finding = (message: Localized<string>) =>
+		findings.push({ rule: 'lab-solution', file, question: question.id, message });
+	const solved = runLab(question, solutionWork(question));
+	for (const check of solved.checks.filter((c) => !c.met)) {
+		finding({
+			it: `la soluzione modello non raggiunge un obiettivo (${check.goal.kind}): ${checkText(check, 'it')}`,
+			en: `the model solution misses a goal (${check.goal.kind}): ${checkText(check, 'en')}`,
+		});
+	}
+	if (runLab(question, { commands: '', files: {} }).checks.every((c) => c.met)) {
+		finding({
+			it: 'la situazione di partenza raggiunge già tutti gli obiettivi: non resta niente da fare',
+			en: 'the starting state already meets every goal: there is nothing left to do',
+		});
+	}
+	if (Object.keys(question.solution.files).length > 0) {
+		const unedited = runLab(question, { commands: question.solution.commands, files: {} });
+		if (unedited.checks.every((c) => c.met)) {
+			finding({
+				it: 'i comandi della soluzione bastano anche con i file di partenza: i file da correggere non hanno errori',
+				en: 'the commands of the solution are enough with the starting files too: the files to fix have no mistake',
+			});
+		}
+	}
+	return findings;
 }
 
 // ------------------------------------------------------------------ true/false and longest choice

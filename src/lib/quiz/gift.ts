@@ -12,6 +12,8 @@ import {
 	textToHtml,
 	textToPlain,
 	unitNote,
+	isExportable,
+	notExportable,
 } from './moodle.ts';
 import type { Bank, BankInput, LocalizedText, Question, Topic } from './schema.ts';
 import { acceptedAnswers, matchingOptions } from './score.ts';
@@ -45,6 +47,7 @@ const plain = (text: string) => escapeGift(textToPlain(text).replace(/\s+/g, ' '
 
 /** One question as GIFT, with its id as title and its explanation as general feedback. */
 export function questionToGift(question: Question, lang: Lang, penalty = 0): string {
+	if (!isExportable(question)) return `// ${question.id}: ${notExportable[lang]}`;
 	const t = (text: LocalizedText) => html(text[lang]);
 	const feedback = (text: LocalizedText | undefined) => (text ? `#${t(text)}` : '');
 	// GIFT has no points: Moodle gives every question a default mark of 1.
@@ -152,7 +155,7 @@ export function questionToGift(question: Question, lang: Lang, penalty = 0): str
  */
 export function exportGift(banks: readonly Bank[], lang: Lang, topic?: Topic): string {
 	const chosen = banks.filter((bank) => !topic || bank.topic === topic);
-	const count = chosen.reduce((sum, bank) => sum + bank.questions.length, 0);
+	const count = chosen.reduce((sum, bank) => sum + bank.questions.filter(isExportable).length, 0);
 	const header = `// ${courseName[lang]}: ${count} questions (${lang}), exported as GIFT for Moodle.`;
 	const parts = [header];
 	for (const bank of chosen) {

@@ -8,6 +8,8 @@ import {
 	textToHtml,
 	textToPlain,
 	unitNote,
+	isExportable,
+	notExportable,
 } from './moodle.ts';
 import type { Bank, LocalizedText, Question, QuestionOf, Topic } from './schema.ts';
 import { acceptedAnswers, matchingOptions } from './score.ts';
@@ -68,6 +70,7 @@ const combinedFeedback = [
 
 /** One question as Moodle XML: the elements every type has, then its own. */
 export function questionToXml(question: Question, lang: Lang, penalty = 0): string {
+	if (!isExportable(question)) return comment(`${question.id}: ${notExportable[lang]}`);
 	const t = (text: LocalizedText) => text[lang];
 	const prompt = t(question.prompt) + (question.type === 'numeric' ? unitNote(question.unit) : '');
 	const { type, notes, body } = typeParts(question, lang, penalty);
@@ -88,7 +91,7 @@ export function questionToXml(question: Question, lang: Lang, penalty = 0): stri
 
 /** The Moodle type of a question, the comments that say how it maps, and its own elements. */
 function typeParts(
-	question: Question,
+	question: Exclude<Question, { type: 'lab' }>,
 	lang: Lang,
 	penalty: number
 ): { type: string; notes: string[]; body: string[] } {
@@ -239,7 +242,7 @@ function matchingBody(rows: MatchingRow[], lang: Lang): string[] {
  */
 export function exportMoodleXml(banks: readonly Bank[], lang: Lang, topic?: Topic): string {
 	const chosen = banks.filter((bank) => !topic || bank.topic === topic);
-	const count = chosen.reduce((sum, bank) => sum + bank.questions.length, 0);
+	const count = chosen.reduce((sum, bank) => sum + bank.questions.filter(isExportable).length, 0);
 	const parts: string[] = [];
 	for (const bank of chosen) {
 		parts.push(

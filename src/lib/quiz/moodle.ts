@@ -300,6 +300,17 @@ export interface MoodleNote {
 	message: Localized<string>;
 }
 
+/** Whether Moodle has a question type for it: a lab needs the course's simulated Docker host. */
+export function isExportable(question: Question): question is Exclude<Question, { type: 'lab' }> {
+	return question.type !== 'lab';
+}
+
+/** What the export says in place of a question it leaves out. */
+export const notExportable = {
+	it: "non esportabile (lab): un esercizio di laboratorio si svolge sull'host Docker simulato del corso, che Moodle non ha",
+	en: "not exportable (lab): a lab exercise runs on the course's simulated Docker host, which Moodle does not have",
+};
+
 /**
  * What an instructor should know before importing the banks into Moodle: a weight that is not
  * one of Moodle's grades (its import refuses the question unless told to take the nearest
@@ -309,6 +320,10 @@ export function moodleNotes(banks: readonly Bank[]): MoodleNote[] {
 	const notes: MoodleNote[] = [];
 	for (const bank of banks) {
 		for (const question of bank.questions) {
+			if (!isExportable(question)) {
+				notes.push({ question: question.id, message: notExportable });
+				continue;
+			}
 			const fractions = answerFractions(question, bank.penalty);
 			for (const [choice, fraction] of fractions) {
 				if (isMoodleFraction(fraction)) continue;

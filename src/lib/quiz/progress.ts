@@ -92,12 +92,15 @@ const answerFields: Record<Answer['type'], [string, Check]> = {
 	categorize: ['placement', recordOf(nullable(isString))],
 	short: ['text', isString],
 	numeric: ['value', nullable(isNumber)],
+	lab: ['commands', isString],
 };
 
 const isAnswer: Check = (value) => {
 	if (!isObject(value) || typeof value['type'] !== 'string') return false;
 	if (!Object.hasOwn(answerFields, value['type'])) return false;
 	const [field, check] = answerFields[value['type'] as Answer['type']];
+	// A lab's answer has its edited files beside its commands.
+	if (value['type'] === 'lab' && !recordOf(isString)(value['files'])) return false;
 	return check(value[field]);
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GoalSchema } from '../simulator/goals.ts';
 
 /** The topics a question can belong to; each has its own quiz page at `/quiz/<topic>/`. */
 export const topics = [
@@ -194,6 +195,51 @@ export const NumericSchema = () =>
 		unit: z.string().optional(),
 	});
 
+/** Files of a lab's working directory, path (`Dockerfile`, `app/server.js`) → text. */
+const LabFilesSchema = () =>
+	z.record(
+		z
+			.string()
+			.regex(
+				/^(?!\/)(?!.*\.\.)[\w.-]+(?:\/[\w.-]+)*$/,
+				'write a relative path inside the working directory, e.g. Dockerfile or app/server.js'
+			),
+		z.string()
+	);
+
+/**
+ * A lab exercise: commands typed on the simulated Docker host (and files edited) until the host
+ * meets every goal. The task is the prompt; the files' text is the same in both languages.
+ */
+export const LabSchema = () =>
+	z.strictObject({
+		...questionBase(),
+		type: z.literal('lab'),
+		/** What the host is like before the learner starts: commands already run, files present. */
+		start: z
+			.strictObject({
+				/** Commands run on a fresh host before the learner's, in order (not shown as theirs). */
+				commands: z.array(z.string().trim().min(1)).default([]),
+				/** The working directory's files: a Dockerfile to fix, a `compose.yaml`. */
+				files: LabFilesSchema().default({}),
+			})
+			.default({ commands: [], files: {} }),
+		/** The files the learner edits, each one of `start.files`, shown in a text area of its own. */
+		editable: z.array(z.string().min(1)).default([]),
+		/** What the host must be like once the learner's commands have run; all of them count. */
+		goals: z.array(GoalSchema()).min(1),
+		/**
+		 * A model solution, which the bank check proves meets every goal: the commands, one per line,
+		 * and the editable files as they should end up.
+		 */
+		solution: z.strictObject({
+			/** Commands, one per line (`\` at the end continues a line). */
+			commands: z.string().default(''),
+			/** The edited files, whole; those not listed stay as they start. */
+			files: LabFilesSchema().default({}),
+		}),
+	});
+
 /** Any question of a bank. */
 export type Question =
 	| z.output<ReturnType<typeof SingleChoiceSchema>>
@@ -203,7 +249,8 @@ export type Question =
 	| z.output<ReturnType<typeof OrderingSchema>>
 	| z.output<ReturnType<typeof CategorizeSchema>>
 	| z.output<ReturnType<typeof ShortAnswerSchema>>
-	| z.output<ReturnType<typeof NumericSchema>>;
+	| z.output<ReturnType<typeof NumericSchema>>
+	| z.output<ReturnType<typeof LabSchema>>;
 export type QuestionType = Question['type'];
 export type QuestionOf<T extends QuestionType> = Extract<Question, { type: T }>;
 
@@ -219,6 +266,7 @@ export const QuestionSchema = () =>
 			CategorizeSchema(),
 			ShortAnswerSchema(),
 			NumericSchema(),
+			LabSchema(),
 		])
 		.superRefine(checkQuestion);
 
@@ -382,6 +430,35 @@ function checkQuestion(
 					});
 				}
 			});
+			break;
+		}
+		case 'lab': {
+			const files = Object.keys(question.start.files);
+			question.editable.forEach((path, index) => {
+				if (!files.includes(path)) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['editable', index],
+						message: `"${path}" is not one of the starting files (${files.join(', ') || 'none'}): add it to start.files`,
+					});
+				}
+			});
+			for (const path of Object.keys(question.solution.files)) {
+				if (!question.editable.includes(path)) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['solution', 'files', path],
+						message: `the solution edits "${path}", which the learner cannot edit: list it in editable`,
+					});
+				}
+			}
+			if (!question.solution.commands.trim() && !Object.keys(question.solution.files).length) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['solution'],
+					message: 'give the commands (or the edited files) of a model solution',
+				});
+			}
 			break;
 		}
 		default:

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/locale.ts';
 import { dockerMatcher } from './docker-matcher.ts';
+import { labEngine } from './lab-engine.ts';
 import { sameShortAnswer } from './short-answer.ts';
 import type { Question, QuestionOf } from './schema.ts';
 
@@ -16,7 +17,9 @@ export type Answer =
 	 * The number as read when it was typed (`null` when it cannot be read), and the text as typed,
 	 * so the field shows `40 %` again and can say why `4,,5` is not a number.
 	 */
-	| { type: 'numeric'; value: number | null; text?: string };
+	| { type: 'numeric'; value: number | null; text?: string }
+	/** The commands as typed (one per line), and the editable files as edited, path → text. */
+	| { type: 'lab'; commands: string; files: Record<string, string> };
 export type AnswerOf<T extends Answer['type']> = Extract<Answer, { type: T }>;
 
 /** How one part of an answer went: a choice, a pair, an item. */
@@ -71,6 +74,9 @@ export function scoreQuestion(
 			return scoreShort(question, answer as AnswerOf<'short'> | undefined, options);
 		case 'numeric':
 			return scoreNumeric(question, answer as AnswerOf<'numeric'> | undefined);
+		case 'lab':
+			// The lab runner, loaded apart with the simulator (see `lab-engine.ts`).
+			return labEngine().scoreLab(question, answer as AnswerOf<'lab'> | undefined);
 	}
 }
 
@@ -285,6 +291,18 @@ export function scoreNumeric(
 		max: question.points,
 		parts: [{ id: 'answer', verdict: !typed ? 'missed' : right ? 'correct' : 'incorrect' }],
 	};
+}
+
+/**
+ * Whether a lab answer holds anything of the learner's: a command, or an editable file that is no
+ * longer as it started.
+ */
+export function labAnswered(question: QuestionOf<'lab'>, answer: AnswerOf<'lab'> | undefined) {
+	if (!answer) return false;
+	if (answer.commands.trim() !== '') return true;
+	return question.editable.some(
+		(path) => Object.hasOwn(answer.files, path) && answer.files[path] !== question.start.files[path]
+	);
 }
 
 /** Partial credit: the share of the parts that are right. */

@@ -16,6 +16,7 @@ import {
 } from './progress.ts';
 import {
 	isFullMarks,
+	labAnswered,
 	matchingOptions,
 	scoreQuestion,
 	type Answer,
@@ -109,6 +110,8 @@ export function emptyAnswer(question: Question, layout: Layout): Answer {
 			return { type: 'short', text: '' };
 		case 'numeric':
 			return { type: 'numeric', value: null };
+		case 'lab':
+			return { type: 'lab', commands: '', files: {} };
 	}
 }
 
@@ -137,6 +140,8 @@ export function isAnswered(question: Question, answer: Answer | undefined): bool
 				(answer.value !== null && Number.isFinite(answer.value)) ||
 				(typeof answer.text === 'string' && answer.text.trim() !== '')
 			);
+		case 'lab':
+			return question.type === 'lab' && labAnswered(question, answer);
 	}
 }
 

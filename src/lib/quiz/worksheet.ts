@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/strings.ts';
+import { labCommands } from './lab.ts';
 import { acceptedAnswers, matchingOptions } from './score.ts';
 import type { Question } from './schema.ts';
 import { drawQuestions, layoutQuestion, type Layout } from './session.ts';
@@ -39,7 +40,15 @@ export type SheetQuestion = {
 	| { kind: 'matching'; items: SheetPart[]; options: SheetPart[] }
 	/** Items, each with a box per category. */
 	| { kind: 'categorize'; items: SheetPart[]; categories: string[] }
+	/** A lab: the starting files to read (or fix), and blank lines to write the commands on. */
+	| { kind: 'lab'; files: SheetFile[]; lines: number }
 );
+
+/** A file printed whole, with its path. */
+export interface SheetFile {
+	path: string;
+	text: string;
+}
 
 /** `a`, `b`, … `z`, `aa`: the letter of the part at an index. */
 export function letter(index: number): string {
@@ -117,6 +126,14 @@ export function sheetQuestion(
 				items: lettered(layout.items, question.items, (i) => i.text[lang]),
 				categories: question.categories.map((c) => c.text[lang]),
 			};
+		case 'lab':
+			return {
+				...head,
+				kind: 'lab',
+				files: Object.entries(question.start.files).map(([path, text]) => ({ path, text })),
+				// Room for the model solution's commands and a few more.
+				lines: Math.max(4, labCommands(question.solution.commands).length + 2),
+			};
 	}
 }
 
@@ -183,14 +200,29 @@ export function answerKey(
 				})
 				.join('; ');
 		}
+		case 'lab': {
+			const commands = labCommands(question.solution.commands).map((c) => `\`${c}\``);
+			const files = Object.keys(question.solution.files).map((path) => `\`${path}\``);
+			return [
+				...commands,
+				...(files.length ? [t('quiz.lab.solutionFiles', { files: files.join(', ') })] : []),
+			].join('; ');
+		}
 	}
 	return '';
+}
+
+/** The files a lab's model solution edits, whole, for the answer key. */
+export function keyFiles(question: Question): SheetFile[] {
+	if (question.type !== 'lab') return [];
+	return Object.entries(question.solution.files).map(([path, text]) => ({ path, text }));
 }
 
 /** A quiz on paper: its questions in the sheet's order, and the key in the same order. */
 export interface Worksheet {
 	questions: SheetQuestion[];
-	key: { number: number; answer: string }[];
+	/** Each answer; a lab's also has the files of its model solution, printed whole. */
+	key: { number: number; answer: string; files: SheetFile[] }[];
 }
 
 /**
@@ -210,6 +242,7 @@ export function worksheetOf(
 		key: drawn.map((question, index) => ({
 			number: index + 1,
 			answer: answerKey(question, lang, t),
+			files: keyFiles(question),
 		})),
 	};
 }

@@ -29,6 +29,7 @@ describe('the course’s question banks', () => {
 		expect([...types].sort()).toEqual(
 			[
 				'categorize',
+				'lab',
 				'matching',
 				'multiple',
 				'numeric',

@@ -20,6 +20,7 @@ import {
 	answerFractions,
 	categoryPath,
 	htmlToText,
+	isExportable,
 	moodleNotes,
 	textToPlain,
 	unitNote,
@@ -33,6 +34,9 @@ const loaded = loadBankFiles(root);
 const banks: Bank[] = loaded.flatMap((bank) => (bank.bank ? [bank.bank] : []));
 const langs = ['it', 'en'] as const;
 const cases = banks.flatMap((bank) => langs.map((lang) => ({ bank, lang, topic: bank.topic })));
+
+/** The questions of a bank that Moodle can take: all but the labs. */
+const exported = (bank: Bank) => bank.questions.filter(isExportable);
 
 test('the banks are there and valid, so the exports below test them all', () => {
 	expect(loaded.length).toBeGreaterThanOrEqual(4);
@@ -78,6 +82,34 @@ function expectedPairs(question: Question, lang: 'it' | 'en'): [string, string][
 	}
 }
 
+describe('lab exercises, which Moodle cannot run', () => {
+	const labs = banks.flatMap((bank) => bank.questions.filter((q) => q.type === 'lab'));
+
+	test('the banks hold labs, and neither export holds them as questions', () => {
+		expect(labs.length).toBeGreaterThanOrEqual(8);
+		for (const lang of langs) {
+			const gift = exportGift(banks, lang);
+			const xml = exportMoodleXml(banks, lang);
+			for (const lab of labs) {
+				expect(gift).not.toContain(`::${lab.id}::`);
+				expect(xml).not.toContain(`<name><text>${lab.id}</text></name>`);
+			}
+		}
+	});
+
+	test('each export says which labs it leaves out, and the notes list them', () => {
+		const gift = exportGift(banks, 'en');
+		const xml = exportMoodleXml(banks, 'it');
+		const notes = moodleNotes(banks);
+		for (const lab of labs) {
+			expect(gift).toContain(`// ${lab.id}: not exportable (lab)`);
+			expect(xml).toContain(`<!-- ${lab.id}: non esportabile (lab)`);
+			const note = notes.find((n) => n.question === lab.id);
+			expect(note?.message.en).toMatch(/^not exportable \(lab\)/);
+		}
+	});
+});
+
 describe('GIFT export of every real bank, read by gift-pegjs', () => {
 	const parse = (text: string) =>
 		(giftParser as { parse: (input: string) => GiftQuestion[] }).parse(text);
@@ -85,14 +117,14 @@ describe('GIFT export of every real bank, read by gift-pegjs', () => {
 	test.each(cases)('$topic ($lang): every question parses, in its category', ({ bank, lang }) => {
 		const parsed = parse(exportGift([bank], lang));
 		expect(parsed[0]).toMatchObject({ type: 'Category', title: categoryPath(bank, lang) });
-		expect(parsed.slice(1).map((q) => q.title)).toEqual(bank.questions.map((q) => q.id));
+		expect(parsed.slice(1).map((q) => q.title)).toEqual(exported(bank).map((q) => q.id));
 	});
 
 	test.each(cases)(
 		'$topic ($lang): types, texts and right answers as in the bank',
 		({ bank, lang }) => {
 			const parsed = parse(exportGift([bank], lang)).slice(1);
-			const giftTypes: Record<Question['type'], string> = {
+			const giftTypes: Record<Exclude<Question['type'], 'lab'>, string> = {
 				single: 'MC',
 				multiple: 'MC',
 				truefalse: 'TF',
@@ -102,7 +134,7 @@ describe('GIFT export of every real bank, read by gift-pegjs', () => {
 				short: 'Short',
 				numeric: 'Numerical',
 			};
-			bank.questions.forEach((question, index) => {
+			exported(bank).forEach((question, index) => {
 				const gift = parsed[index]!;
 				const where = `${question.id} (${lang})`;
 				expect(gift.type, where).toBe(giftTypes[question.type]);
@@ -191,16 +223,16 @@ describe('GIFT export of every real bank, read by gift-pegjs', () => {
 			expect(result.skipped).toEqual([]);
 			const imported = BankSchema().parse(parseYaml(result.yaml));
 			expect(imported.questions.map((q) => q.prompt[lang])).toEqual(
-				bank.questions.map((q) => promptOf(q, lang))
+				exported(bank).map((q) => promptOf(q, lang))
 			);
 			expect(imported.questions.map((q) => q.explanation[lang])).toEqual(
-				bank.questions.map((q) => q.explanation[lang])
+				exported(bank).map((q) => q.explanation[lang])
 			);
 			const feedbacks = (q: Question) =>
 				q.type === 'truefalse'
 					? [q.answer, q.feedback?.true?.[lang], q.feedback?.false?.[lang]]
 					: [];
-			expect(imported.questions.map(feedbacks)).toEqual(bank.questions.map(feedbacks));
+			expect(imported.questions.map(feedbacks)).toEqual(exported(bank).map(feedbacks));
 		}
 	);
 
@@ -213,7 +245,7 @@ describe('GIFT export of every real bank, read by gift-pegjs', () => {
 		expect(starts).toEqual(
 			banks.flatMap((bank) => [
 				`$CATEGORY: ${categoryPath(bank, 'it')}`,
-				...bank.questions.map((q) => `::${q.id}::[html]`),
+				...exported(bank).map((q) => `::${q.id}::[html]`),
 			])
 		);
 	});
@@ -263,7 +295,7 @@ describe('Moodle XML export of every real bank, read by fast-xml-parser', () => 
 				type: 'category',
 				category: { text: categoryPath(bank, lang) },
 			});
-			expect(questions.map((q) => q.name?.text)).toEqual(bank.questions.map((q) => q.id));
+			expect(questions.map((q) => q.name?.text)).toEqual(exported(bank).map((q) => q.id));
 		}
 	);
 
@@ -271,7 +303,7 @@ describe('Moodle XML export of every real bank, read by fast-xml-parser', () => 
 		'$topic ($lang): types, texts, grades and answers as in the bank',
 		({ bank, lang }) => {
 			const questions = read(exportMoodleXml([bank], lang)).slice(1);
-			const xmlTypes: Record<Question['type'], string> = {
+			const xmlTypes: Record<Exclude<Question['type'], 'lab'>, string> = {
 				single: 'multichoice',
 				multiple: 'multichoice',
 				truefalse: 'truefalse',
@@ -281,7 +313,7 @@ describe('Moodle XML export of every real bank, read by fast-xml-parser', () => 
 				short: 'shortanswer',
 				numeric: 'numerical',
 			};
-			bank.questions.forEach((question, index) => {
+			exported(bank).forEach((question, index) => {
 				const xml = questions[index]!;
 				const where = `${question.id} (${lang})`;
 				expect(xml.type, where).toBe(xmlTypes[question.type]);
@@ -356,12 +388,13 @@ describe('Moodle XML export of every real bank, read by fast-xml-parser', () => 
 	);
 
 	test('every weight of every bank is one of the grades Moodle accepts', () => {
-		expect(moodleNotes(banks)).toEqual([]);
+		// The only notes are the labs left out.
+		expect(moodleNotes(banks).filter((note) => !note.message.en.includes('(lab)'))).toEqual([]);
 	});
 });
 
 describe('the whole export, as an instructor imports it', () => {
-	const count = banks.reduce((sum, bank) => sum + bank.questions.length, 0);
+	const count = banks.reduce((sum, bank) => sum + exported(bank).length, 0);
 
 	test.each(langs)('%s: GIFT and Moodle XML hold every question of every bank', (lang) => {
 		const gift = (giftParser as { parse: (input: string) => GiftQuestion[] }).parse(

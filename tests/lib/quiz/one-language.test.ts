@@ -1,15 +1,21 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import english from '../../../src/content/i18n/en.json';
 import italian from '../../../src/content/i18n/it.json';
 import { translator } from '../../../src/lib/i18n/strings';
 import { rightAnswer } from '../../../src/lib/quiz/attempt';
 import { loadBankFiles } from '../../../src/lib/quiz/files';
+import { loadLabEngine } from '../../../src/lib/quiz/lab-engine';
 import { questionsIn } from '../../../src/lib/quiz/one-language';
 import { matchingOptions } from '../../../src/lib/quiz/score';
 import { question, t } from './fixtures';
 
 const translators = { it: translator(italian), en: translator(english) };
 const banks = loadBankFiles(process.cwd()).flatMap((loaded) => loaded.bank?.questions ?? []);
+
+// The banks hold labs, whose right answer the lab runner words.
+beforeAll(async () => {
+	await loadLabEngine();
+});
 
 describe('questionsIn()', () => {
 	test.each(['it', 'en'] as const)('keeps the %s text and empties the other', (lang) => {
