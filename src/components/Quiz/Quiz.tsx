@@ -3,7 +3,12 @@ import type { Locale } from '../../lib/i18n/locale.ts';
 import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
 import { checkAnnouncement, entryProblem } from '../../lib/quiz/attempt.ts';
 import { asksForDockerCommands, loadDockerMatcher } from '../../lib/quiz/docker-matcher.ts';
-import { asksForLabs, loadLabEngine } from '../../lib/quiz/lab-engine.ts';
+import {
+	asksForLabs,
+	holdsLabAnswers,
+	labEngineLoaded,
+	loadLabEngine,
+} from '../../lib/quiz/lab-engine.ts';
 import { loadProgress, type Attempt } from '../../lib/quiz/progress.ts';
 import type { Answer } from '../../lib/quiz/score.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
@@ -100,17 +105,19 @@ function QuizSheet({
 
 	useEffect(() => {
 		let live = true;
-		// A quiz that asks for Docker commands loads their matcher before it scores anything, and
-		// one with labs the simulated host.
+		const loaded = loadProgress(storage);
+		// A quiz that asks for Docker commands loads their matcher before it scores anything; one
+		// with labs loads the simulated host (150 KB) first only when the device holds a lab answer
+		// to score, and otherwise when a lab is first tried, checked or handed in.
 		const ready = Promise.all([
 			asksForDockerCommands(questions) ? loadDockerMatcher() : undefined,
-			asksForLabs(questions) ? loadLabEngine() : undefined,
+			holdsLabAnswers(questions, loaded.progress.questions) ? loadLabEngine() : undefined,
 		]);
 		void ready.then(() => {
 			if (!live) return;
 			dispatch({
 				type: 'open',
-				loaded: loadProgress(storage),
+				loaded,
 				questions,
 				mode,
 				sharedSeed: seedFromQuery(location.search),
@@ -126,7 +133,8 @@ function QuizSheet({
 	}, [storage, questions, mode, quizId]);
 	const onOtherTab = useCallback(
 		(text: string | null, base: string | null) =>
-			dispatch({ type: 'merge', text, base, questions }),
+			// Another tab may have checked a lab: scoring it here needs the runner.
+			void withLabs(questions, () => dispatch({ type: 'merge', text, base, questions })),
 		[questions]
 	);
 	const saveFailure = useStoredProgress(storage, state.progress, onOtherTab);
@@ -148,6 +156,10 @@ function QuizSheet({
 			document.getElementById(numberFieldId(row.question))?.focus();
 			return;
 		}
+		if (row.question.type === 'lab' && !labEngineLoaded()) {
+			void loadLabEngine().then(() => check(row));
+			return;
+		}
 		const score = scoreInQuiz(row.question, row.answer, scoring);
 		dispatch({
 			type: 'check',
@@ -160,6 +172,10 @@ function QuizSheet({
 	};
 	const submit = () => {
 		const questionsDrawn = rows.map((row) => row.question);
+		if (asksForLabs(questionsDrawn) && !labEngineLoaded()) {
+			void loadLabEngine().then(submit);
+			return;
+		}
 		dispatch({
 			type: 'submit',
 			grades: testGrades(questionsDrawn, progress, scoring),
@@ -261,6 +277,11 @@ function QuizSheet({
 			</PartQueueContext.Provider>
 		</TranslateContext.Provider>
 	);
+}
+
+/** Runs `then` once the lab runner is there, if these questions hold labs; at once otherwise. */
+function withLabs(questions: readonly Question[], then: () => void): Promise<void> {
+	return asksForLabs(questions) ? loadLabEngine().then(then) : Promise.resolve(then());
 }
 
 /** Practice or test, with a line on what the chosen mode does. */

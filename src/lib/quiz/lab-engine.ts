@@ -32,3 +32,17 @@ export function labEngineLoaded(): boolean {
 export function asksForLabs(questions: readonly Question[]): boolean {
 	return questions.some((question) => question.type === 'lab');
 }
+
+/**
+ * Whether the device holds an answer to one of these labs: a quiz that opens on it must have the
+ * runner first, to score it. Other quizzes with labs open at once and load it when a lab is tried,
+ * checked or handed in.
+ */
+export function holdsLabAnswers(
+	questions: readonly Question[],
+	answered: Readonly<Record<string, unknown>>
+): boolean {
+	return questions.some(
+		(question) => question.type === 'lab' && Object.hasOwn(answered, question.id)
+	);
+}

@@ -74,9 +74,19 @@ export function scoreQuestion(
 			return scoreShort(question, answer as AnswerOf<'short'> | undefined, options);
 		case 'numeric':
 			return scoreNumeric(question, answer as AnswerOf<'numeric'> | undefined);
-		case 'lab':
-			// The lab runner, loaded apart with the simulator (see `lab-engine.ts`).
-			return labEngine().scoreLab(question, answer as AnswerOf<'lab'> | undefined);
+		case 'lab': {
+			const lab = answer as AnswerOf<'lab'> | undefined;
+			// Nothing of the learner's to run scores nothing, and needs no simulator; anything else
+			// goes to the lab runner, loaded apart with the simulator (see `lab-engine.ts`).
+			if (lab === undefined || !labAnswered(question, lab)) {
+				const parts = question.goals.map((_, index) => ({
+					id: `goal-${index}`,
+					verdict: 'missed' as const,
+				}));
+				return { points: 0, max: question.points, parts };
+			}
+			return labEngine().scoreLab(question, lab);
+		}
 	}
 }
 
