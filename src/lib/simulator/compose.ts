@@ -340,11 +340,29 @@ function projectContainers(ctx: Context, project: Project): Container[] {
 	);
 }
 
+/** The services named and, transitively, those they depend on, in the project's start order. */
+function withDependencies(project: Project, names: string[]): string[] {
+	const wanted = new Set<string>();
+	const visit = (name: string) => {
+		if (wanted.has(name)) return;
+		wanted.add(name);
+		const node = project.model.services.find((service) => service.name === name);
+		for (const dependency of node?.dependsOn ?? []) visit(dependency.service);
+	};
+	names.forEach(visit);
+	return project.order.filter((name) => wanted.has(name));
+}
+
 function up(ctx: Context, project: Project, args: string[]): Answer {
 	const { state } = ctx;
 	const detached = args.includes('-d') || args.includes('--detach');
+	// `up web` starts web and what it depends on, nothing else; Compose refuses an unknown name.
+	const requested = args.filter((word) => !word.startsWith('-'));
+	const missing = requested.find((name) => !project.order.includes(name));
+	if (missing) return fail('compose-no-service', { name: missing });
+	const order = requested.length ? withDependencies(project, requested) : project.order;
 	const out: string[] = [];
-	for (const name of project.order) {
+	for (const name of order) {
 		const node = project.model.services.find((s) => s.name === name)!;
 		if (node.build === undefined) continue;
 		const tag = project.file.services![name]!.image ?? `${project.name}-${name}`;
@@ -361,7 +379,7 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 		out.push(...outcome.lines, ` Image ${tag} Built`);
 	}
 	// Compose pulls every missing image before it creates anything.
-	for (const name of project.order) {
+	for (const name of order) {
 		const service = project.file.services![name]!;
 		if (
 			service.build !== undefined ||
@@ -418,7 +436,7 @@ function up(ctx: Context, project: Project, args: string[]): Answer {
 		out.push(` Volume ${full} Created`);
 	}
 	const list: Container[] = [];
-	for (const name of project.order) {
+	for (const name of order) {
 		const existing = state.containers.find(
 			(c) => c.compose?.project === project.name && c.compose.service === name
 		);

@@ -355,3 +355,32 @@ describe('completions', () => {
 		['docker rmi ng', ['nginx:latest']],
 	])('%j', (line, expected) => expect(completions(state, line, line.length)).toEqual(expected));
 });
+
+describe('docker compose up SERVICE', () => {
+	const compose = [
+		'services:',
+		'  web:',
+		'    image: nginx',
+		'    depends_on: [cache]',
+		'  cache:',
+		'    image: redis',
+		'  db:',
+		'    image: mariadb',
+		'    environment:',
+		'      MARIADB_ROOT_PASSWORD: segreta',
+	].join('\n');
+
+	it('starts the service and what it depends on, nothing else', () => {
+		const results = runScript('docker compose up -d web\ndocker ps -a', { compose });
+		expect(results[0]!.exitCode).toBe(0);
+		expect(results[1]!.output).toContain('progetto-web-1');
+		expect(results[1]!.output).toContain('progetto-cache-1');
+		expect(results[1]!.output).not.toContain('progetto-db-1');
+	});
+
+	it('refuses a service the file does not have', () => {
+		const [up] = runScript('docker compose up -d wbe', { compose });
+		expect(up!.exitCode).not.toBe(0);
+		expect(up!.output).toContain('no such service: wbe');
+	});
+});
