@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SvgNode } from '../../lib/compose/svg.ts';
 import { download } from '../shared/download.ts';
+import { ShareLink } from '../shared/ShareLink.tsx';
 import { useT } from '../shared/strings.ts';
 import { loadSvgWriter } from './loadAnalyzer.ts';
 import { svgToPng } from './png.ts';
@@ -66,16 +67,7 @@ export function ExportTools({ id, diagram, sharedUrl, onShare, announce }: Props
 			</div>
 			{failed && <p class="cd-note">{t(failed)}</p>}
 			{sharedUrl && (
-				<p class="cd-share">
-					<label for={`${id}-link`}>{t('compose.share.link')}</label>
-					<input
-						id={`${id}-link`}
-						type="text"
-						readOnly
-						value={sharedUrl}
-						onFocus={(event) => event.currentTarget.select()}
-					/>
-				</p>
+				<ShareLink id={id} label={t('compose.share.link')} url={sharedUrl} class="cd-share" />
 			)}
 		</>
 	);

@@ -15,6 +15,7 @@ import {
 } from '../../lib/simulator/share.ts';
 import type { CommandResult } from '../../lib/simulator/types.ts';
 import { LiveRegion } from '../shared/LiveRegion.tsx';
+import { ShareLink } from '../shared/ShareLink.tsx';
 import { deviceStorage } from '../shared/storage.ts';
 import { TranslateContext } from '../shared/strings.ts';
 import { renderChildren, safeAttributes } from '../Compose/SvgTree.tsx';
@@ -368,7 +369,7 @@ export default function Playground({
 			<div class={`dp not-content${headingLevel === 2 ? ' dp-lab' : ''}`} id={id} ref={rootRef}>
 				<LiveRegion message={message} />
 				{notices.map((notice) => (
-					<div key={notice} class="dp-notice" role="status">
+					<div key={notice} class="cd-notice" role="status">
 						<p>{t(notice)}</p>
 						{notice === 'docker.notice.linkOpened' && previous && (
 							<button type="button" class="cd-button" onClick={restore}>
@@ -489,16 +490,7 @@ export default function Playground({
 							</button>
 						</div>
 						{sharedUrl && (
-							<p class="dp-share">
-								<label for={`${id}-link`}>{t('docker.share.link')}</label>
-								<input
-									id={`${id}-link`}
-									type="text"
-									readOnly
-									value={sharedUrl}
-									onFocus={(event) => event.currentTarget.select()}
-								/>
-							</p>
+							<ShareLink id={id} label={t('docker.share.link')} url={sharedUrl} class="dp-share" />
 						)}
 					</section>
 					<section class="dp-host" aria-labelledby={`${id}-host`}>
