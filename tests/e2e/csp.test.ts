@@ -191,6 +191,12 @@ describe.runIf(hasChromium())('the Content-Security-Policy in Chromium', () => {
 		await page.getByRole('button', { name: 'Trasforma in modulo' }).click();
 		const preview = page.locator('pre').filter({ hasText: 'FROM ubuntu' }).first();
 		await expect.poll(() => preview.textContent()).toContain('<img src=x onerror=alert(1)>');
+		// Shiki colours the text in its module worker, and the tokens arrive as text nodes.
+		await expect.poll(() => preview.locator('.df-token').count()).toBeGreaterThan(0);
+		expect(await preview.textContent()).toContain('<img src=x onerror=alert(1)>');
+		expect(page.workers().map((worker) => worker.url())).toContainEqual(
+			expect.stringContaining('highlight.worker')
+		);
 		// The linter runs in its module worker, and its findings arrive.
 		await expect.poll(() => page.getByText('maintainer-deprecated').count()).toBeGreaterThan(0);
 		expect(violations).toEqual([]);

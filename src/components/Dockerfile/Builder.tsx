@@ -19,7 +19,6 @@ import {
 	type BuilderTemplate,
 	type ParseDockerfile,
 } from '../../lib/dockerfile/builder.ts';
-import type { Highlight } from '../../lib/dockerfile/highlight.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
 import type { Dockerfile } from '../../lib/dockerfile/model.ts';
 import { print } from '../../lib/dockerfile/print.ts';
@@ -54,8 +53,12 @@ export interface DockerfileBuilderProps {
 	lang: Locale;
 	/** The `builder.*` UI strings in the page's language, by their full keys. */
 	strings: UiStrings;
-	/** The templates; the first is where a new learner starts. */
-	templates: BuilderTemplate[];
+	/**
+	 * The templates, the first where a new learner starts; or the same as JSON text: a page passes
+	 * text, because Astro's serialisation of an island's props tags every value and revives them one
+	 * by one, which costs a phone tens of milliseconds for the templates' models.
+	 */
+	templates: BuilderTemplate[] | string;
 	/** The lab page's path (with the base), where a shared link opens. */
 	labUrl: string;
 	/** Inside a chapter: smaller headings, the paste box folded, no state in the page's URL. */
@@ -70,8 +73,13 @@ export interface DockerfileBuilderProps {
 /** The strings' `t()`, with numbers written as the language writes them: 53.500, 53,500. */
 function localTranslator(strings: UiStrings, lang: Locale): Translate {
 	const t = translator(strings);
-	// Made on first use: a browser's first number format of a language takes a while to make.
+	// Made on first use, for a number that needs it: a browser's first number format of a language
+	// takes tens of milliseconds on a phone, and a line number below 1000 is written alike anyway.
 	let number: Intl.NumberFormat | undefined;
+	const format = (value: number) =>
+		Number.isInteger(value) && Math.abs(value) < 1000
+			? String(value)
+			: (number ??= new Intl.NumberFormat(lang)).format(value);
 	return (key, values) =>
 		t(
 			key,
@@ -79,9 +87,7 @@ function localTranslator(strings: UiStrings, lang: Locale): Translate {
 				Object.fromEntries(
 					Object.entries(values).map(([name, value]) => [
 						name,
-						typeof value === 'number'
-							? (number ??= new Intl.NumberFormat(lang)).format(value)
-							: value,
+						typeof value === 'number' ? format(value) : value,
 					])
 				)
 		);
@@ -90,31 +96,6 @@ function localTranslator(strings: UiStrings, lang: Locale): Translate {
 /** Parsing needs `dockerfile-ast`: it loads only when the learner pastes or re-reads a line. */
 const loadParse = (): Promise<ParseDockerfile> =>
 	import('../../lib/dockerfile/parse.ts').then((module) => module.parse);
-
-/** Shiki, after the first paint: until it arrives the preview shows the same text, uncoloured. */
-function useHighlight(): Highlight | null {
-	const [highlight, setHighlight] = useState<Highlight | null>(null);
-	useEffect(() => {
-		let cancelled = false;
-		const frame = requestAnimationFrame(() =>
-			setTimeout(() => {
-				import('../../lib/dockerfile/highlight.ts')
-					.then((module) => module.createHighlight())
-					.then(
-						(created) => {
-							if (!cancelled) setHighlight(() => created);
-						},
-						() => undefined
-					);
-			}, 0)
-		);
-		return () => {
-			cancelled = true;
-			cancelAnimationFrame(frame);
-		};
-	}, []);
-	return highlight;
-}
 
 /**
  * The model's findings, silenced ones included. A short file is linted as it is drawn; a long one
@@ -166,11 +147,14 @@ export default function DockerfileBuilder({
 	const uid = compact ? 'dfc' : 'df';
 	const id = useCallback((...parts: string[]) => [uid, ...parts].join('-'), [uid]);
 	const t = useMemo(() => localTranslator(strings, lang), [strings, lang]);
-	const [session, dispatch] = useReducer(reduceBuilder, templates, initialSession);
+	const [session, dispatch] = useReducer(
+		reduceBuilder,
+		typeof templates === 'string' ? (JSON.parse(templates) as BuilderTemplate[]) : templates,
+		initialSession
+	);
 	const { current, edited, outcome } = session;
 	const speaker = useRef<(text: string) => void>(() => undefined);
 	const focusLater = usePendingFocus();
-	const highlight = useHighlight();
 	const storage = useRef<DeviceStorage | null>(null);
 	const dragged = useRef<string | null>(null);
 	// A chapter keeps its own copy, so it opens on the example its text talks about.
@@ -312,7 +296,7 @@ export default function DockerfileBuilder({
 						</section>
 						<section class="df-output" aria-labelledby={id('output-heading')}>
 							<H2 id={id('output-heading')}>{t('builder.preview.heading')}</H2>
-							<Preview text={text} highlight={highlight} />
+							<Preview text={text} />
 							<p class="df-buttons">
 								<CopyButton text={text} label={t('builder.copy')} done={t('builder.copied')} />
 								<button

@@ -2,13 +2,14 @@
 import { Fragment, type CSSProperties, type VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_MAX_LINES, highlightable } from '../../lib/dockerfile/builder.ts';
-import type { Highlight, HighlightToken } from '../../lib/dockerfile/highlight.ts';
+import type { Highlighted, HighlightToken } from '../../lib/dockerfile/highlight.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
 import { codeSegments } from '../../lib/i18n/format.ts';
 import { siteUrl } from '../../lib/links/url.ts';
 import { SeverityMarker } from '../shared/SeverityMarker';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
+import { colour } from './highlighter.ts';
 import { useFindingsCount } from './FindingsMark';
 
 export type Heading = 'h2' | 'h3' | 'h4';
@@ -65,21 +66,38 @@ function tokenStyle(token: HighlightToken): CSSProperties {
 }
 
 /**
- * The Dockerfile text. Plain until Shiki has loaded, then coloured: each token is a text node in a
- * span whose colours are CSS variables, one per theme, so the page's theme switch needs no work.
+ * The text coloured by Shiki (`highlighter.ts`), asked for once the page has painted: null until
+ * the colours of this very text arrive, so the preview never shows an older text's colours.
+ */
+function useHighlighted(text: string, wanted: boolean): Highlighted | null {
+	const [painted, setPainted] = useState(false);
+	const [shown, setShown] = useState<{ text: string; highlighted: Highlighted } | null>(null);
+	useEffect(() => {
+		const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+		return () => cancelAnimationFrame(frame);
+	}, []);
+	useEffect(() => {
+		if (!painted || !wanted || !text) return;
+		let current = true;
+		void colour(text).then((highlighted) => {
+			if (current && highlighted) setShown({ text, highlighted });
+		});
+		return () => {
+			current = false;
+		};
+	}, [painted, wanted, text]);
+	return shown?.text === text ? shown.highlighted : null;
+}
+
+/**
+ * The Dockerfile text. Plain until its colours arrive, then coloured: each token is a text node in
+ * a span whose colours are CSS variables, one per theme, so the page's theme switch needs no work.
  * A long file stays plain, and a line under it says so.
  */
-export function Preview({ text, highlight }: { text: string; highlight: Highlight | null }) {
+export function Preview({ text }: { text: string }) {
 	const t = useT();
 	const colours = useMemo(() => highlightable(text), [text]);
-	const highlighted = useMemo(() => {
-		if (!highlight || !text || !colours) return null;
-		try {
-			return highlight(text);
-		} catch {
-			return null;
-		}
-	}, [highlight, text, colours]);
+	const highlighted = useHighlighted(text, colours);
 	if (!text) return <p class="df-hint">{t('builder.preview.empty')}</p>;
 	const style = highlighted
 		? {
