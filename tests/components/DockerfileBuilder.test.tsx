@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import axe from 'axe-core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import DockerfileBuilder from '../../src/components/Dockerfile/Builder';
+import { loadLinter } from '../../src/components/Dockerfile/offThread';
 import { builderTemplates, PASTE_LIMITS } from '../../src/lib/dockerfile/builder';
 import type { Item } from '../../src/lib/dockerfile/model';
 import { parse } from '../../src/lib/dockerfile/parse';
@@ -54,6 +55,12 @@ async function paste(text: string) {
 	// Hundreds of lines take happy-dom a while to read and draw, more so on a busy machine.
 	await screen.findByText(/^Dockerfile letto:/, undefined, { timeout: 10_000 });
 }
+
+// The builder loads its linter after hydrating (DockerfileStart.test.tsx checks the time before):
+// these tests check what the learner meets once it is there.
+beforeAll(async () => {
+	await loadLinter();
+});
 
 let clipboard: string[] = [];
 beforeEach(() => {

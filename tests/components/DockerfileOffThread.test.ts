@@ -76,7 +76,7 @@ describe('OffThread', () => {
 		// The worker's own list, not one linted again here.
 		const findings = lintOnce(model);
 		expect(findings).toBe(workers[0]!.replied[0]!.findings);
-		expect(findings.map((finding) => finding.rule)).toContain('apt-update-missing');
+		expect(findings!.map((finding) => finding.rule)).toContain('apt-update-missing');
 		expect(await offThread.lint(model)).toBe(findings);
 		expect(workers[0]!.posted).toHaveLength(1);
 	});

@@ -43,7 +43,7 @@ import { focusById, usePendingFocus } from './focus.ts';
 import { DockerfileForm } from './Form';
 import { LateFindings } from './LateFindings';
 import { Notices } from './Notices';
-import { knownFindings, lintOnce, OffThread } from './offThread.ts';
+import { knowFindings, knownFindings, lintOnce, loadLinter, OffThread } from './offThread.ts';
 import { CopyButton, Preview } from './Output';
 import { PasteBox, StartControls } from './StartControls';
 
@@ -59,6 +59,8 @@ export interface DockerfileBuilderProps {
 	 * by one, which costs a phone tens of milliseconds for the templates' models.
 	 */
 	templates: BuilderTemplate[] | string;
+	/** The first template's findings, silenced ones included, linted when the page was built. */
+	startFindings?: Finding[];
 	/** The lab page's path (with the base), where a shared link opens. */
 	labUrl: string;
 	/** Inside a chapter: smaller headings, the paste box folded, no state in the page's URL. */
@@ -102,7 +104,7 @@ const loadParse = (): Promise<ParseDockerfile> =>
  * by the worker, and until it answers the findings of the version before stay on screen.
  */
 function useFindings(model: Dockerfile, long: boolean, offThread: OffThread): readonly Finding[] {
-	const now = knownFindings(model) ?? (long ? null : lintOnce(model));
+	const now = knownFindings(model) ?? (long ? null : (lintOnce(model) ?? null));
 	const [late, setLate] = useState<readonly Finding[]>([]);
 	useEffect(() => {
 		if (now) return;
@@ -138,6 +140,7 @@ export default function DockerfileBuilder({
 	lang,
 	strings,
 	templates,
+	startFindings,
 	labUrl,
 	compact = false,
 	deferParts = false,
@@ -150,8 +153,13 @@ export default function DockerfileBuilder({
 	const [session, dispatch] = useReducer(
 		reduceBuilder,
 		typeof templates === 'string' ? (JSON.parse(templates) as BuilderTemplate[]) : templates,
-		initialSession
+		(list) => {
+			const started = initialSession(list);
+			if (startFindings) knowFindings(started.current.model, startFindings);
+			return started;
+		}
 	);
+	useEffect(() => void loadLinter(), []);
 	const { current, edited, outcome } = session;
 	const speaker = useRef<(text: string) => void>(() => undefined);
 	const focusLater = usePendingFocus();

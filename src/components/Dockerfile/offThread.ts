@@ -10,7 +10,7 @@ import {
 	type ParseDockerfile,
 	type ReadPaste,
 } from '../../lib/dockerfile/builder.ts';
-import { lint, type Finding } from '../../lib/dockerfile/lint.ts';
+import type { Finding, lint as Lint } from '../../lib/dockerfile/lint.ts';
 import type { Dockerfile } from '../../lib/dockerfile/model.ts';
 
 /** What the page asks the worker (`read.worker.ts`): to read text, or to lint a model. */
@@ -23,7 +23,7 @@ export interface WorkerReply {
 	findings: Finding[];
 }
 
-/** Each model's findings, checked once: by the worker, or here. */
+/** Each model's findings, checked once: by the worker, here, or when the page was built. */
 const checked = new WeakMap<Dockerfile, Finding[]>();
 
 /** The findings already known for this model, if any. */
@@ -31,11 +31,31 @@ export function knownFindings(model: Dockerfile): Finding[] | undefined {
 	return checked.get(model);
 }
 
-/** `lint(model, { silenced: true })`, once per model: a model the worker checked is not linted again. */
-export function lintOnce(model: Dockerfile): Finding[] {
+/** Records a model's findings found elsewhere: the starting template's, linted at build time. */
+export function knowFindings(model: Dockerfile, findings: Finding[]): void {
+	checked.set(model, findings);
+}
+
+let linter: typeof Lint | undefined;
+let loadingLinter: Promise<typeof Lint> | undefined;
+
+/**
+ * The linter, loaded apart: the page starts with its template's findings from the build, so the
+ * rules' code loads and starts up in a task of its own, not in the one that hydrates the builder.
+ */
+export function loadLinter(): Promise<typeof Lint> {
+	loadingLinter ??= import('../../lib/dockerfile/lint.ts').then((module) => (linter = module.lint));
+	return loadingLinter;
+}
+
+/**
+ * `lint(model, { silenced: true })`, once per model: a model the worker checked is not linted again.
+ * Undefined while the linter is still loading (`loadLinter`).
+ */
+export function lintOnce(model: Dockerfile): Finding[] | undefined {
 	let findings = checked.get(model);
-	if (!findings) {
-		findings = lint(model, { silenced: true });
+	if (!findings && linter) {
+		findings = linter(model, { silenced: true });
 		checked.set(model, findings);
 	}
 	return findings;
@@ -67,7 +87,7 @@ export class OffThread {
 		const known = checked.get(model);
 		if (known) return Promise.resolve(known);
 		return this.#ask({ id: 0, model }).then((reply) => {
-			if (!reply) return lintOnce(model);
+			if (!reply) return loadLinter().then(() => lintOnce(model) ?? []);
 			checked.set(model, reply.findings);
 			return reply.findings;
 		});
