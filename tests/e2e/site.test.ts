@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject } from 'vitest';
-import { pageTypes, type PageType } from '../../scripts/built-site';
+import { auditedPages, labPages, pageTypes, type PageType } from '../../scripts/built-site';
 import { axeViolations, hasChromium, screenshotDir, test, viewports } from './browser';
 
 const siteUrl = inject('siteUrl');
@@ -27,6 +27,45 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 			expect(errors).toEqual([]);
 		}
 	);
+
+	// Every kind of page Lighthouse audits, on a phone, where a short page's footer is on screen:
+	// what the server sends is what stays, as islands hydrate and scripts show their controls.
+	// In Italian (the layouts are the same in English), and the English 404, a page of its own.
+	test.for([
+		...Object.entries({ ...pageTypes, ...labPages, ...auditedPages }).map(([type, paths]) => ({
+			type,
+			lang: 'it',
+			path: paths.it,
+		})),
+		{ type: 'notFound', lang: 'en', path: pageTypes.notFound.en },
+	])('$type ($lang) does not shift its layout as it loads', async ({ path }, { openPage }) => {
+		const { page } = await openPage({ viewport: 'phone' });
+		await page.addInitScript(() => {
+			const shifts: string[] = [];
+			Object.assign(window, { shifts });
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & {
+					value: number;
+					hadRecentInput: boolean;
+					sources: { node?: Node }[];
+				})[]) {
+					if (entry.hadRecentInput) continue;
+					const moved = entry.sources.map((source) =>
+						source.node instanceof Element
+							? `${source.node.localName}.${source.node.className}`
+							: String(source.node?.nodeName)
+					);
+					shifts.push(`${entry.value.toFixed(4)} ${moved.join(', ')}`);
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(url(path), { waitUntil: 'networkidle' });
+		// Deferred parts render one per task after load, the labs' workers answer meanwhile.
+		await page.waitForTimeout(500);
+		expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual(
+			[]
+		);
+	});
 
 	test('the language picker switches a page between /x/ and /en/x/', async ({ openPage }) => {
 		const { page, errors } = await openPage();

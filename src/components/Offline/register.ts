@@ -20,7 +20,7 @@ export function registerWorker(): void {
 /** Shows a control; its button asks the worker to save the chosen languages, and shows how it goes. */
 export function wireSaveControl(control: HTMLElement): void {
 	if (!supported()) return;
-	control.hidden = false;
+	delete control.dataset.pending;
 	const lang = control.dataset.lang === 'en' ? 'en' : 'it';
 	const strings = JSON.parse(control.dataset.strings ?? '{}') as Record<SaveReport['type'], string>;
 	const button = control.querySelector('button')!;

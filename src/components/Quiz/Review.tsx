@@ -71,7 +71,14 @@ function ReviewSheet({ questions, penalties, lang, strings }: ReviewProps) {
 	);
 	const saveFailure = useStoredProgress(storage, state.progress, onOtherTab);
 
-	if (!state.progress) return <p class="quiz-loading">…</p>;
+	// Until the device is read: a new learner's page, unseen, so that reading it moves nothing.
+	if (!state.progress) {
+		return (
+			<div class="quiz quiz-spaced quiz-pending" aria-busy="true">
+				<p class="quiz-due-summary">{t('quiz.spaced.empty')}</p>
+			</div>
+		);
+	}
 	const rows = reviewRows(state, questions);
 	const done = rows.filter((row) => row.score !== undefined).length;
 
