@@ -116,11 +116,36 @@ describe.runIf(hasChromium())('the Docker playground in Chromium', () => {
 		await page.goto(url('lab/docker/'), { waitUntil: 'networkidle' });
 		const prompt = page.getByLabel('Comando', { exact: true });
 		await prompt.focus();
-		await page.keyboard.type('docker run -d --name web -p 8080:80 -v dati:/data nginx');
+		await page.keyboard.type('docker run -d --name web -p 8080:80 -v dati:/usr/share/nginx/html nginx');
 		await page.keyboard.press('Enter');
-		await expect
-			.poll(() => page.getByRole('region', { name: /Schema dell'host/ }).textContent())
-			.toContain('web');
+		const diagram = page.getByRole('region', { name: /Schema dell'host/ });
+		await expect.poll(() => diagram.textContent()).toContain('web');
+		// Every label of the drawing is inside it, none cut at its edge.
+		const outside = await diagram.locator('svg').evaluate((svg: SVGSVGElement) => {
+			const box = svg.viewBox.baseVal;
+			return [...svg.querySelectorAll('text')]
+				.filter((text) => {
+					const { x, y, width, height } = text.getBBox();
+					return (
+						x < box.x ||
+						y < box.y ||
+						x + width > box.x + box.width ||
+						y + height > box.y + box.height
+					);
+				})
+				.map((text) => text.textContent);
+		});
+		expect(outside).toEqual([]);
+		// `docker ps` keeps one line per container: the table scrolls in the terminal, never wraps.
+		await page.keyboard.type('docker ps');
+		await page.keyboard.press('Enter');
+		const table = page.locator('.dp-output').last();
+		await expect.poll(() => table.textContent()).toContain('CONTAINER ID');
+		const [lines, shown] = await table.evaluate((element) => [
+			(element.textContent ?? '').trimEnd().split('\n').length,
+			Math.round(element.clientHeight / parseFloat(getComputedStyle(element).lineHeight)),
+		]);
+		expect(shown).toBe(lines);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			390
 		);
