@@ -139,6 +139,7 @@ export default defineConfig({
 				'Corso interattivo su virtualizzazione, hypervisor e Docker: appunti, figure, strumenti e quiz.',
 			logo: { src: './src/assets/logo.svg', alt: '' },
 			favicon: '/favicon.svg',
+			routeMiddleware: './src/route-data.ts',
 			defaultLocale: 'root',
 			locales: {
 				root: { label: 'Italiano', lang: 'it' },
@@ -158,7 +159,8 @@ export default defineConfig({
 			customCss: ['./src/styles/custom.css', './src/styles/print.css'],
 			head: [
 				{ tag: 'meta', attrs: { name: 'theme-color', content: '#1f4e79' } },
-				// The web app manifest (`public/`): its addresses are relative, so it works under any base.
+				// The web app manifest (`public/`; English pages get `public/en/`'s, from src/route-data.ts):
+				// its addresses are relative, so it works under any base.
 				{
 					tag: 'link',
 					attrs: { rel: 'manifest', href: `${base.replace(/\/?$/, '/')}manifest.webmanifest` },

@@ -38,6 +38,34 @@ describe('the built site under the base path', () => {
 		expect(pages.filter((page) => page.startsWith('en/')).length).toBeGreaterThan(1);
 	});
 
+	test.for([
+		{ page: '', lang: 'it', name: 'Virtualizzazione e Docker' },
+		{ page: 'en/', lang: 'en', name: 'Virtualization and Docker' },
+		{ page: 'en/docker/volumi/', lang: 'en', name: 'Virtualization and Docker' },
+	])(
+		'$page links the web app manifest of its language, whose addresses resolve',
+		async ({ page, lang, name }) => {
+			const pageUrl = new URL(page, siteUrl);
+			const document = parseHtml(await (await fetch(pageUrl)).text());
+			const href = document.querySelector('link[rel="manifest"]')?.getAttribute('href');
+			const manifestUrl = new URL(href ?? '', pageUrl);
+			const manifest = (await (await fetch(manifestUrl)).json()) as {
+				name: string;
+				lang: string;
+				start_url: string;
+				scope: string;
+				icons: { src: string }[];
+			};
+			expect({ name: manifest.name, lang: manifest.lang }).toEqual({ name, lang });
+			// The installed course opens on its language's home page and may visit either language.
+			const start = new URL(manifest.start_url, manifestUrl);
+			expect(start.pathname).toBe(`${TEST_BASE}${lang === 'en' ? 'en/' : ''}`);
+			expect(new URL(manifest.scope, manifestUrl).pathname).toBe(TEST_BASE);
+			for (const icon of manifest.icons)
+				expect((await fetch(new URL(icon.src, manifestUrl))).status, icon.src).toBe(200);
+		}
+	);
+
 	test('every internal link, script, stylesheet and image of every page resolves', async () => {
 		const site = new URL(siteUrl);
 		// Canonical and alternate links name the public site; map them onto the served copy.
