@@ -321,9 +321,15 @@ function drawNode(node: DiagramNode): SvgNode {
 	const [left, top] = [node.x - node.width / 2, node.y - node.height / 2];
 	const inset = node.kind === 'volume' || node.kind === 'bind' ? metrics.shapeInset : 0;
 	const shape = shapeOf(node.kind, left, top, node.width, node.height);
+	// Several containers: the box has another behind it, like a stack of cards.
+	const stack =
+		(node.replicas ?? 1) > 1
+			? [shapeOf(node.kind, left + 4, top - 4, node.width, node.height)]
+			: [];
 	const baseline = (i: number) =>
 		round(top + inset + metrics.padding + (i + 0.75) * metrics.lineHeight);
 	return el('g', { class: `cd-node cd-${node.kind}${node.external ? ' cd-external' : ''}` }, [
+		...stack,
 		node.external ? { ...shape, attrs: { ...shape.attrs, ...dashed } } : shape,
 		...node.lines.map((line, i) =>
 			text(
