@@ -433,7 +433,7 @@ describe('<ComposeLab>', () => {
 		// tree (CSS), and says why.
 		const waiting = container.querySelector('.cd-viewport.cd-pending');
 		expect(waiting?.getAttribute('style')).toMatch(/aspect-ratio/);
-		expect(waiting?.querySelector('.cd-drawing')?.textContent).toBe("Caricamento dell'analisi…");
+		expect(waiting?.querySelector('.cd-drawing')?.textContent).toBe('Disegno dello schema…');
 		expect(container.querySelector('.cd-zoom')?.hasAttribute('inert')).toBe(true);
 		await analysed();
 		expect(container.querySelector('.cd-pending')).toBeNull();

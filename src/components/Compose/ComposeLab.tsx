@@ -407,7 +407,13 @@ export default function ComposeLab({
 					id={id}
 					headingLevel={headingLevel}
 					view={view}
-					noDiagram={analysis ? t('compose.diagram.none') : loading}
+					noDiagram={
+						analysis
+							? t('compose.diagram.none')
+							: analyzerFailed
+								? loading
+								: t('compose.diagram.drawing')
+					}
 					// No analysis yet: the file's first drawing is on its way, in a box of the same size.
 					placeholder={analysis ? undefined : initial.diagram}
 					options={<DiagramOptionsForm id={id} options={options} onChange={setOption} />}

@@ -197,6 +197,9 @@ interface Slot {
 	v: number;
 }
 
+/** How far the box behind a service of several containers shows, right and up. */
+export const stackOffset = 4;
+
 /** The boxes and lines of the topology, before they are placed. */
 function collect(model: TopologyModel, lang: Locale, options: LayoutOptions) {
 	const words = diagramLabels[lang];
@@ -212,13 +215,15 @@ function collect(model: TopologyModel, lang: Locale, options: LayoutOptions) {
 		const inset = kind === 'volume' || kind === 'bind' ? metrics.shapeInset : 0;
 		const [title = '', ...rest] = lines;
 		const width = Math.max(textWidth(title, metrics.titleSize), ...rest.map((l) => textWidth(l)));
+		// A service of several containers is drawn as a stack: the box behind shows at one corner.
+		const stack = (replicas ?? 1) > 1 ? stackOffset : 0;
 		items.set(id, {
 			id,
 			kind,
 			lines,
 			external,
-			width: Math.ceil(width + 2 * metrics.padding),
-			height: 2 * metrics.padding + inset + lines.length * metrics.lineHeight,
+			width: Math.ceil(width + 2 * metrics.padding) + stack,
+			height: 2 * metrics.padding + inset + lines.length * metrics.lineHeight + stack,
 			...(replicas !== undefined && { replicas }),
 		});
 	};
