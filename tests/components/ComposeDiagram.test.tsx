@@ -424,6 +424,22 @@ describe('<ComposeLab>', () => {
 		expect(JSON.parse(localStorage.getItem(storageKey('lecture')) ?? '{}')).toMatchObject({ text });
 	});
 
+	test('the device’s file waits for its drawing in the example’s box, never in the example’s drawing', async () => {
+		const mine = { text: 'services:\n  mine:\n    image: alpine\n', options: defaultOptions };
+		localStorage.setItem(storageKey('lecture'), serializeState(mine));
+		const { container } = renderLab();
+		expect(editor().value).toBe(mine.text);
+		// The box is there, with the example's size, its drawing hidden and out of the accessibility
+		// tree (CSS), and says why.
+		const waiting = container.querySelector('.cd-viewport.cd-pending');
+		expect(waiting?.getAttribute('style')).toMatch(/aspect-ratio/);
+		expect(waiting?.querySelector('.cd-drawing')?.textContent).toBe('Disegno dello schema…');
+		expect(container.querySelector('.cd-zoom')?.hasAttribute('inert')).toBe(true);
+		await analysed();
+		expect(container.querySelector('.cd-pending')).toBeNull();
+		expect(boxes('service')).toEqual(['mine']);
+	});
+
 	test('a shared file too large to draw is shown, but does not replace the device’s copy', async () => {
 		const mine = { text: 'services:\n  mine:\n    image: alpine\n', options: defaultOptions };
 		localStorage.setItem(storageKey('lecture'), serializeState(mine));

@@ -3,6 +3,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject } from 'vitest';
 import { generateComposeFile } from '../../bench/compose';
+import { lectureExample } from '../../src/lib/compose/examples';
+import {
+	defaultOptions,
+	serializeState,
+	stateToHash,
+	storageKey,
+} from '../../src/lib/compose/share';
 import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
@@ -43,7 +50,117 @@ const showsAll = (
 	shown.x + shown.width >= w - 0.5 &&
 	shown.y + shown.height >= h - 0.5;
 
+/** A learner's own file: three web containers behind a proxy, nothing like the lecture's. */
+const learnerFile = `services:
+  proxy:
+    image: nginx
+    ports: ['80:80']
+    depends_on: [web]
+  web:
+    image: example/web
+    deploy:
+      replicas: 3
+`;
+
+/**
+ * Records, at every frame from before the first paint, whether the lecture's drawing is on screen
+ * (a visible diagram with the lecture's image in it), the learner's, and the box's height.
+ */
+function watchFrames() {
+	const frames: { at: number; lecture: boolean; learner: boolean; height: number }[] = [];
+	(window as unknown as { frames_: typeof frames }).frames_ = frames;
+	const sample = () => {
+		const drawings = [...document.querySelectorAll('.cd-viewport svg')].filter((svg) =>
+			svg.checkVisibility({ visibilityProperty: true, opacityProperty: true })
+		);
+		const box = document.querySelector('.cd-viewport');
+		frames.push({
+			at: performance.now(),
+			lecture: drawings.some((svg) => svg.textContent.includes('custom_image')),
+			learner: drawings.some((svg) => svg.textContent.includes('example/web')),
+			height: box ? Math.round(box.getBoundingClientRect().height) : -1,
+		});
+		requestAnimationFrame(sample);
+	};
+	requestAnimationFrame(sample);
+}
+
+type Frames = ReturnType<typeof readFrames> extends Promise<infer F> ? F : never;
+const readFrames = (page: Page) =>
+	page.evaluate(
+		() =>
+			(
+				window as unknown as {
+					frames_: { at: number; lecture: boolean; learner: boolean; height: number }[];
+				}
+			).frames_
+	);
+/** How long the lecture's drawing was on screen, in milliseconds (0: never). */
+const lectureShown = (frames: Frames) => {
+	const shown = frames.filter((frame) => frame.lecture);
+	return shown.length ? (shown.at(-1)?.at ?? 0) - (shown[0]?.at ?? 0) + 16 : 0;
+};
+
 describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () => {
+	for (const from of ['the device', 'a shared link'] as const)
+		test(`a file from ${from}: the lecture’s diagram is never on screen, the learner’s comes`, async ({
+			openPage,
+		}) => {
+			const { page, context, errors } = await openPage();
+			const state = { text: learnerFile, options: defaultOptions };
+			if (from === 'the device')
+				await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+					storageKey(lectureExample.id),
+					serializeState(state),
+				] as const);
+			await context.addInitScript(watchFrames);
+			await page.goto(url(`lab/compose/${from === 'a shared link' ? stateToHash(state) : ''}`));
+			await page.locator('.cd-viewport svg', { hasText: 'example/web' }).waitFor();
+			await page.waitForTimeout(100);
+			const frames = await readFrames(page);
+			console.log(`lecture's diagram on screen for ${lectureShown(frames)} ms (${from})`);
+			expect(frames.filter((frame) => frame.lecture)).toEqual([]);
+			expect(frames.at(-1)?.learner).toBe(true);
+			// Until the learner's drawing comes, its box keeps one size: that of the server's drawing.
+			const waiting = frames.filter((frame) => !frame.learner && frame.height >= 0);
+			expect(new Set(waiting.map((frame) => frame.height)).size).toBe(1);
+			expect(await page.getByLabel('File Compose (compose.yaml)').inputValue()).toBe(learnerFile);
+			expect(await page.locator('.cd-description').textContent()).toContain('web ha 3 repliche');
+			expect(errors).toEqual([]);
+		});
+
+	test('a first visit: the lecture’s diagram, in a box that keeps its size from the first paint', async ({
+		openPage,
+	}) => {
+		const { page, context, errors } = await openPage();
+		await context.addInitScript(watchFrames);
+		await page.goto(url('lab/compose/'), { waitUntil: 'networkidle' });
+		await page.locator('astro-island:not([ssr]) .cd-viewport').waitFor();
+		await page.waitForTimeout(100);
+		const heights = new Set(
+			(await readFrames(page)).filter((frame) => frame.height >= 0).map((frame) => frame.height)
+		);
+		expect([...heights]).toHaveLength(1);
+		expect((await readFrames(page)).at(-1)?.lecture).toBe(true);
+		expect(errors).toEqual([]);
+	});
+
+	test('without JavaScript the page shows the lecture’s diagram and findings', async ({
+		browser,
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		try {
+			const page = await context.newPage();
+			await page.goto(url('lab/compose/'));
+			const drawing = page.locator('.cd-viewport svg', { hasText: 'custom_image' });
+			expect(await drawing.isVisible()).toBe(true);
+			expect(await page.getByText('riga 29').count()).toBeGreaterThan(0);
+			expect(await page.getByText('Disegno dello schema…').isVisible()).toBe(false);
+		} finally {
+			await context.close();
+		}
+	});
+
 	test('the lecture’s example: its finding at line 29, fixed by editing, and the diagram follows', async ({
 		openPage,
 	}) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../../lib/compose/analyze.ts';
 import { examples, lectureExample, type ComposeExample } from '../../lib/compose/examples.ts';
 import type { Finding } from '../../lib/compose/finding.ts';
@@ -194,7 +194,9 @@ export default function ComposeLab({
 		);
 	}, [source, options, start.source, lang, t, id]);
 
-	useEffect(() => {
+	// Before the first paint after hydration: the learner never sees the example's drawing when the
+	// device or the link holds a file of theirs (until hydration, CSS hides the server's drawing).
+	useLayoutEffect(() => {
 		const stored = deviceStorage().read(key);
 		const opened = startDecision(stateFromHash(location.hash), parseStoredState(stored));
 		if (opened.dropHash) dropStateFromUrl();
@@ -405,7 +407,15 @@ export default function ComposeLab({
 					id={id}
 					headingLevel={headingLevel}
 					view={view}
-					noDiagram={analysis ? t('compose.diagram.none') : loading}
+					noDiagram={
+						analysis
+							? t('compose.diagram.none')
+							: analyzerFailed
+								? loading
+								: t('compose.diagram.drawing')
+					}
+					// No analysis yet: the file's first drawing is on its way, in a box of the same size.
+					placeholder={analysis ? undefined : initial.diagram}
 					options={<DiagramOptionsForm id={id} options={options} onChange={setOption} />}
 					tools={
 						<ExportTools

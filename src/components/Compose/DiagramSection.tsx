@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { DiagramView } from '../../lib/compose/lab.ts';
+import type { SvgNode } from '../../lib/compose/svg.ts';
 import { useT } from '../shared/strings.ts';
 import { DiagramViewport } from './DiagramViewport.tsx';
 
@@ -10,6 +11,11 @@ interface Props {
 	view: DiagramView;
 	/** What to say in place of the diagram when there is none. */
 	noDiagram: string;
+	/**
+	 * The server's drawing, kept hidden in its box while the file on screen waits for its first
+	 * analysis, so that the box neither shows another file nor changes size meanwhile.
+	 */
+	placeholder?: SvgNode | undefined;
 	/** The diagram's options, above it. */
 	options: ComponentChildren;
 	/** The exports, under it. */
@@ -17,7 +23,15 @@ interface Props {
 }
 
 /** The diagram with its options, its exports, and the same topology in words. */
-export function DiagramSection({ id, headingLevel, view, noDiagram, options, tools }: Props) {
+export function DiagramSection({
+	id,
+	headingLevel,
+	view,
+	noDiagram,
+	placeholder,
+	options,
+	tools,
+}: Props) {
 	const t = useT();
 	const Heading = `h${headingLevel}` as const;
 	const Subheading = `h${headingLevel + 1}` as 'h3' | 'h4';
@@ -33,6 +47,8 @@ export function DiagramSection({ id, headingLevel, view, noDiagram, options, too
 			{stale && <p class="cd-note">{t('compose.diagram.stale')}</p>}
 			{diagram ? (
 				<DiagramViewport id={id} diagram={diagram} stale={stale} />
+			) : placeholder ? (
+				<DiagramViewport id={id} diagram={placeholder} stale={false} pending={noDiagram} />
 			) : (
 				<p class="cd-note">{noDiagram}</p>
 			)}

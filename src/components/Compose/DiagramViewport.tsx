@@ -24,13 +24,18 @@ interface Props {
 	diagram: SvgNode;
 	/** Whether the drawing is of an earlier text. */
 	stale: boolean;
+	/**
+	 * What to say instead of the drawing, which stays hidden and only keeps the box's size: the
+	 * file on screen has no drawing yet. The same words show before the island hydrates (CSS).
+	 */
+	pending?: string;
 }
 
 /**
  * The diagram in a box as wide as the column (never wider than the diagram), showing all of it
  * at first; buttons, keys and dragging zoom and move it by changing the SVG's `viewBox` only.
  */
-export function DiagramViewport({ id, diagram, stale }: Props) {
+export function DiagramViewport({ id, diagram, stale, pending }: Props) {
 	const t = useT();
 	const width = Number(diagram.attrs.width) || 1;
 	const height = Number(diagram.attrs.height) || 1;
@@ -103,7 +108,7 @@ export function DiagramViewport({ id, diagram, stale }: Props) {
 
 	return (
 		<>
-			<div class="cd-zoom" role="group" aria-label={t('compose.zoom.label')}>
+			<div class="cd-zoom" role="group" aria-label={t('compose.zoom.label')} inert={!!pending}>
 				{controls.map(([label, inert, next]) => (
 					<button
 						key={label}
@@ -123,7 +128,7 @@ export function DiagramViewport({ id, diagram, stale }: Props) {
 			</div>
 			<div
 				ref={boxRef}
-				class={`cd-viewport${stale ? ' cd-stale' : ''}${zoomed ? ' cd-zoomed' : ''}`}
+				class={`cd-viewport${stale ? ' cd-stale' : ''}${zoomed ? ' cd-zoomed' : ''}${pending ? ' cd-pending' : ''}`}
 				role="region"
 				tabIndex={0}
 				aria-label={t('compose.diagram.region')}
@@ -149,6 +154,7 @@ export function DiagramViewport({ id, diagram, stale }: Props) {
 					},
 					children
 				)}
+				<p class="cd-drawing">{pending ?? t('compose.diagram.drawing')}</p>
 			</div>
 			<p id={`${id}-zoom-hint`} class="cd-hint">
 				{t('compose.zoom.hint')}

@@ -43,6 +43,9 @@ function describeService(
 	const it = lang === 'it';
 	const random = diagramLabels[lang].randomPort;
 	const clauses: string[] = [];
+	// The model leaves out a count of one: the number is never 1 here.
+	if (service.replicas !== undefined)
+		clauses.push(it ? `ha ${service.replicas} repliche` : `has ${service.replicas} replicas`);
 	if (service.build !== undefined)
 		clauses.push(
 			it

@@ -49,6 +49,8 @@ export interface DiagramNode {
 	height: number;
 	/** A network drawn as a bus: the line its services attach to, from its box. */
 	bus?: Point[];
+	/** A service's number of containers, when it is not one: drawn as a stack of boxes. */
+	replicas?: number;
 }
 
 /** A placed line between two boxes, with its label (one string per line) at `labelAt`. */
@@ -174,6 +176,7 @@ interface Item {
 	external: boolean;
 	width: number;
 	height: number;
+	replicas?: number;
 }
 
 /** A line before it is placed. */
@@ -194,22 +197,34 @@ interface Slot {
 	v: number;
 }
 
+/** How far the box behind a service of several containers shows, right and up. */
+export const stackOffset = 4;
+
 /** The boxes and lines of the topology, before they are placed. */
 function collect(model: TopologyModel, lang: Locale, options: LayoutOptions) {
 	const words = diagramLabels[lang];
 	const items = new Map<string, Item>();
 	const links: Link[] = [];
-	const add = (id: string, kind: NodeKind, lines: string[], external = false) => {
+	const add = (
+		id: string,
+		kind: NodeKind,
+		lines: string[],
+		external = false,
+		replicas?: number
+	) => {
 		const inset = kind === 'volume' || kind === 'bind' ? metrics.shapeInset : 0;
 		const [title = '', ...rest] = lines;
 		const width = Math.max(textWidth(title, metrics.titleSize), ...rest.map((l) => textWidth(l)));
+		// A service of several containers is drawn as a stack: the box behind shows at one corner.
+		const stack = (replicas ?? 1) > 1 ? stackOffset : 0;
 		items.set(id, {
 			id,
 			kind,
 			lines,
 			external,
-			width: Math.ceil(width + 2 * metrics.padding),
-			height: 2 * metrics.padding + inset + lines.length * metrics.lineHeight,
+			width: Math.ceil(width + 2 * metrics.padding) + stack,
+			height: 2 * metrics.padding + inset + lines.length * metrics.lineHeight + stack,
+			...(replicas !== undefined && { replicas }),
 		});
 	};
 	const link = (kind: EdgeKind, from: string, to: string, label: string[] = []) => {
@@ -249,16 +264,23 @@ function collect(model: TopologyModel, lang: Locale, options: LayoutOptions) {
 				volume.external
 			);
 	for (const service of model.services) {
-		const mode = service.networkMode;
-		add(`service:${service.name}`, 'service', [
-			service.name,
-			...(service.image === undefined ? [] : [`${words.image}: ${service.image}`]),
-			...(service.build === undefined ? [] : [`${words.build}: ${service.build}`]),
-			...(service.containerPorts.length
-				? [`${words.ports}: ${service.containerPorts.join(', ')}`]
-				: []),
-			...(mode === undefined || mode === 'host' ? [] : [`network_mode: ${mode}`]),
-		]);
+		const { replicas, networkMode: mode } = service;
+		add(
+			`service:${service.name}`,
+			'service',
+			[
+				service.name,
+				...(replicas === undefined ? [] : [`${words.replicas}: ${replicas}`]),
+				...(service.image === undefined ? [] : [`${words.image}: ${service.image}`]),
+				...(service.build === undefined ? [] : [`${words.build}: ${service.build}`]),
+				...(service.containerPorts.length
+					? [`${words.ports}: ${service.containerPorts.join(', ')}`]
+					: []),
+				...(mode === undefined || mode === 'host' ? [] : [`network_mode: ${mode}`]),
+			],
+			false,
+			replicas
+		);
 		if (!options.hideVolumes)
 			for (const mount of service.mounts)
 				if (

@@ -6,6 +6,7 @@
 import type { Path } from './finding.ts';
 import { parseMount, type Mount } from './mounts.ts';
 import { formatRange, parsePort, type PortMapping } from './ports.ts';
+import { literalNumber, valueAt } from './quantities.ts';
 import type { ComposeFile, Network, Service, Volume } from './schema.ts';
 
 /** How a service joins a network. */
@@ -38,6 +39,8 @@ export interface ServiceNode {
 	dependsOn: Dependency[];
 	/** `host`, `none`, `service:…`, …, when set instead of networks. */
 	networkMode?: string;
+	/** How many containers Compose runs (`deploy.replicas`, or `scale`), when it is not one. */
+	replicas?: number;
 }
 
 /** A network, declared or the implicit `default` one. */
@@ -164,6 +167,9 @@ function serviceNode(name: string, service: Service): ServiceNode {
 	);
 	const declared = serviceNetworks(service).map((entry) => entry.link);
 	const build = typeof service.build === 'string' ? service.build : service.build?.context;
+	// `scale` is the older key for `deploy.replicas`; two different counts are an error (checks).
+	const replicas =
+		literalNumber(service.scale) ?? literalNumber(valueAt(service.deploy, ['replicas']));
 	return {
 		name,
 		...(service.image !== undefined && { image: service.image }),
@@ -181,6 +187,7 @@ function serviceNode(name: string, service: Service): ServiceNode {
 		}),
 		dependsOn: serviceDependencies(service).map((entry) => entry.dependency),
 		...(service.network_mode !== undefined && { networkMode: service.network_mode }),
+		...(replicas !== undefined && replicas !== 1 && Number.isInteger(replicas) && { replicas }),
 	};
 }
 

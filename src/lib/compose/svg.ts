@@ -10,6 +10,7 @@ import {
 	curveOf,
 	labelRect,
 	metrics,
+	stackOffset,
 	textWidth,
 	type DiagramEdge,
 	type DiagramLayout,
@@ -318,18 +319,23 @@ function shapeOf(kind: NodeKind, x: number, y: number, width: number, height: nu
 }
 
 function drawNode(node: DiagramNode): SvgNode {
-	const [left, top] = [node.x - node.width / 2, node.y - node.height / 2];
+	// Several containers: a box with another behind it, like a stack of cards, both inside the
+	// node's place (the layout made it `stackOffset` larger), so lines end on the stack's outline.
+	const s = (node.replicas ?? 1) > 1 ? stackOffset : 0;
+	const [left, top] = [node.x - node.width / 2, node.y - node.height / 2 + s];
 	const inset = node.kind === 'volume' || node.kind === 'bind' ? metrics.shapeInset : 0;
-	const shape = shapeOf(node.kind, left, top, node.width, node.height);
+	const shape = shapeOf(node.kind, left, top, node.width - s, node.height - s);
+	const stack = s ? [shapeOf(node.kind, left + s, top - s, node.width - s, node.height - s)] : [];
 	const baseline = (i: number) =>
 		round(top + inset + metrics.padding + (i + 0.75) * metrics.lineHeight);
 	return el('g', { class: `cd-node cd-${node.kind}${node.external ? ' cd-external' : ''}` }, [
+		...stack,
 		node.external ? { ...shape, attrs: { ...shape.attrs, ...dashed } } : shape,
 		...node.lines.map((line, i) =>
 			text(
 				{
 					class: i === 0 ? 'cd-title' : 'cd-label',
-					x: round(node.x),
+					x: round(node.x - s / 2),
 					y: baseline(i),
 					'text-anchor': 'middle',
 					fill: 'currentColor',
