@@ -233,7 +233,10 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await page.waitForTimeout(600);
 		expect(await page.evaluate(() => location.hash + location.search)).toBe('');
 		await page.reload({ waitUntil: 'networkidle' });
-		await expect.poll(() => page.locator('.df-code').textContent()).toBe(printed);
+		// Reading 5,000 saved instructions back takes over a second on a busy machine.
+		await expect
+			.poll(() => page.locator('.df-code').textContent(), { timeout: 15_000 })
+			.toBe(printed);
 		expect(await page.locator('.df-notice').count()).toBe(0);
 		expect(await page.locator('.df-part').first().textContent()).toContain('1–100 di 5000');
 

@@ -110,9 +110,14 @@ export const CUSTOM_TEMPLATE = 'custom';
 
 /** The template (or `EMPTY_TEMPLATE`) whose file this is, unchanged; else `CUSTOM_TEMPLATE`. */
 export function templateOf(templates: readonly BuilderTemplate[], model: Dockerfile): string {
+	// Printed only when it could be one: a long saved file is not printed again at load.
+	const size = (file: Dockerfile) => file.directives.length + formSize(file);
+	const candidates = [...templates, { id: EMPTY_TEMPLATE, model: emptyModel() }].filter(
+		(template) => size(template.model) === size(model)
+	);
+	if (candidates.length === 0) return CUSTOM_TEMPLATE;
 	const text = print(model);
-	const same = templates.find((template) => print(template.model) === text);
-	return same?.id ?? (text === print(emptyModel()) ? EMPTY_TEMPLATE : CUSTOM_TEMPLATE);
+	return candidates.find((template) => print(template.model) === text)?.id ?? CUSTOM_TEMPLATE;
 }
 
 /** How many steps Undo can go back. */
