@@ -41,12 +41,12 @@ const group = (name: RegExp, container: HTMLElement = document.body) =>
 	within(container).getByRole('group', { name });
 
 /** Adds an instruction to stage 1 from the palette, and returns its box. */
-function addInstruction(kind: string, position: number, keyword: string) {
+function addInstruction(kind: string, line: number, keyword: string) {
 	fireEvent.change(screen.getByLabelText('Istruzione da aggiungere allo stage 1'), {
 		target: { value: kind },
 	});
 	fireEvent.click(screen.getByRole('button', { name: 'Aggiungi allo stage 1' }));
-	return group(new RegExp(`^${position}\\. ${keyword}`));
+	return group(new RegExp(`^${line}\\. ${keyword}`));
 }
 
 async function paste(text: string) {
@@ -101,7 +101,7 @@ describe('<DockerfileBuilder>', () => {
 		type(within(stage).getByLabelText('Immagine di base'), 'ubuntu');
 		type(within(stage).getByLabelText('Tag (versione)'), '24.04');
 
-		const run = addInstruction('run', 1, 'RUN');
+		const run = addInstruction('run', 2, 'RUN');
 		const command = within(run).getByLabelText('Comando');
 		// Adding an instruction moves focus to its main field.
 		await waitFor(() => expect(document.activeElement).toBe(command));
@@ -110,17 +110,17 @@ describe('<DockerfileBuilder>', () => {
 			'apt-get update && apt-get install -y --no-install-recommends apache2 && rm -rf /var/lib/apt/lists/*'
 		);
 
-		const copy = addInstruction('copy', 2, 'COPY');
+		const copy = addInstruction('copy', 3, 'COPY');
 		type(within(copy).getByLabelText('Sorgente 1'), 'vh.conf');
 		type(
 			within(copy).getByLabelText("Destinazione nell'immagine"),
 			'/etc/apache2/sites-available/000-default.conf'
 		);
 
-		const expose = addInstruction('expose', 3, 'EXPOSE');
+		const expose = addInstruction('expose', 4, 'EXPOSE');
 		type(within(expose).getByLabelText('Porta 1'), '80');
 
-		const cmd = addInstruction('cmd', 4, 'CMD');
+		const cmd = addInstruction('cmd', 5, 'CMD');
 		type(within(cmd).getByLabelText('Argomento 1'), 'apache2ctl');
 		fireEvent.click(within(cmd).getByRole('button', { name: 'Aggiungi un argomento' }));
 		type(within(cmd).getByLabelText('Argomento 2'), '-D');
@@ -177,7 +177,7 @@ describe('<DockerfileBuilder>', () => {
 
 		// Choosing a finding moves focus to the field of the instruction it is about.
 		fireEvent.click(within(items[1]!).getByRole('button', { name: "Vai all'istruzione (riga 2)" }));
-		const runCommand = within(group(/^1\. RUN/)).getByLabelText('Comando');
+		const runCommand = within(group(/^2\. RUN/)).getByLabelText('Comando');
 		expect(document.activeElement).toBe(runCommand);
 		expect((runCommand as HTMLTextAreaElement).value).toBe('apt install -y apache2');
 	});
@@ -187,10 +187,10 @@ describe('<DockerfileBuilder>', () => {
 		await paste('# Server web\nFROM ubuntu:24.04\nFOO /app\nCOPY <<EOF /etc/motd\nCiao\nEOF\n');
 		const comment = within(group(/^1\. Commento/)).getByLabelText('Testo del commento');
 		expect((comment as HTMLTextAreaElement).value).toBe('Server web');
-		const heredoc = within(group(/^2\. COPY/)).getByLabelText("Testo dell'istruzione");
+		const heredoc = within(group(/^4\. COPY/)).getByLabelText("Testo dell'istruzione");
 		expect((heredoc as HTMLTextAreaElement).value).toBe('COPY <<EOF /etc/motd\nCiao\nEOF');
 
-		const raw = group(/^1\. FOO/);
+		const raw = group(/^3\. FOO/);
 		expect(raw.textContent).toContain('1 segnalazione');
 		type(within(raw).getByLabelText("Testo dell'istruzione"), 'WORKDIR /app');
 		expect(preview().textContent).toContain('\nWORKDIR /app\n');
@@ -201,7 +201,7 @@ describe('<DockerfileBuilder>', () => {
 
 	test('keeps the state in localStorage and in the URL across a reload', async () => {
 		const first = renderBuilder();
-		const run = within(group(/^1\. RUN/)).getByLabelText('Comando');
+		const run = within(group(/^2\. RUN/)).getByLabelText('Comando');
 		type(run, 'echo ciao');
 		type(screen.getByLabelText("Nome dell'immagine"), 'saluti');
 		await waitFor(() => expect(location.hash).toMatch(/^#s=[\w-]+$/));
@@ -253,9 +253,9 @@ describe('<DockerfileBuilder>', () => {
 		vi.stubGlobal('localStorage', { getItem: () => null, setItem: refuse, removeItem: refuse });
 		renderBuilder();
 		expect(screen.queryByText(/memoria di questo browser/)).toBeNull();
-		type(within(group(/^1\. RUN/)).getByLabelText('Comando'), 'echo ciao');
+		type(within(group(/^2\. RUN/)).getByLabelText('Comando'), 'echo ciao');
 		expect(await screen.findByText(/La memoria di questo browser per i siti è piena/)).toBeTruthy();
-		type(within(group(/^1\. RUN/)).getByLabelText('Comando'), 'echo ancora');
+		type(within(group(/^2\. RUN/)).getByLabelText('Comando'), 'echo ancora');
 		expect(screen.getAllByText(/La memoria di questo browser/)).toHaveLength(1);
 	});
 
@@ -284,7 +284,7 @@ describe('<DockerfileBuilder>', () => {
 
 	test('the rows of a list move and go with their buttons, and say so', async () => {
 		renderBuilder();
-		const cmd = group(/^4\. CMD/);
+		const cmd = group(/^7\. CMD/);
 		fireEvent.click(within(cmd).getByRole('button', { name: 'Sposta giù: Argomento 1' }));
 		expect(preview().textContent).toContain('CMD ["-D", "apache2ctl", "FOREGROUND"]');
 		expect(await screen.findByText('Argomento 1: ora in posizione 2 su 3.')).toBeTruthy();
@@ -302,21 +302,21 @@ describe('<DockerfileBuilder>', () => {
 
 	test('an instruction goes to text and back to its fields', async () => {
 		renderBuilder();
-		const expose = group(/^3\. EXPOSE/);
+		const expose = group(/^6\. EXPOSE/);
 		fireEvent.click(within(expose).getByRole('button', { name: /^Modifica come testo/ }));
-		const text = within(group(/^3\. EXPOSE/)).getByLabelText<HTMLTextAreaElement>(
+		const text = within(group(/^6\. EXPOSE/)).getByLabelText<HTMLTextAreaElement>(
 			"Testo dell'istruzione"
 		);
 		expect(text.value).toBe('EXPOSE 80');
 		await waitFor(() => expect(document.activeElement).toBe(text));
 		type(text, 'EXPOSE 8080/udp');
 		fireEvent.click(
-			within(group(/^3\. EXPOSE/)).getByRole('button', { name: /^Riporta nel modulo/ })
+			within(group(/^6\. EXPOSE/)).getByRole('button', { name: /^Riporta nel modulo/ })
 		);
 		expect(
 			await screen.findByText("L'istruzione EXPOSE ora ha di nuovo i suoi campi.")
 		).toBeTruthy();
-		expect(within(group(/^3\. EXPOSE/)).getByLabelText<HTMLInputElement>('Porta 1').value).toBe(
+		expect(within(group(/^6\. EXPOSE/)).getByLabelText<HTMLInputElement>('Porta 1').value).toBe(
 			'8080'
 		);
 		expect(preview().textContent).toContain('\nEXPOSE 8080/udp\n');
@@ -364,7 +364,7 @@ describe('<DockerfileBuilder>', () => {
 	test('shows what the learner types as text, never as HTML, also once highlighted', async () => {
 		renderBuilder();
 		const attack = '<img src=x onerror=alert(1)>';
-		type(within(group(/^1\. RUN/)).getByLabelText('Comando'), attack);
+		type(within(group(/^2\. RUN/)).getByLabelText('Comando'), attack);
 		expect(preview().textContent).toContain(`RUN ${attack}\n`);
 		await waitFor(() => expect(preview().querySelector('.df-token')).toBeTruthy(), {
 			timeout: 10_000,
@@ -413,6 +413,147 @@ describe('<DockerfileBuilder>', () => {
 });
 
 // Hundreds of boxes take happy-dom a few seconds to draw.
+describe('<DockerfileBuilder>: go to the field, one numbering, names that follow the file', () => {
+	/** Comments, blank lines and two stages: the printed file's lines are not the boxes' positions. */
+	const multiStage = [
+		'# syntax=docker/dockerfile:1',
+		'# build stage',
+		'FROM golang:1.23 AS build',
+		'WORKDIR /src',
+		'',
+		'COPY . .',
+		'RUN go build -o /out/app .',
+		'',
+		'# final',
+		'FROM alpine',
+		'COPY --from=buidl /out/app /app',
+		'EXPOSE 8080:80',
+		'CMD ["/app"]',
+		'',
+	].join('\n');
+	const finding = (rule: string) => {
+		const checks = screen.getByRole('region', { name: /^Controlli/ });
+		return within(checks)
+			.getAllByRole('listitem')
+			.find((item) => item.querySelector('code')?.textContent === rule)!;
+	};
+	const goTo = (rule: string) => within(finding(rule)).getByRole('button', { name: /^Vai all/ });
+
+	test("a finding's go-to focuses the field at fault: --from, the tag, the port", async () => {
+		renderBuilder();
+		await paste(multiStage);
+		const copy = screen.getByRole('group', { name: /^\d+\. COPY.*segnalazion/ });
+		fireEvent.click(goTo('copy-from-unknown-stage'));
+		await waitFor(() =>
+			expect(document.activeElement).toBe(
+				within(copy).getByLabelText('Copia da uno stage (--from), facoltativo')
+			)
+		);
+		fireEvent.click(goTo('untagged-image'));
+		const final = group(/^Stage 2/);
+		await waitFor(() =>
+			expect(document.activeElement).toBe(within(final).getByLabelText('Tag (versione)'))
+		);
+		fireEvent.click(goTo('expose-host-mapping'));
+		const expose = screen.getByRole('group', { name: /^\d+\. EXPOSE/ });
+		await waitFor(() =>
+			expect(document.activeElement).toBe(within(expose).getByLabelText('Porta 1'))
+		);
+	});
+
+	test('boxes are numbered by the line of the printed file, as the findings and the preview', async () => {
+		renderBuilder();
+		await paste(multiStage);
+		const lines = preview().textContent.split('\n');
+		const copyLine = lines.findIndex((line) => line.startsWith('COPY --from=buidl')) + 1;
+		expect(copyLine).toBe(11);
+		expect(within(finding('copy-from-unknown-stage')).getByRole('button').textContent).toBe(
+			"Vai all'istruzione (riga 11)"
+		);
+		expect(group(/^11\. COPY/)).toBeTruthy();
+		// Every box, FROMs included, has the number of its line in the preview.
+		const numbered = [...document.querySelectorAll('.df-form .df-keyword')].map(
+			(keyword) => keyword.textContent
+		);
+		expect(numbered.length).toBe(10);
+		for (const label of numbered) {
+			const [, line, keyword] = /^(\d+)\. (.+)$/.exec(label)!;
+			const text = lines[Number(line) - 1]!;
+			expect(keyword === 'Commento' ? text.startsWith('#') : text.startsWith(keyword!)).toBe(true);
+		}
+		expect(numbered).toContain('10. FROM');
+	});
+
+	test('the image name follows the template or the file, and stays editable', async () => {
+		renderBuilder();
+		const commands = () => screen.getByRole('region', { name: 'I comandi per provarlo' });
+		const choose = (value: string) => {
+			fireEvent.change(screen.getByLabelText('Modello di partenza'), { target: { value } });
+			fireEvent.click(screen.getByRole('button', { name: 'Carica il modello' }));
+		};
+		choose('node');
+		expect(within(commands()).getByText('docker build -t my-node-app .')).toBeTruthy();
+		choose('python');
+		expect(within(commands()).getByText('docker build -t my-python-app .')).toBeTruthy();
+		choose('empty');
+		expect(within(commands()).getByText('docker build -t my-app .')).toBeTruthy();
+		type(within(commands()).getByLabelText("Nome dell'immagine"), 'sito');
+		expect(within(commands()).getByText('docker build -t sito .')).toBeTruthy();
+		await paste('FROM node:22\n');
+		expect(within(commands()).getByText('docker build -t sito .')).toBeTruthy();
+	});
+
+	test('without EXPOSE the run command says why it publishes no port', async () => {
+		renderBuilder();
+		const commands = () => screen.getByRole('region', { name: 'I comandi per provarlo' });
+		const hint = /^Nessuna porta pubblicata: il Dockerfile non ha EXPOSE/;
+		expect(within(commands()).queryByText(hint)).toBeNull();
+		await paste('FROM alpine:3.21\nCMD ["sh"]\n');
+		expect(within(commands()).getByText('docker run -d my-app')).toBeTruthy();
+		const said = within(commands()).getByText((_, element) =>
+			Boolean(element?.matches('p') && hint.test(element.textContent ?? ''))
+		);
+		expect(said.querySelector('code')?.textContent).toBe('EXPOSE');
+	});
+
+	test('after a paste the template picker says "your file", and cannot load it', async () => {
+		renderBuilder();
+		const picker = screen.getByLabelText<HTMLSelectElement>('Modello di partenza');
+		expect(picker.selectedOptions[0]?.textContent).toBe('Apache su Ubuntu (esempio della lezione)');
+		await paste(multiStage);
+		expect(picker.selectedOptions[0]?.textContent).toBe('Il tuo file');
+		expect(screen.getByText(/^Il modulo contiene il tuo Dockerfile/)).toBeTruthy();
+		const load = screen.getByRole<HTMLButtonElement>('button', { name: 'Carica il modello' });
+		expect(load.disabled).toBe(true);
+		fireEvent.change(picker, { target: { value: 'node' } });
+		expect(load.disabled).toBe(false);
+		fireEvent.click(load);
+		expect(picker.selectedOptions[0]?.textContent).toBe('App Node.js');
+		// Editing the template's file makes it the learner's own.
+		type(within(group(/^Stage 1/)).getByLabelText('Tag (versione)'), '20-alpine');
+		expect(picker.selectedOptions[0]?.textContent).toBe('Il tuo file');
+	});
+
+	test('the preview can be pinned under the form and unpinned, with a pressed button', async () => {
+		renderBuilder();
+		const pin = screen.getByRole('button', {
+			name: 'Tieni il Dockerfile in vista mentre modifichi',
+		});
+		const formSection = document.getElementById('df-form-heading')!.closest('section')!;
+		expect(pin.getAttribute('aria-pressed')).toBe('false');
+		expect(formSection.contains(preview())).toBe(false);
+		fireEvent.click(pin);
+		expect(pin.getAttribute('aria-pressed')).toBe('true');
+		expect(formSection.contains(preview())).toBe(true);
+		expect(preview().textContent).toBe(apache);
+		expect(screen.getByText(/^Il Dockerfile è fissato in fondo allo schermo/)).toBeTruthy();
+		fireEvent.click(screen.getByRole('button', { name: 'Chiudi il Dockerfile fissato' }));
+		expect(formSection.contains(preview())).toBe(false);
+		await waitFor(() => expect(document.activeElement).toBe(pin));
+		expect(pin.getAttribute('aria-pressed')).toBe('false');
+	});
+});
+
 describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 	/** A Dockerfile of a FROM and `runs` RUN lines. */
 	const runs = (count: number) => `FROM alpine:3.21\n${'RUN echo hi\n'.repeat(count)}`;
@@ -461,7 +602,7 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 		expect(preview().textContent).toBe(runs(149));
 		expect(form().textContent).toContain('ora le istruzioni 1–100 di 150');
 		expect(legends()).toHaveLength(99);
-		expect(legends()[0]).toBe('1. RUN');
+		expect(legends()[0]).toBe('2. RUN');
 		const next = button('Mostra le istruzioni successive (101–150)');
 		// A native, enabled button in the tab order: Enter and Space press it in any browser (the
 		// end-to-end test presses Enter in Chromium).
@@ -473,13 +614,13 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 		fireEvent.click(next);
 		// Focus goes to the first instruction now on screen, never back to the page.
 		await waitFor(() =>
-			expect(document.activeElement).toBe(within(box('100. RUN')).getByLabelText('Comando'))
+			expect(document.activeElement).toBe(within(box('101. RUN')).getByLabelText('Comando'))
 		);
 		expect(
 			await screen.findByText('Il modulo ora mostra le istruzioni 101–150 di 150.')
 		).toBeTruthy();
 		expect(legends()).toHaveLength(50);
-		expect([legends()[0], legends().at(-1)]).toEqual(['100. RUN', '149. RUN']);
+		expect([legends()[0], legends().at(-1)]).toEqual(['101. RUN', '150. RUN']);
 		// The stage the part continues keeps its FROM on screen.
 		expect(within(form()).getByLabelText<HTMLInputElement>('Immagine di base').value).toBe(
 			'alpine'
@@ -499,8 +640,8 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 			selector: 'button',
 		});
 		fireEvent.click(goTo!);
-		await waitFor(() => expect(box('301. CMD')).toBeTruthy());
-		const cmd = box('301. CMD');
+		await waitFor(() => expect(box('302. CMD')).toBeTruthy());
+		const cmd = box('302. CMD');
 		await waitFor(() => expect(document.activeElement).toBe(within(cmd).getByLabelText('Comando')));
 		expect(form().textContent).toContain('ora le istruzioni 301–303 di 303');
 	});
@@ -557,7 +698,7 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 
 	test('a state the loader would refuse is not saved: a notice, and the last good save stays', async () => {
 		renderBuilder();
-		const run = within(group(/^1\. RUN/)).getByLabelText('Comando');
+		const run = within(group(/^2\. RUN/)).getByLabelText('Comando');
 		type(run, 'echo piccolo');
 		await waitFor(() => expect(localStorage.getItem(STATE_KEY)).not.toBeNull());
 		const small = localStorage.getItem(STATE_KEY);
@@ -626,7 +767,7 @@ describe('<DockerfileBuilder> with a long file', { timeout: 30_000 }, () => {
 		history.replaceState(null, '', `/lab/dockerfile/#s=${link}`);
 		renderBuilder();
 		await waitFor(() => expect(preview().textContent).toBe('FROM alpine:3.21\nRUN a\nRUN b\n'));
-		addInstruction('run', 3, 'RUN');
+		addInstruction('run', 4, 'RUN');
 		const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
 		expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
 	});

@@ -233,7 +233,10 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		await page.waitForTimeout(600);
 		expect(await page.evaluate(() => location.hash + location.search)).toBe('');
 		await page.reload({ waitUntil: 'networkidle' });
-		await expect.poll(() => page.locator('.df-code').textContent()).toBe(printed);
+		// Reading 5,000 saved instructions back takes over a second on a busy machine.
+		await expect
+			.poll(() => page.locator('.df-code').textContent(), { timeout: 15_000 })
+			.toBe(printed);
 		expect(await page.locator('.df-notice').count()).toBe(0);
 		expect(await page.locator('.df-part').first().textContent()).toContain('1–100 di 5000');
 
@@ -286,6 +289,128 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		expect(await readFile(await download.path(), 'utf8')).toBe(
 			await page.locator('.df-code').textContent()
 		);
+		expect(errors).toEqual([]);
+	});
+	test('issue 16: go-to focuses the field at fault, one numbering, names that follow the file', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('lab/dockerfile/'), { waitUntil: 'networkidle' });
+		// Comments, blank lines and two stages: the boxes' positions are not the file's lines.
+		await pasteText(
+			page,
+			[
+				'# syntax=docker/dockerfile:1',
+				'# build stage',
+				'FROM golang:1.23 AS build',
+				'WORKDIR /src',
+				'',
+				'COPY . .',
+				'RUN go build -o /out/app .',
+				'',
+				'# final',
+				'FROM alpine',
+				'COPY --from=buidl /out/app /app',
+				'EXPOSE 8080:80',
+				'CMD ["/app"]',
+				'',
+			].join('\n')
+		);
+		const preview = page.locator('.df-code');
+		await expect.poll(() => preview.textContent()).toContain('COPY --from=buidl');
+		const lines = (await preview.textContent())!.split('\n');
+		expect(lines[10]).toBe('COPY --from=buidl /out/app /app');
+		const finding = (rule: string) => page.locator('.df-finding').filter({ hasText: rule });
+		const goTo = finding('copy-from-unknown-stage').getByRole('button');
+		expect(await goTo.textContent()).toBe("Vai all'istruzione (riga 11)");
+		// The box says the same line, and so does every box: its number is its line in the preview.
+		const keywords = await page.locator('.df-form .df-keyword').allTextContents();
+		expect(keywords).toContain('11. COPY');
+		for (const keyword of keywords) {
+			const [, line, word] = /^(\d+)\. (.+)$/.exec(keyword)!;
+			const text = lines[Number(line) - 1]!;
+			expect(word === 'Commento' ? text.startsWith('#') : text.startsWith(word!)).toBe(true);
+		}
+		const focused = () => page.evaluate(() => document.activeElement?.id);
+		await goTo.click();
+		await expect.poll(focused).toMatch(/^df-i\d+-from$/);
+		expect(await page.locator('fieldset.df-node:has(:focus) > legend').textContent()).toMatch(
+			/^11\. COPY/
+		);
+		await finding('untagged-image').getByRole('button').click();
+		await expect.poll(focused).toMatch(/^df-i\d+-tag$/);
+		await finding('expose-host-mapping').getByRole('button').click();
+		await expect.poll(focused).toMatch(/^df-i\d+-ports-0$/);
+
+		// The picker no longer names a template, and the image is named after the file.
+		const picker = page.getByLabel('Modello di partenza');
+		expect(await picker.locator('option:checked').textContent()).toBe('Il tuo file');
+		const commands = page.locator('.df-commands');
+		expect(await commands.textContent()).toContain('docker build -t my-go-app .');
+		await picker.selectOption('node');
+		await page.getByRole('button', { name: 'Carica il modello' }).click();
+		await expect.poll(() => commands.textContent()).toContain('docker build -t my-node-app .');
+		expect(await picker.locator('option:checked').textContent()).toBe('App Node.js');
+		expect(await commands.locator('.df-no-ports').count()).toBe(0);
+		await picker.selectOption('empty');
+		await page.getByRole('button', { name: 'Carica il modello' }).click();
+		await expect.poll(() => commands.textContent()).toContain('docker build -t my-app .');
+		// No EXPOSE, no -p: the run command says why, next to it.
+		expect(await commands.locator('.df-no-ports').textContent()).toBe(
+			"Nessuna porta pubblicata: il Dockerfile non ha EXPOSE (nell'ultimo stage). Aggiungi EXPOSE per indicare la porta del servizio, poi scegli qui la porta dell'host."
+		);
+		expect(await commands.textContent()).toContain('docker run -d my-app');
+		await page.getByLabel("Nome dell'immagine").fill('sito');
+		await expect.poll(() => commands.textContent()).toContain('docker build -t sito .');
+		// On a wide screen the preview is beside the form: no button to pin it.
+		expect(await page.locator('.df-dock-toggle').isVisible()).toBe(false);
+		expect(errors).toEqual([]);
+	});
+
+	test('issue 16: on a phone the preview is pinned under the form in one press, and stays in view', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({ viewport: 'phone', colorScheme: 'dark' });
+		await page.goto(url('en/lab/dockerfile/'), { waitUntil: 'networkidle' });
+		const code = page.locator('.df-code');
+		await code.waitFor();
+		const inView = () =>
+			code.evaluate((element) => {
+				const box = element.getBoundingClientRect();
+				return box.top >= 0 && box.top < innerHeight && box.bottom > 0;
+			});
+		const pin = page.getByRole('button', { name: 'Keep the Dockerfile in view while you edit' });
+		await pin.scrollIntoViewIfNeeded();
+		// Without it, the preview is far below the form.
+		expect(await code.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThan(
+			2000
+		);
+		expect(await inView()).toBe(false);
+		await pin.press('Enter');
+		expect(await pin.getAttribute('aria-pressed')).toBe('true');
+		await expect.poll(inView).toBe(true);
+		// Editing a field far down the form: the preview stays in view and follows the change,
+		// and the field is not hidden under it.
+		const argument = page.locator('.df-kind-cmd').getByLabel('Argument 3', { exact: true });
+		await argument.focus();
+		await argument.fill('BACKGROUND');
+		await expect.poll(() => code.textContent()).toContain('"BACKGROUND"]');
+		expect(await inView()).toBe(true);
+		const [field, dock] = await Promise.all([
+			argument.evaluate((element) => element.getBoundingClientRect().bottom),
+			page.locator('.df-dock').evaluate((element) => element.getBoundingClientRect().top),
+		]);
+		expect(field).toBeLessThanOrEqual(dock);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			390
+		);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.screenshot({ path: join(screenshotDir(), 'lab-dockerfile-en-phone-pinned.png') });
+		// Unpinned, by keyboard: the preview goes back under the findings, focus back to the switch.
+		await page.getByRole('button', { name: 'Close the pinned Dockerfile' }).press('Enter');
+		await expect.poll(() => pin.evaluate((button) => button === document.activeElement)).toBe(true);
+		expect(await pin.getAttribute('aria-pressed')).toBe('false');
+		expect(await page.locator('.df-output .df-code').count()).toBe(1);
 		expect(errors).toEqual([]);
 	});
 });

@@ -8,6 +8,7 @@ import {
 	useState,
 } from 'preact/hooks';
 import {
+	findingFocus,
 	findingsByNode,
 	formPart,
 	initialSession,
@@ -21,7 +22,7 @@ import {
 } from '../../lib/dockerfile/builder.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
 import type { Dockerfile } from '../../lib/dockerfile/model.ts';
-import { print } from '../../lib/dockerfile/print.ts';
+import { printWithLines } from '../../lib/dockerfile/print.ts';
 import {
 	addressWithState,
 	encodeState,
@@ -37,9 +38,16 @@ import { LiveRegion } from '../shared/LiveRegion';
 import { deviceStorage, type DeviceStorage } from '../shared/storage.ts';
 import { PartQueueContext, usePartQueue } from '../shared/Deferred.tsx';
 import { TranslateContext } from '../shared/strings.ts';
-import { BuilderContext, FindingsContext, type BuilderView } from './BuilderContext.ts';
+import {
+	BuilderContext,
+	FindingsContext,
+	LinesContext,
+	useStableLines,
+	type BuilderView,
+} from './BuilderContext.ts';
 import { Commands } from './Commands';
 import { focusById, usePendingFocus } from './focus.ts';
+import { DockToggle, PreviewDock } from './Dock';
 import { DockerfileForm } from './Form';
 import { LateFindings } from './LateFindings';
 import { Notices } from './Notices';
@@ -172,6 +180,8 @@ export default function DockerfileBuilder({
 	useEffect(() => () => offThread.terminate(), [offThread]);
 	const long = useMemo(() => isLongFile(current.model), [current.model]);
 	const parts = usePartQueue(deferParts);
+	// On a narrow screen, the preview pinned under the form (see Dock.tsx).
+	const [docked, setDocked] = useState(false);
 
 	// Saved state: a shared link first (on the lab page), then this device's last Dockerfile.
 	useEffect(() => {
@@ -249,7 +259,9 @@ export default function DockerfileBuilder({
 	}, [outcome, t, id, announce]);
 
 	const { model, inputs } = current;
-	const text = useMemo(() => print(model), [model]);
+	const printed = useMemo(() => printWithLines(model), [model]);
+	const { text } = printed;
+	const lines = useStableLines(printed.lines);
 	const checked = useFindings(model, long, offThread);
 	const findings = useMemo(() => checked.filter((finding) => !finding.silenced), [checked]);
 	const silenced = useMemo(() => checked.filter((finding) => finding.silenced), [checked]);
@@ -259,7 +271,8 @@ export default function DockerfileBuilder({
 
 	const findingsFor = useCallback((nodeId: string) => byNode.get(nodeId) ?? [], [byNode]);
 	const goTo = useCallback(
-		(finding: Finding) => dispatch({ type: 'goTo', id: finding.nodeId }),
+		(finding: Finding) =>
+			dispatch({ type: 'goTo', id: finding.nodeId, field: findingFocus(finding) }),
 		[]
 	);
 	// The same object while nothing in it changes, so that what needs only this is not redrawn.
@@ -280,6 +293,7 @@ export default function DockerfileBuilder({
 	);
 
 	const H2 = compact ? 'h3' : 'h2';
+	const preview = <Preview text={text} />;
 	return (
 		<TranslateContext.Provider value={t}>
 			<BuilderContext.Provider value={view}>
@@ -290,21 +304,25 @@ export default function DockerfileBuilder({
 					<PasteBox session={session} folded={compact} />
 					<div class="df-columns">
 						<section
-							class="df-form"
+							class={`df-form${docked ? ' df-docked' : ''}`}
 							aria-labelledby={id('form-heading')}
 							inert={!parts.live}
 							aria-busy={parts.complete ? undefined : 'true'}
 						>
 							<H2 id={id('form-heading')}>{t('builder.form.heading')}</H2>
+							<DockToggle docked={docked} onDock={setDocked} />
 							<FindingsContext.Provider value={findingsFor}>
-								<PartQueueContext.Provider value={parts.queue}>
-									<DockerfileForm model={model} part={part} />
-								</PartQueueContext.Provider>
+								<LinesContext.Provider value={lines}>
+									<PartQueueContext.Provider value={parts.queue}>
+										<DockerfileForm model={model} part={part} />
+									</PartQueueContext.Provider>
+								</LinesContext.Provider>
 							</FindingsContext.Provider>
+							{docked && <PreviewDock onClose={() => setDocked(false)}>{preview}</PreviewDock>}
 						</section>
 						<section class="df-output" aria-labelledby={id('output-heading')}>
 							<H2 id={id('output-heading')}>{t('builder.preview.heading')}</H2>
-							<Preview text={text} />
+							{docked ? <p class="df-hint">{t('builder.dock.pinned')}</p> : preview}
 							<p class="df-buttons">
 								<CopyButton text={text} label={t('builder.copy')} done={t('builder.copied')} />
 								<button

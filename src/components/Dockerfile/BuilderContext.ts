@@ -4,7 +4,7 @@
  * Strings come from the shared `TranslateContext` (`useT()`), not from here.
  */
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useRef } from 'preact/hooks';
 import type { BuilderAction, ParseDockerfile } from '../../lib/dockerfile/builder.ts';
 import type { Finding } from '../../lib/dockerfile/lint.ts';
 import type { Locale } from '../../lib/i18n/locale.ts';
@@ -43,3 +43,19 @@ export function useBuilder(): BuilderView {
  * that the parts that need only the builder's context (the findings list) are not drawn again.
  */
 export const FindingsContext = createContext<(nodeId: string) => readonly Finding[]>(() => []);
+
+/**
+ * The line each node starts on in the printed file, by its id: what the form numbers its boxes
+ * with, the line a finding names. A context of its own, read only by the numbers.
+ */
+export const LinesContext = createContext<ReadonlyMap<string, number>>(new Map());
+
+/** The lines as before while no number changed, so that typing in a field redraws no number. */
+export function useStableLines(lines: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+	const kept = useRef(lines);
+	const before = kept.current;
+	const same =
+		before.size === lines.size && [...lines].every(([nodeId, line]) => before.get(nodeId) === line);
+	if (!same) kept.current = lines;
+	return kept.current;
+}

@@ -2,6 +2,7 @@
 import type { ComponentProps } from 'preact';
 import type { CommandsPanel } from '../../lib/dockerfile/builder.ts';
 import type { CommandInputs } from '../../lib/dockerfile/share.ts';
+import { codeSegments } from '../../lib/i18n/format.ts';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
 import { CheckField, TextField } from './FieldWidgets';
@@ -83,6 +84,13 @@ export function Commands({
 			<pre class="df-shell">
 				<code>{run}</code>
 			</pre>
+			{panel.ports.length === 0 && (
+				<p class="df-hint df-no-ports">
+					{codeSegments(t('builder.commands.noPorts')).map((segment, index) =>
+						segment.code ? <code key={index}>{segment.text}</code> : segment.text
+					)}
+				</p>
+			)}
 			<p class="df-buttons">
 				<CopyButton
 					text={`${build}\n${run}\n`}

@@ -3,7 +3,7 @@ import type { Finding } from '../../lib/dockerfile/lint.ts';
 import { SeverityMarker } from '../shared/SeverityMarker';
 import { useContext } from 'preact/hooks';
 import { useT } from '../shared/strings.ts';
-import { FindingsContext } from './BuilderContext.ts';
+import { FindingsContext, LinesContext } from './BuilderContext.ts';
 
 /** The number of findings in words: "1 segnalazione", "3 segnalazioni". */
 export function useFindingsCount(): (count: number) => string {
@@ -18,4 +18,10 @@ export function FindingsMark({ nodeId }: { nodeId: string }) {
 	const worst = worstSeverity(findings);
 	if (!worst) return null;
 	return <SeverityMarker severity={worst} label={count(findings.length)} class="df-mark" />;
+}
+
+/** A box's number: the line its node starts on in the printed file ("11. "), as findings say. */
+export function LineNumber({ nodeId }: { nodeId: string }) {
+	const line = useContext(LinesContext).get(nodeId);
+	return line === undefined ? null : <>{line}. </>;
 }

@@ -6,7 +6,7 @@ import { Deferred } from '../shared/Deferred.tsx';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
 import { NodeTextField, RowButtons } from './FieldWidgets';
-import { FindingsMark } from './FindingsMark';
+import { FindingsMark, LineNumber } from './FindingsMark';
 import { InstructionFields } from './InstructionFields';
 
 /**
@@ -82,7 +82,8 @@ function ItemCard({
 		<fieldset class={`df-node df-kind-${item.kind}`} id={id(item.id)}>
 			<legend>
 				<span class="df-keyword">
-					{index + 1}. {keyword}
+					<LineNumber nodeId={item.id} />
+					{keyword}
 				</span>{' '}
 				<FindingsMark nodeId={item.id} />
 			</legend>

@@ -5,7 +5,7 @@ import type { FromInstruction, Stage } from '../../lib/dockerfile/model.ts';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
 import { NodeTextField } from './FieldWidgets';
-import { FindingsMark } from './FindingsMark';
+import { FindingsMark, LineNumber } from './FindingsMark';
 import { ItemList } from './ItemCard';
 import { imageTags } from './suggestions';
 
@@ -120,7 +120,11 @@ function FromFields({ from }: { from: FromInstruction }) {
 	return (
 		<div class="df-node df-from" id={id(from.id)}>
 			<p class="df-from-title">
-				<span class="df-keyword">FROM</span> <FindingsMark nodeId={from.id} />
+				<span class="df-keyword">
+					<LineNumber nodeId={from.id} />
+					FROM
+				</span>{' '}
+				<FindingsMark nodeId={from.id} />
 			</p>
 			<datalist id={tags}>
 				{(imageTags[from.image] ?? []).map((tag) => (

@@ -1,6 +1,7 @@
 /** Where the learner starts: a template, Undo, a link to share, and a box to paste a Dockerfile. */
 import { useState } from 'preact/hooks';
 import {
+	CUSTOM_TEMPLATE,
 	EMPTY_TEMPLATE,
 	linkRefusal,
 	messageText,
@@ -21,6 +22,7 @@ export function StartControls({ session, labUrl }: { session: BuilderSession; la
 	const [shareUrl, setShareUrl] = useState('');
 	const [refusal, setRefusal] = useState('');
 	const selected = session.templates.find((template) => template.id === session.templateId);
+	const custom = session.templateId === CUSTOM_TEMPLATE;
 	const share = () => {
 		const encoded = encodeState(session.current);
 		// A link longer than a link can be opened with would be refused where it is opened.
@@ -56,17 +58,24 @@ export function StartControls({ session, labUrl }: { session: BuilderSession; la
 							</option>
 						))}
 						<option value={EMPTY_TEMPLATE}>{t('builder.template.empty')}</option>
+						{custom && (
+							<option value={CUSTOM_TEMPLATE} disabled>
+								{t('builder.template.custom')}
+							</option>
+						)}
 					</select>
 				</div>
 				<button
 					type="button"
 					class="df-button df-primary"
+					disabled={custom}
 					onClick={() => dispatch({ type: 'loadTemplate' })}
 				>
 					{t('builder.template.apply')}
 				</button>
 				<p class="df-hint" id={id('template-description')}>
-					{selected?.description ?? t('builder.template.emptyDescription')}
+					{selected?.description ??
+						t(custom ? 'builder.template.customDescription' : 'builder.template.emptyDescription')}
 				</p>
 			</div>
 			<p class="df-buttons">

@@ -1,10 +1,22 @@
 /** Focus after a change: moved once the change is on screen, to the field that matters. */
 import { useCallback, useEffect, useRef } from 'preact/hooks';
 
-/** Moves focus to an element, or into a box to its main field (or its first one). */
+/**
+ * Moves focus to an element, or into a box to its main field (or its first one). An id that is not
+ * on the page falls back to the nearest one its parts name (`df-i8-flags-0-value`, then
+ * `df-i8-flags-0`… `df-i8`), and a folded box around the element opens.
+ */
 export function focusById(id: string): void {
-	const element = document.getElementById(id);
+	let element = document.getElementById(id);
+	for (let parts = id.split('-'); !element && parts.length > 2;) {
+		parts = parts.slice(0, -1);
+		element = document.getElementById(parts.join('-'));
+	}
 	if (!element) return;
+	for (let folded = element.closest('details'); folded;) {
+		folded.open = true;
+		folded = folded.parentElement?.closest('details') ?? null;
+	}
 	const target = element.matches('input, select, textarea, button, a[href], summary')
 		? element
 		: (element.querySelector<HTMLElement>('[data-primary]') ??

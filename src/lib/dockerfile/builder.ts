@@ -51,6 +51,36 @@ export interface BuilderTemplate {
 /** The image name the commands suggest for a template; the chapter's example uses `my-apache`. */
 const imageNames: Readonly<Record<string, string>> = { apache2: 'my-apache' };
 
+/** The image name for a file with nothing better to go by. */
+export const DEFAULT_IMAGE = 'my-app';
+
+/** Base images that say what kind of app a file builds: `node:22` → `my-node-app`. */
+const appKinds: readonly (readonly [RegExp, string])[] = [
+	[/^(node|.*\/node)$/, 'node'],
+	[/python/, 'python'],
+	[/^(golang|.*\/golang)$/, 'go'],
+	[/(openjdk|temurin|maven|gradle|java)/, 'java'],
+	[/ruby/, 'ruby'],
+	[/php/, 'php'],
+	[/(dotnet|aspnet)/, 'dotnet'],
+	[/rust/, 'rust'],
+	[/httpd/, 'apache'],
+	[/nginx/, 'nginx'],
+];
+
+/**
+ * The image name the commands suggest for a file: from the first base image that says what it
+ * builds (`my-node-app`, `my-python-app`), else `my-app`.
+ */
+export function imageNameFor(model: Dockerfile): string {
+	for (const stage of model.stages) {
+		const image = stage.from.image.toLowerCase().replace(/^docker\.io\/(library\/)?/, '');
+		const kind = appKinds.find(([pattern]) => pattern.test(image))?.[1];
+		if (kind) return `my-${kind}-app`;
+	}
+	return DEFAULT_IMAGE;
+}
+
 /**
  * The templates as the builder receives them, in one language and read into the model: the Astro
  * wrapper calls it at build time, so the page needs no parser until the learner pastes.
@@ -71,6 +101,24 @@ export function builderTemplates(
 
 /** The picker's choice that stands for no template: a lone FROM to fill in. */
 export const EMPTY_TEMPLATE = 'empty';
+
+/**
+ * What the picker shows once the form holds a file that is no template (pasted, edited, opened
+ * from a link): "your file", which cannot be loaded.
+ */
+export const CUSTOM_TEMPLATE = 'custom';
+
+/** The template (or `EMPTY_TEMPLATE`) whose file this is, unchanged; else `CUSTOM_TEMPLATE`. */
+export function templateOf(templates: readonly BuilderTemplate[], model: Dockerfile): string {
+	// Printed only when it could be one: a long saved file is not printed again at load.
+	const size = (file: Dockerfile) => file.directives.length + formSize(file);
+	const candidates = [...templates, { id: EMPTY_TEMPLATE, model: emptyModel() }].filter(
+		(template) => size(template.model) === size(model)
+	);
+	if (candidates.length === 0) return CUSTOM_TEMPLATE;
+	const text = print(model);
+	return candidates.find((template) => print(template.model) === text)?.id ?? CUSTOM_TEMPLATE;
+}
 
 /** How many steps Undo can go back. */
 export const UNDO_LIMIT = 50;
@@ -151,7 +199,10 @@ export interface BuilderSession {
 	undo: readonly BuilderState[];
 	/** The starting points the picker offers; the first is where a new learner starts. */
 	templates: readonly BuilderTemplate[];
-	/** The picker's choice: a template's id, or `EMPTY_TEMPLATE`. */
+	/**
+	 * The picker's choice: a template's id, or `EMPTY_TEMPLATE`; `CUSTOM_TEMPLATE` once the form's
+	 * file is no longer the template it was loaded from.
+	 */
 	templateId: string;
 	/** The text in the paste box. */
 	pasteText: string;
@@ -216,8 +267,11 @@ export type BuilderAction =
 	| { type: 'undo' }
 	/** The part of the form that starts at this instruction (counted from 0) comes on screen. */
 	| { type: 'showPart'; start: number }
-	/** A finding's "go to": its node comes on screen and gets focus. */
-	| { type: 'goTo'; id: string }
+	/**
+	 * A finding's "go to": its node comes on screen, and focus goes to the field at fault (see
+	 * `findingFocus()`), else to the node's main field.
+	 */
+	| { type: 'goTo'; id: string; field?: readonly string[] }
 	| {
 			type: 'setInputs';
 			change: Partial<Pick<CommandInputs, 'image' | 'tag' | 'containerName' | 'detach'>>;
@@ -253,7 +307,7 @@ export function initialSession(templates: readonly BuilderTemplate[]): BuilderSe
 	return {
 		current: {
 			model: first ? structuredClone(first.model) : emptyModel(),
-			inputs: defaultInputs(first?.image ?? 'my-app'),
+			inputs: defaultInputs(first?.image ?? DEFAULT_IMAGE),
 		},
 		undo: [],
 		templates,
@@ -322,6 +376,20 @@ export function findingsByNode(findings: readonly Finding[]): Map<string, Findin
 	return byNode;
 }
 
+/**
+ * The parts of the form's id of the field a finding is about, after its node's id: `['from']` for
+ * COPY's `--from`, `['ports', '1', 'protocol']`; empty when the finding names no field.
+ */
+export function findingFocus(finding: Finding): string[] {
+	const field = finding.field;
+	if (!field) return [];
+	return [
+		field.name,
+		...(field.index === undefined ? [] : [String(field.index)]),
+		...(field.part ? [field.part] : []),
+	];
+}
+
 /** The host port a container port gets unless the learner says otherwise: the same number. */
 export function defaultHostPort(port: string): string {
 	const number = port.split('/')[0] ?? '';
@@ -352,7 +420,7 @@ export function commandsPanel({ model, inputs }: BuilderState): CommandsPanel {
 		ports,
 		volumes,
 		commands: commands(model, {
-			image: inputs.image.trim() || 'my-app',
+			image: inputs.image.trim() || DEFAULT_IMAGE,
 			tag: inputs.tag.trim(),
 			containerName: inputs.containerName.trim(),
 			detach: inputs.detach,
@@ -597,8 +665,11 @@ export function reduceBuilder(session: BuilderSession, action: BuilderAction): B
 function reduce(session: BuilderSession, action: BuilderAction): BuilderSession {
 	const { model } = session.current;
 	/** The session with a new model; `undoable` makes the one before a step for Undo. */
-	const edit = (next: Dockerfile, outcome: Outcome | null, undoable = true) =>
-		commit(session, { ...session.current, model: next }, outcome, undoable);
+	const edit = (next: Dockerfile, outcome: Outcome | null, undoable = true) => ({
+		...commit(session, { ...session.current, model: next }, outcome, undoable),
+		// The form no longer holds the template the picker names.
+		...(next === model ? {} : { templateId: CUSTOM_TEMPLATE }),
+	});
 	const inputs = (change: Partial<CommandInputs>) =>
 		commit(
 			session,
@@ -692,10 +763,12 @@ function reduce(session: BuilderSession, action: BuilderAction): BuilderSession 
 		case 'chooseTemplate':
 			return { ...session, templateId: action.id, outcome: null };
 		case 'loadTemplate': {
+			if (session.templateId === CUSTOM_TEMPLATE) return session;
 			const template = session.templates.find(({ id }) => id === session.templateId);
+			// A fresh start: the command inputs go back to the template's too (Undo keeps them).
 			const loaded: BuilderState = {
 				model: template ? structuredClone(template.model) : emptyModel(),
-				inputs: defaultInputs(template?.image ?? session.current.inputs.image),
+				inputs: defaultInputs(template?.image ?? DEFAULT_IMAGE),
 			};
 			return commit(session, loaded, {
 				say: {
@@ -714,16 +787,20 @@ function reduce(session: BuilderSession, action: BuilderAction): BuilderSession 
 			const refusal = pasteRefusal(session.pasteText);
 			if (refusal) return { ...session, pasteError: refusal, outcome: { say: refusal } };
 			const pasted = action.read(session.pasteText);
+			const { inputs } = session.current;
+			// The image name follows the file, unless the learner chose one of their own.
+			const image = suggestedImage(session, inputs.image) ? imageNameFor(pasted) : inputs.image;
 			return {
 				...commit(
 					session,
-					{ ...session.current, model: pasted },
+					{ model: pasted, inputs: { ...inputs, image } },
 					{
 						say: { key: 'builder.paste.done', values: { count: instructionsOf(pasted).length } },
 					}
 				),
 				pasteError: null,
 				formStart: 0,
+				templateId: templateOf(session.templates, pasted),
 			};
 		}
 		case 'updateDirective': {
@@ -762,6 +839,7 @@ function reduce(session: BuilderSession, action: BuilderAction): BuilderSession 
 			return {
 				...session,
 				current: previous,
+				templateId: templateOf(session.templates, previous.model),
 				undo: session.undo.slice(0, -1),
 				edited: true,
 				outcome: { say: { key: 'builder.undone' } },
@@ -783,7 +861,7 @@ function reduce(session: BuilderSession, action: BuilderAction): BuilderSession 
 			};
 		}
 		case 'goTo':
-			return { ...session, outcome: { focus: [action.id] } };
+			return { ...session, outcome: { focus: [action.id, ...(action.field ?? [])] } };
 		case 'setInputs':
 			return inputs(action.change);
 		case 'setHostPort':
@@ -795,6 +873,7 @@ function reduce(session: BuilderSession, action: BuilderAction): BuilderSession 
 			return {
 				...session,
 				current: state ?? session.current,
+				...(state ? { templateId: templateOf(session.templates, state.model) } : {}),
 				undo,
 				notices,
 				setAside,
@@ -813,6 +892,20 @@ function reduce(session: BuilderSession, action: BuilderAction): BuilderSession 
 			return notices.length === session.notices.length ? session : { ...session, notices };
 		}
 	}
+}
+
+/**
+ * Whether an image name is one the builder suggested (for a template, or for the file in the
+ * form), not one the learner typed.
+ */
+function suggestedImage(session: BuilderSession, image: string): boolean {
+	const name = image.trim();
+	return (
+		name === '' ||
+		name === DEFAULT_IMAGE ||
+		name === imageNameFor(session.current.model) ||
+		session.templates.some((template) => template.image === name)
+	);
 }
 
 /** The session showing `next`, marked edited; `undoable` keeps the state before for Undo. */

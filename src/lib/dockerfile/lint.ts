@@ -6,6 +6,7 @@
 import type { Localized } from '../i18n/locale.ts';
 import { byPosition, type Severity } from '../findings.ts';
 import { createContext, rangeOf, type Hit, type Rule, type RuleInfo } from './context.ts';
+import { fieldAt, type FindingField } from './fields.ts';
 import type { Dockerfile, SourceRange } from './model.ts';
 import { withPrintedSources } from './print.ts';
 import { definitionRules } from './rules-definitions.ts';
@@ -16,7 +17,7 @@ import { stageRules } from './rules-stages.ts';
 import { syntaxRules } from './rules-syntax.ts';
 import { readSilencing, type Silenced } from './silencing.ts';
 
-export type { RuleInfo, Silenced };
+export type { FindingField, RuleInfo, Silenced };
 
 /** One problem found, placed on the text. */
 export interface Finding extends SourceRange {
@@ -29,6 +30,8 @@ export interface Finding extends SourceRange {
 	docs: string;
 	/** The id of the instruction (or stage, or directive) it is about, to highlight its fields. */
 	nodeId: string;
+	/** The field of that instruction at fault, when the range says: `{ name: 'from' }`. */
+	field?: FindingField;
 	/** Which comment turned it off; only with `lint(model, { silenced: true })`. */
 	silenced?: Silenced;
 }
@@ -84,17 +87,22 @@ export function lint(model: Dockerfile, options: LintOptions = {}): Finding[] {
 			if (!silencing.enabled(rule, hit.node)) continue;
 			const silenced = silencing.silencer(rule, hit.node);
 			if (silenced && !options.silenced) continue;
-			findings.push({ ...toFinding(rule, hit, severity), ...(silenced ? { silenced } : {}) });
+			findings.push({
+				...toFinding(rule, hit, severity, context.escape),
+				...(silenced ? { silenced } : {}),
+			});
 		}
 	}
 	return findings.sort(byPosition);
 }
 
-function toFinding(rule: Rule, hit: Hit, severity: Severity): Finding {
+function toFinding(rule: Rule, hit: Hit, severity: Severity, escape: string): Finding {
 	const range = hit.range ?? rangeOf(hit.node);
 	const { id, counterpart, docs } = rule;
 	const message = hit.message ?? rule.message;
-	return { rule: id, counterpart, severity, message, docs, nodeId: hit.node.id, ...range };
+	const field = hit.range ? fieldAt(hit.node, hit.range, escape, id) : undefined;
+	const finding = { rule: id, counterpart, severity, message, docs, nodeId: hit.node.id, ...range };
+	return field ? { ...finding, field } : finding;
 }
 
 /** Whether `docker build --check` has this rule: a counterpart or alias that is not a DL code. */

@@ -30,6 +30,17 @@ export function print(model: Dockerfile): string {
 }
 
 /**
+ * The canonical text, and the line each node starts on in it (by the node's id): the numbers the
+ * form shows, the same the findings give.
+ */
+export function printWithLines(model: Dockerfile): { text: string; lines: Map<string, number> } {
+	const { text, sources } = layout(model);
+	const lines = new Map<string, number>();
+	for (const [node, source] of sources) lines.set((node as { id: string }).id, source.range.line);
+	return { text, lines };
+}
+
+/**
  * The model with every node's `source` set to where `print()` writes it, so findings on a model
  * edited in the form point at lines of the canonical text.
  */

@@ -3,15 +3,18 @@ import { describe, expect, test } from 'vitest';
 import {
 	builderTemplates,
 	commandsPanel,
+	CUSTOM_TEMPLATE,
 	defaultHostPort,
 	defaultInputs,
 	emptyModel,
+	findingFocus,
 	findingsByNode,
 	FORM_PAGE,
 	formPart,
 	formPosition,
 	HIGHLIGHT_MAX_LINES,
 	highlightable,
+	imageNameFor,
 	initialSession,
 	itemName,
 	lineCount,
@@ -24,6 +27,7 @@ import {
 	reduceBuilder,
 	restoredState,
 	setAsideName,
+	templateOf,
 	UNDO_LIMIT,
 	type BuilderAction,
 	type BuilderSession,
@@ -280,10 +284,23 @@ describe('reduceBuilder()', () => {
 		// The template's own model is never shared with the state the learner edits.
 		expect(loaded.current.model).not.toBe(templateChoices[3]?.model);
 
+		// A template is a fresh start, inputs included: the empty one has no app to name the image
+		// after (it kept the Apache example's `my-apache`).
 		const named = after(start, { type: 'setInputs', change: { image: 'sito' } });
 		const empty = after(named, { type: 'chooseTemplate', id: 'empty' }, { type: 'loadTemplate' });
 		expect(empty.current.model).toEqual(emptyModel());
-		expect(empty.current.inputs).toEqual(defaultInputs('sito'));
+		expect(empty.current.inputs).toEqual(defaultInputs('my-app'));
+		expect(empty.templateId).toBe('empty');
+		for (const [id, image] of [
+			['apache2', 'my-apache'],
+			['node', 'my-node-app'],
+			['python', 'my-python-app'],
+			['go', 'my-go-app'],
+		] as const) {
+			const next = after(named, { type: 'chooseTemplate', id }, { type: 'loadTemplate' });
+			expect(next.current.inputs.image).toBe(image);
+			expect(commandsPanel(next.current).commands.build).toBe(`docker build -t ${image} .`);
+		}
 		expect(said(empty)).toBe(
 			'Caricato il modello «Dockerfile vuoto». Con «Annulla» torni al Dockerfile di prima.'
 		);
@@ -298,7 +315,8 @@ describe('reduceBuilder()', () => {
 		const pasted = after(typed, { type: 'paste', read: readPaste(parse) });
 		expect(textOf(pasted)).toBe('FROM ubuntu\nRUN apt install -y apache2\n');
 		expect(JSON.stringify(pasted.current.model)).not.toContain('"source"');
-		expect(pasted.current.inputs).toBe(start.current.inputs);
+		// The image name follows the file (the Apache example's name was the builder's own)…
+		expect(pasted.current.inputs).toEqual({ ...start.current.inputs, image: 'my-app' });
 		expect(pasted.undo).toEqual([start.current]);
 		expect(pasted.pasteError).toBeNull();
 		expect(said(pasted)).toBe(
@@ -1018,5 +1036,100 @@ describe('what could not be opened is set aside, and saving says what it could n
 			'Nessun link: questo Dockerfile è troppo grande per stare in un link (672047 caratteri, il massimo è 200000). Resta salvato in questo browser; per passarlo a qualcuno, scarica il file.'
 		);
 		expect(linkRefusal(1, false).key).toBe('builder.shareTooLargeUnsaved');
+	});
+});
+
+describe('the image name and the template picker follow the file', () => {
+	test('imageNameFor(): the kind of app from the base images, else my-app', () => {
+		const image = (text: string) => imageNameFor(parse(text));
+		expect(image('FROM node:22-alpine\n')).toBe('my-node-app');
+		expect(image('FROM docker.io/library/python:3.12\n')).toBe('my-python-app');
+		expect(image('FROM golang:1.23 AS build\nFROM gcr.io/distroless/static\n')).toBe('my-go-app');
+		expect(image('FROM httpd:2.4\n')).toBe('my-apache-app');
+		expect(image('FROM ubuntu:24.04\n')).toBe('my-app');
+		expect(imageNameFor(emptyModel())).toBe('my-app');
+	});
+
+	test('a paste names the image after the file, unless the learner named it', () => {
+		const node = showing('FROM node:22\nCMD ["node", "a.js"]\n');
+		expect(node.current.inputs.image).toBe('my-node-app');
+		expect(commandsPanel(node.current).commands.build).toBe('docker build -t my-node-app .');
+		const named = after(
+			initialSession(templateChoices),
+			{ type: 'setInputs', change: { image: 'sito', containerName: 'web' } },
+			{ type: 'typePaste', text: 'FROM python:3.12\n' },
+			{ type: 'paste', read: readPaste(parse) }
+		);
+		expect(named.current.inputs).toMatchObject({ image: 'sito', containerName: 'web' });
+	});
+
+	test('the picker says "your file" once the form holds no template, and again a template after Undo', () => {
+		const start = initialSession(templateChoices);
+		const pasted = showing('FROM alpine:3.21\nRUN echo hi\n');
+		expect(pasted.templateId).toBe(CUSTOM_TEMPLATE);
+		// Nothing to load: the form already holds it.
+		expect(after(pasted, { type: 'loadTemplate' })).toBe(pasted);
+		// Pasting a template's own text is that template.
+		expect(showing(apache).templateId).toBe('apache2');
+		const from = start.current.model.stages[0]!.from;
+		const edited = after(start, {
+			type: 'update',
+			id: from.id,
+			change: (item) => (item.kind === 'from' ? { ...item, tag: '22.04' } : item),
+		});
+		expect(edited.templateId).toBe(CUSTOM_TEMPLATE);
+		// Only the command inputs changed: still the template.
+		expect(after(start, { type: 'setInputs', change: { tag: '1.0' } }).templateId).toBe('apache2');
+		const loaded = after(pasted, { type: 'chooseTemplate', id: 'node' }, { type: 'loadTemplate' });
+		expect(loaded.templateId).toBe('node');
+		expect(after(loaded, { type: 'undo' }).templateId).toBe(CUSTOM_TEMPLATE);
+		const removed = after(start, {
+			type: 'remove',
+			id: start.current.model.stages[0]!.items[0]!.id,
+		});
+		expect(removed.templateId).toBe(CUSTOM_TEMPLATE);
+		expect(after(removed, { type: 'undo' }).templateId).toBe('apache2');
+		expect(templateOf(templateChoices, emptyModel())).toBe('empty');
+		const restored = after(start, {
+			type: 'restore',
+			restored: restoredState({
+				saved: encodeState(pasted.current),
+				shared: null,
+				storageAvailable: true,
+			}),
+		});
+		expect(restored.templateId).toBe(CUSTOM_TEMPLATE);
+	});
+});
+
+describe('findingFocus(): the id parts of the field a finding is about', () => {
+	const focusOf = (text: string, rule: string) => {
+		const finding = lint(showing(text).current.model).find((each) => each.rule === rule);
+		return finding && [finding.nodeId, ...findingFocus(finding)];
+	};
+	test('COPY --from an unknown stage: the --from field', () => {
+		const text =
+			'FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.21\nCOPY --from=buidl /out/app /app\n';
+		expect(focusOf(text, 'copy-from-unknown-stage')).toEqual(['i4', 'from']);
+	});
+	test('FROM without a tag or with latest: the tag; EXPOSE: the port at fault', () => {
+		expect(focusOf('FROM ubuntu\n', 'untagged-image')).toEqual(['i1', 'tag']);
+		expect(focusOf('FROM ubuntu:latest\n', 'latest-tag')).toEqual(['i1', 'tag']);
+		expect(focusOf('FROM alpine:3.21\nEXPOSE 80 8080:80\n', 'expose-host-mapping')).toEqual([
+			'i2',
+			'ports',
+			'1',
+		]);
+		expect(focusOf('FROM alpine:3.21\nEXPOSE 53/UDP\n', 'expose-protocol-casing')).toEqual([
+			'i2',
+			'ports',
+			'0',
+			'protocol',
+		]);
+	});
+	test('a finding about the whole instruction names no field', () => {
+		const finding = lint(showing('FROM alpine:3.21\nMAINTAINER me\n').current.model)[0]!;
+		expect(finding.field).toBeUndefined();
+		expect(findingFocus(finding)).toEqual([]);
 	});
 });
