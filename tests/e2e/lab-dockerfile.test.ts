@@ -386,8 +386,11 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 			2000
 		);
 		expect(await inView()).toBe(false);
+		// Coloured before it moves, and still coloured the moment it is pinned.
+		await expect.poll(() => code.locator('.df-token').count()).toBeGreaterThan(0);
 		await pin.press('Enter');
 		expect(await pin.getAttribute('aria-pressed')).toBe('true');
+		expect(await page.locator('.df-dock .df-token').count()).toBeGreaterThan(0);
 		await expect.poll(inView).toBe(true);
 		// Editing a field far down the form: the preview stays in view and follows the change,
 		// and the field is not hidden under it.

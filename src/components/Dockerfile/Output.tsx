@@ -9,7 +9,7 @@ import { siteUrl } from '../../lib/links/url.ts';
 import { SeverityMarker } from '../shared/SeverityMarker';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
-import { colour } from './highlighter.ts';
+import { colour, colouredAlready } from './highlighter.ts';
 import { useFindingsCount } from './FindingsMark';
 
 export type Heading = 'h2' | 'h3' | 'h4';
@@ -70,12 +70,17 @@ function tokenStyle(token: HighlightToken): CSSProperties {
  * the colours of this very text arrive, so the preview never shows an older text's colours.
  */
 function useHighlighted(text: string, wanted: boolean): Highlighted | null {
-	const [painted, setPainted] = useState(false);
-	const [shown, setShown] = useState<{ text: string; highlighted: Highlighted } | null>(null);
+	const [shown, setShown] = useState(() => {
+		const highlighted = colouredAlready(text);
+		return highlighted && { text, highlighted };
+	});
+	// A preview drawn again after the page's first paint asks at once.
+	const [painted, setPainted] = useState(shown !== null);
 	useEffect(() => {
+		if (painted) return;
 		const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
 		return () => cancelAnimationFrame(frame);
-	}, []);
+	}, [painted]);
 	useEffect(() => {
 		if (!painted || !wanted || !text) return;
 		let current = true;

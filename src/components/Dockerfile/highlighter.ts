@@ -82,16 +82,27 @@ function started(): Worker | undefined {
 	return worker;
 }
 
+/** The last text coloured, so that a preview drawn again (moved to the pinned panel) starts coloured. */
+let last: { text: string; highlighted: Highlighted } | undefined;
+
+/** The colours of this text, if it is the last one coloured. */
+export function colouredAlready(text: string): Highlighted | null {
+	return last?.text === text ? last.highlighted : null;
+}
+
 /**
  * The text, coloured; null when a newer text was asked for before this one's turn came (so an old
  * text never replaces a newer one on screen), or when it cannot be coloured.
  */
 export function colour(text: string): Promise<Highlighted | null> {
-	return new Promise((resolve) => {
+	return new Promise<Highlighted | null>((resolve) => {
 		const request: Pending = { id: ++latest, text, resolve };
 		if (!started()) return colourOnPage(request);
 		next?.resolve(null);
 		next = request;
 		sendNext();
+	}).then((highlighted) => {
+		if (highlighted) last = { text, highlighted };
+		return highlighted;
 	});
 }
