@@ -40,7 +40,8 @@ describe('<DockerfileBuilder> before its linter has loaded', () => {
 		expect(within(checks()).getAllByRole('listitem')).toHaveLength(shown.length);
 
 		// A change made before the linter is there is checked once it is.
-		const run = within(screen.getByRole('group', { name: /^1\. RUN/ })).getByLabelText('Comando');
+		const [firstRun] = screen.getAllByRole('group', { name: /^\d+\. RUN/ });
+		const run = within(firstRun!).getByLabelText('Comando');
 		fireEvent.input(run, { target: { value: 'apt install curl' } });
 		await waitFor(() =>
 			expect(
