@@ -145,6 +145,23 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 		expect(errors).toEqual([]);
 	});
 
+	test('in a chapter the lab hydrates a screen before the reader reaches it', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('docker/compose/'), { waitUntil: 'networkidle' });
+		const island = page.locator('astro-island[component-url*="ComposeLab"]');
+		expect(await island.getAttribute('ssr')).not.toBeNull();
+		// Scrolled to one screen and a half above it: hydrated, so it is never seen waiting.
+		await island.evaluate((element) => {
+			const top = element.firstElementChild!.getBoundingClientRect().top + scrollY;
+			scrollTo(0, top - innerHeight * 1.5);
+		});
+		await expect.poll(() => island.getAttribute('ssr')).toBeNull();
+		await expect.poll(() => page.locator('.cd-block .cd-viewport svg').isVisible()).toBe(true);
+		expect(errors).toEqual([]);
+	});
+
 	test('without JavaScript the page shows the lecture’s diagram and findings', async ({
 		browser,
 	}) => {
