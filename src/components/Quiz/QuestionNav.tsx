@@ -1,0 +1,114 @@
+import type { ComponentChildren } from 'preact';
+import { nextUnanswered, rowState, type RowState } from '../../lib/quiz/question-nav.ts';
+import type { SheetRow } from '../../lib/quiz/session.ts';
+import { useT } from '../shared/strings.ts';
+
+/** The id of a question's item in the list: the navigator's links go there. */
+export const itemId = (row: SheetRow) => `q-${row.question.id}`;
+
+/** The visible mark of each state; a word says the same to screen readers, never colour alone. */
+const marks: Record<RowState, string> = {
+	unanswered: '',
+	answered: '•',
+	correct: '✓',
+	partial: '◐',
+	incorrect: '✗',
+};
+
+/** Shows the question at `index` and takes the keyboard to it (`control`: to its first control). */
+type Go = (index: number, control?: boolean) => void;
+
+/**
+ * A numbered link to each question, marked answered or not (in practice, once checked, right or
+ * wrong), so that the keyboard reaches any question without going through the ones before it.
+ * Each link is a box of fixed size: a change of mark moves nothing.
+ */
+export function QuestionNav(props: {
+	rows: SheetRow[];
+	/** One question per screen: the one shown. */
+	shown: number | undefined;
+	onGo: Go;
+	children?: ComponentChildren;
+}) {
+	const t = useT();
+	return (
+		<nav class="quiz-nav" aria-label={t('quiz.nav.label')}>
+			<ol role="list">
+				{props.rows.map((row, index) => {
+					const state = rowState(row);
+					return (
+						<li key={row.question.id}>
+							<a
+								href={`#${itemId(row)}`}
+								class={`quiz-nav-${state}`}
+								aria-current={index === props.shown || undefined}
+								onClick={(event) => {
+									event.preventDefault();
+									props.onGo(index);
+								}}
+							>
+								{index + 1}
+								<span class="sr-only">{`, ${t(`quiz.nav.${state}`)}`}</span>
+								<span class="quiz-nav-mark" aria-hidden="true">
+									{marks[state]}
+								</span>
+							</a>
+						</li>
+					);
+				})}
+			</ol>
+			{props.children}
+		</nav>
+	);
+}
+
+/**
+ * The quiz's first stop for the keyboard: the first control of the next question without an
+ * answer after the one last visited (`from()`). Shown only while it has focus, over the quiz, so
+ * it takes no room; gone once every question has an answer.
+ */
+export function SkipLink(props: { rows: SheetRow[]; from: () => number; onGo: Go }) {
+	const { rows } = props;
+	const first = nextUnanswered(rows, -1);
+	return (
+		<a
+			class="quiz-skip"
+			href={first < 0 ? undefined : `#${itemId(rows[first]!)}`}
+			hidden={first < 0}
+			onClick={(event) => {
+				event.preventDefault();
+				props.onGo(nextUnanswered(rows, props.from()), true);
+			}}
+		>
+			{useT()('quiz.nav.skip')}
+		</a>
+	);
+}
+
+/** One question per screen: the way to the question before and after the one shown. */
+export function Pager(props: { shown: number; total: number; onGo: Go }) {
+	const t = useT();
+	const { shown } = props;
+	return (
+		<p class="quiz-pager">
+			<button
+				type="button"
+				class="quiz-button"
+				disabled={shown === 0}
+				onClick={() => props.onGo(shown - 1)}
+			>
+				<span aria-hidden="true">← </span>
+				{t('quiz.nav.previous')}
+			</button>
+			<button
+				type="button"
+				class="quiz-button"
+				disabled={shown === props.total - 1}
+				onClick={() => props.onGo(shown + 1)}
+			>
+				{t('quiz.nav.next')}
+				<span aria-hidden="true"> →</span>
+			</button>
+		</p>
+	);
+}
