@@ -37,7 +37,8 @@ export function QuestionNav(props: {
 				{props.rows.map((row, index) => {
 					const state = rowState(row);
 					return (
-						<li key={row.question.id}>
+						// By place, not by question: another draw changes the links' targets, never moves them.
+						<li key={index}>
 							<a
 								href={`#${itemId(row)}`}
 								class={`quiz-nav-${state}`}

@@ -1,4 +1,5 @@
 import { verdictOf, type Verdict } from './attempt.ts';
+import type { Score } from './score.ts';
 import type { SheetRow } from './session.ts';
 
 /**
@@ -10,7 +11,10 @@ import type { SheetRow } from './session.ts';
 export type RowState = 'unanswered' | 'answered' | Verdict;
 
 /** The state of a question of the sheet: its verdict once checked, else whether it has an answer. */
-export function rowState(row: Pick<SheetRow, 'given' | 'score'>): RowState {
+export function rowState(row: {
+	given: boolean;
+	score?: Pick<Score, 'points' | 'max'> | undefined;
+}): RowState {
 	if (row.score) return verdictOf(row.score);
 	return row.given ? 'answered' : 'unanswered';
 }

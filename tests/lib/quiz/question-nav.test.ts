@@ -7,10 +7,10 @@ describe('rowState()', () => {
 	test.each([
 		[{ given: false }, 'unanswered'],
 		[{ given: true }, 'answered'],
-		[{ given: true, score: { points: 1, max: 1, parts: [] } }, 'correct'],
-		[{ given: true, score: { points: 0.5, max: 1, parts: [] } }, 'partial'],
-		[{ given: true, score: { points: 0, max: 1, parts: [] } }, 'incorrect'],
-		[{ given: true, score: { points: -0.25, max: 1, parts: [] } }, 'incorrect'],
+		[{ given: true, score: { points: 1, max: 1 } }, 'correct'],
+		[{ given: true, score: { points: 0.5, max: 1 } }, 'partial'],
+		[{ given: true, score: { points: 0, max: 1 } }, 'incorrect'],
+		[{ given: true, score: { points: -0.25, max: 1 } }, 'incorrect'],
 	] as const)('%o is %s', (row, state) => {
 		expect(rowState(row)).toBe(state);
 	});
