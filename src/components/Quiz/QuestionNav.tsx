@@ -21,7 +21,7 @@ type Go = (index: number, control?: boolean) => void;
 /**
  * A numbered link to each question, marked answered or not (in practice, once checked, right or
  * wrong), so that the keyboard reaches any question without going through the ones before it.
- * Each link is a box of fixed size: a change of mark moves nothing.
+ * Each link is a box of fixed size: a change of mark moves nothing. Open unless the quiz is long.
  */
 export function QuestionNav(props: {
 	rows: SheetRow[];
@@ -33,31 +33,35 @@ export function QuestionNav(props: {
 	const t = useT();
 	return (
 		<nav class="quiz-nav" aria-label={t('quiz.nav.label')}>
-			<ol role="list">
-				{props.rows.map((row, index) => {
-					const state = rowState(row);
-					return (
-						// By place, not by question: another draw changes the links' targets, never moves them.
-						<li key={index}>
-							<a
-								href={`#${itemId(row)}`}
-								class={`quiz-nav-${state}`}
-								aria-current={index === props.shown || undefined}
-								onClick={(event) => {
-									event.preventDefault();
-									props.onGo(index);
-								}}
-							>
-								{index + 1}
-								<span class="sr-only">{`, ${t(`quiz.nav.${state}`)}`}</span>
-								<span class="quiz-nav-mark" aria-hidden="true">
-									{marks[state]}
-								</span>
-							</a>
-						</li>
-					);
-				})}
-			</ol>
+			{/* A topic's hundred questions would push the first one off a phone's screen: closed. */}
+			<details open={props.rows.length <= 30}>
+				<summary>{t('quiz.nav.label')}</summary>
+				<ol role="list">
+					{props.rows.map((row, index) => {
+						const state = rowState(row);
+						return (
+							// By place, not by question: another draw changes the links' targets, never moves them.
+							<li key={index}>
+								<a
+									href={`#${itemId(row)}`}
+									class={`quiz-nav-${state}`}
+									aria-current={index === props.shown || undefined}
+									onClick={(event) => {
+										event.preventDefault();
+										props.onGo(index);
+									}}
+								>
+									{index + 1}
+									<span class="sr-only">{`, ${t(`quiz.nav.${state}`)}`}</span>
+									<span class="quiz-nav-mark" aria-hidden="true">
+										{marks[state]}
+									</span>
+								</a>
+							</li>
+						);
+					})}
+				</ol>
+			</details>
 			{props.children}
 		</nav>
 	);
