@@ -175,6 +175,17 @@ describe('the question navigator', () => {
 	});
 });
 
+test('a long quiz has its navigator closed, and its links only once opened', async () => {
+	const many = Array.from({ length: 31 }, (_, index) =>
+		QuestionSchema().parse({ ...questions[1], id: `statement-${index}` })
+	);
+	const { container } = await renderQuiz({ questions: many });
+	expect(container.querySelector('.quiz-nav details')).toHaveProperty('open', false);
+	expect(container.querySelectorAll('.quiz-nav a')).toHaveLength(0);
+	fireEvent.click(within(navigator()).getByText('Domande'));
+	await waitFor(() => expect(container.querySelectorAll('.quiz-nav a')).toHaveLength(31));
+});
+
 describe('one question per screen', () => {
 	const toggle = () => screen.getByRole('checkbox', { name: 'Una domanda per schermata' });
 	const visible = () => groups().filter((group) => !group.closest('li')!.hidden);

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { nextUnanswered, rowState, type RowState } from '../../lib/quiz/question-nav.ts';
 import type { SheetRow } from '../../lib/quiz/session.ts';
 import { useT } from '../shared/strings.ts';
@@ -31,36 +32,40 @@ export function QuestionNav(props: {
 	children?: ComponentChildren;
 }) {
 	const t = useT();
+	// A topic's hundred questions would push the first one off a phone's screen: closed, and their
+	// links rendered only once opened, so that loading the page does not wait for them.
+	const [open, setOpen] = useState(props.rows.length <= 30);
 	return (
 		<nav class="quiz-nav" aria-label={t('quiz.nav.label')}>
-			{/* A topic's hundred questions would push the first one off a phone's screen: closed. */}
-			<details open={props.rows.length <= 30}>
+			<details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
 				<summary>{t('quiz.nav.label')}</summary>
-				<ol role="list">
-					{props.rows.map((row, index) => {
-						const state = rowState(row);
-						return (
-							// By place, not by question: another draw changes the links' targets, never moves them.
-							<li key={index}>
-								<a
-									href={`#${itemId(row)}`}
-									class={`quiz-nav-${state}`}
-									aria-current={index === props.shown || undefined}
-									onClick={(event) => {
-										event.preventDefault();
-										props.onGo(index);
-									}}
-								>
-									{index + 1}
-									<span class="sr-only">{`, ${t(`quiz.nav.${state}`)}`}</span>
-									<span class="quiz-nav-mark" aria-hidden="true">
-										{marks[state]}
-									</span>
-								</a>
-							</li>
-						);
-					})}
-				</ol>
+				{open && (
+					<ol role="list">
+						{props.rows.map((row, index) => {
+							const state = rowState(row);
+							return (
+								// By place, not by question: another draw changes the links' targets, never moves them.
+								<li key={index}>
+									<a
+										href={`#${itemId(row)}`}
+										class={`quiz-nav-${state}`}
+										aria-current={index === props.shown || undefined}
+										onClick={(event) => {
+											event.preventDefault();
+											props.onGo(index);
+										}}
+									>
+										{index + 1}
+										<span class="sr-only">{`, ${t(`quiz.nav.${state}`)}`}</span>
+										<span class="quiz-nav-mark" aria-hidden="true">
+											{marks[state]}
+										</span>
+									</a>
+								</li>
+							);
+						})}
+					</ol>
+				)}
 			</details>
 			{props.children}
 		</nav>
