@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { nextUnanswered, rowState, type RowState } from '../../lib/quiz/question-nav.ts';
 import type { SheetRow } from '../../lib/quiz/session.ts';
+import { Deferred } from '../shared/Deferred.tsx';
 import { useT } from '../shared/strings.ts';
 
 /** The id of a question's item in the list: the navigator's links go there. */
@@ -40,31 +41,34 @@ export function QuestionNav(props: {
 			<details open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
 				<summary>{t('quiz.nav.label')}</summary>
 				{open && (
-					<ol role="list">
-						{props.rows.map((row, index) => {
-							const state = rowState(row);
-							return (
-								// By place, not by question: another draw changes the links' targets, never moves them.
-								<li key={index}>
-									<a
-										href={`#${itemId(row)}`}
-										class={`quiz-nav-${state}`}
-										aria-current={index === props.shown || undefined}
-										onClick={(event) => {
-											event.preventDefault();
-											props.onGo(index);
-										}}
-									>
-										{index + 1}
-										<span class="sr-only">{`, ${t(`quiz.nav.${state}`)}`}</span>
-										<span class="quiz-nav-mark" aria-hidden="true">
-											{marks[state]}
-										</span>
-									</a>
-								</li>
-							);
-						})}
-					</ol>
+					// Hydrated in a task of its own, as the questions are: loading does not wait for it.
+					<Deferred class="quiz-nav-links">
+						<ol role="list">
+							{props.rows.map((row, index) => {
+								const state = rowState(row);
+								return (
+									// By place, not by question: another draw changes the links' targets, never moves them.
+									<li key={index}>
+										<a
+											href={`#${itemId(row)}`}
+											class={`quiz-nav-${state}`}
+											aria-current={index === props.shown || undefined}
+											onClick={(event) => {
+												event.preventDefault();
+												props.onGo(index);
+											}}
+										>
+											{index + 1}
+											<span class="sr-only">{`, ${t(`quiz.nav.${state}`)}`}</span>
+											<span class="quiz-nav-mark" aria-hidden="true">
+												{marks[state]}
+											</span>
+										</a>
+									</li>
+								);
+							})}
+						</ol>
+					</Deferred>
 				)}
 			</details>
 			{props.children}
