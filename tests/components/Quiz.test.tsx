@@ -708,6 +708,9 @@ describe('<Quiz>', () => {
 			'quiz-results.json',
 			{ type: 'application/json' }
 		);
+		// The tools load when they are opened.
+		fireEvent.click(screen.getByText('Progressi'));
+		await screen.findByRole('button', { name: 'Esporta i risultati' });
 		const input = document.querySelector<HTMLInputElement>('.quiz-file input')!;
 		Object.defineProperty(input, 'files', { value: [file] });
 		fireEvent.change(input);

@@ -501,4 +501,149 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		expect(await page.getByText('Some saved answers no longer fitted today').count()).toBe(0);
 		expect(errors).toEqual([]);
 	});
+	test('the final test by keyboard: the skip link, the navigator, and starting over', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		// Every shift of the quiz's layout while the page loads and the quiz hydrates.
+		await page.addInitScript(() => {
+			const shifts: number[] = [];
+			(window as unknown as { shifts: number[] }).shifts = shifts;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & {
+					value: number;
+					sources: { node: Node | null }[];
+				})[]) {
+					if (entry.sources.some(({ node }) => node?.parentElement?.closest('.quiz'))) {
+						shifts.push(entry.value);
+					}
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		// A first visit shows the attempt the server rendered.
+		await page.goto(url('quiz/final/'));
+		const quiz = page.locator('.quiz:not([aria-busy])');
+		await quiz.locator('.quiz-item').first().waitFor();
+		await page.waitForTimeout(300);
+		expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual(
+			[]
+		);
+		const items = quiz.locator('.quiz-list > li');
+		const focused = () =>
+			page.evaluate(() => {
+				const element = document.activeElement;
+				const item = element?.closest('.quiz-list > li');
+				return {
+					tag: element?.tagName,
+					item: item ? [...item.parentElement!.children].indexOf(item) : -1,
+					first: element === item?.querySelector('input, select, textarea, button'),
+				};
+			});
+
+		// Starlight's skip link, then the quiz's: three keys to the first question's first option.
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Tab');
+		const skip = page.getByRole('link', { name: 'Vai alla prossima domanda senza risposta' });
+		expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);
+		expect(await skip.isVisible()).toBe(true);
+		await page.keyboard.press('Enter');
+		await expect.poll(focused).toEqual({ tag: 'INPUT', item: 0, first: true });
+		await page.keyboard.press('Space');
+		const nav = page.getByRole('navigation', { name: 'Domande' });
+		const links = nav.getByRole('link');
+		expect(await links.count()).toBe(finalSize);
+		await expect.poll(() => links.first().textContent()).toMatch(/^1, risposta data/);
+		expect(await links.nth(1).textContent()).toMatch(/^2, senza risposta/);
+
+		// The skip link goes on from there, to the next question without an answer.
+		await skip.focus();
+		await page.keyboard.press('Enter');
+		// The focus moves once the question is drawn (next frame).
+		await expect.poll(focused).toMatchObject({ item: 1, first: true });
+		expect(await axeViolations(page)).toEqual([]);
+
+		// Any question in one step: the twentieth, even from the top of the page.
+		await page.evaluate(() => scrollTo(0, 0));
+		await links.nth(19).click();
+		await expect.poll(focused).toEqual({ tag: 'FIELDSET', item: 19, first: false });
+		expect(await items.nth(19).locator('fieldset').isVisible()).toBe(true);
+		expect(await items.nth(19).locator('.quiz-number').textContent()).toBe(
+			`Domanda 20 di ${finalSize}`
+		);
+		const box = await items.nth(19).locator('legend').boundingBox();
+		expect(box!.y).toBeGreaterThanOrEqual(0);
+		expect(box!.y).toBeLessThan(900);
+
+		// Handed in, then started over: the keyboard is on the first option of the first question.
+		await page.getByRole('button', { name: 'Consegna', exact: true }).click();
+		await page.getByRole('region', { name: 'Il tuo risultato' }).waitFor();
+		await page.getByRole('button', { name: 'Ricomincia', exact: true }).click();
+		await expect.poll(focused).toEqual({ tag: 'INPUT', item: 0, first: true });
+		expect(await links.first().textContent()).toMatch(/^1, senza risposta/);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+
+	test('one question per screen, chosen once and kept, with the navigator', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({ viewport: 'phone', colorScheme: 'dark' });
+		await page.goto(url('en/quiz/final/?seed=20'));
+		const quiz = page.locator('.quiz:not([aria-busy])');
+		await quiz.locator('.quiz-item').first().waitFor();
+		const toggle = page.getByRole('checkbox', { name: 'One question per screen' });
+		await toggle.check();
+		const shown = quiz.locator('.quiz-list > li:not([hidden])');
+		expect(await shown.count()).toBe(1);
+		expect(await shown.locator('.quiz-number').textContent()).toBe(`Question 1 of ${finalSize}`);
+		await page.getByRole('button', { name: 'Next question' }).click();
+		await expect
+			.poll(() => shown.locator('.quiz-number').textContent())
+			.toBe(`Question 2 of ${finalSize}`);
+		expect(
+			await shown.locator('fieldset').evaluate((element) => element === document.activeElement)
+		).toBe(true);
+		// The navigator jumps there too, and says which question is shown.
+		const nav = page.getByRole('navigation', { name: 'Questions' });
+		await nav.getByRole('link').nth(9).click();
+		await expect
+			.poll(() => shown.locator('.quiz-number').textContent())
+			.toBe(`Question 10 of ${finalSize}`);
+		expect(await nav.getByRole('link').nth(9).getAttribute('aria-current')).toBe('true');
+		expect(await axeViolations(page)).toEqual([]);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			390
+		);
+		await page.screenshot({ path: join(screenshotDir(), 'quiz-one-per-screen-en-phone-dark.png') });
+
+		// Kept on the device: the next visit opens the same way.
+		await page.reload();
+		await quiz.locator('.quiz-item').first().waitFor();
+		await expect.poll(() => shown.count()).toBe(1);
+		expect(await toggle.isChecked()).toBe(true);
+		expect(errors).toEqual([]);
+	});
+
+	test('a chapter’s quiz has the navigator and the skip link too', async ({ openPage }) => {
+		const { page, errors } = await openPage();
+		await page.goto(url('virtualizzazione/hypervisor/'));
+		const block = page.getByRole('region', { name: 'Mettiti alla prova' });
+		await block.scrollIntoViewIfNeeded();
+		await block.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		const count = await block.locator('.quiz-list > li').count();
+		expect(await block.getByRole('navigation', { name: 'Domande' }).getByRole('link').count()).toBe(
+			count
+		);
+		await block.getByRole('link', { name: 'Vai alla prossima domanda senza risposta' }).focus();
+		await page.keyboard.press('Enter');
+		expect(
+			await block
+				.locator('.quiz-list > li')
+				.first()
+				.evaluate((item) => item.contains(document.activeElement))
+		).toBe(true);
+		expect(await axeViolations(page)).toEqual([]);
+		expect(errors).toEqual([]);
+	});
 });

@@ -14,7 +14,10 @@ interface Props {
 	onReset: () => void;
 }
 
-/** The learner's tools for their progress: share the order, start again, export and import. */
+/**
+ * The learner's tools for their progress: share the order, start again, export and import. They
+ * load when the learner opens them (`<details class="quiz-tools">` in the quiz).
+ */
 export function ProgressTools({ progress, seed, imported, onImport, onReset }: Props) {
 	const t = useT();
 	// Relative, so the server can render it: the same page with the attempt's seed.
@@ -25,8 +28,7 @@ export function ProgressTools({ progress, seed, imported, onImport, onReset }: P
 			'quiz-results.json'
 		);
 	return (
-		<details class="quiz-tools">
-			<summary>{t('quiz.tools')}</summary>
+		<>
 			<p>
 				<a href={shareUrl}>{t('quiz.shareOrder')}</a>
 			</p>
@@ -51,6 +53,6 @@ export function ProgressTools({ progress, seed, imported, onImport, onReset }: P
 				</label>
 			</p>
 			<p role="status">{imported && t(`quiz.${imported}`)}</p>
-		</details>
+		</>
 	);
 }

@@ -1,16 +1,16 @@
-import type { FunctionComponent } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { feedbackStage, partMarks, type FeedbackStage } from '../../lib/quiz/attempt.ts';
 import { loadLabEngine } from '../../lib/quiz/lab-engine.ts';
 import type { Answer, Part } from '../../lib/quiz/score.ts';
-import type { Question, QuestionOf } from '../../lib/quiz/schema.ts';
+import type { Question } from '../../lib/quiz/schema.ts';
 import type { Layout, SheetRow } from '../../lib/quiz/session.ts';
 import { useT } from '../shared/strings.ts';
 import { ChoiceInputs, TrueFalseInputs } from './ChoiceInputs.tsx';
 import { Feedback, feedbackId, rightAnswerId } from './Feedback.tsx';
 import { OrderingInputs } from './OrderingInputs.tsx';
 import { CategorizeInputs, MatchingInputs } from './PairInputs.tsx';
+import { lazyView } from './lazyView.tsx';
 import { Rich } from './Rich.tsx';
 import { NumericInput, ShortInput } from './TextInputs.tsx';
 
@@ -155,28 +155,32 @@ function Inputs(props: InputsProps) {
 	}
 }
 
-type LabView = FunctionComponent<InputsProps<QuestionOf<'lab'>>>;
-let labView: LabView | undefined;
-
 /**
  * A lab's inputs, loaded with the simulator when the first lab shows: the other quizzes do not
- * carry them. Until then, and on the server, a line says the host is being made ready.
+ * carry them. Until then, and on the server, a line says the host is being made ready. The
+ * runner comes too, for a page that has not loaded it itself (the spaced review): a lab is scored
+ * once it is checked, by then it is there.
  */
-function LabSlot(props: InputsProps<QuestionOf<'lab'>>) {
-	const t = useT();
-	const [View, setView] = useState<LabView | undefined>(() => labView);
-	useEffect(() => {
-		if (View) return;
-		let live = true;
-		// The runner too, for a page that has not loaded it itself (the spaced review): a lab is
-		// scored once it is checked, by then it is there.
-		void Promise.all([import('./LabInputs.tsx'), loadLabEngine()]).then(([module]) => {
-			labView = module.LabInputs;
-			if (live) setView(() => module.LabInputs);
-		});
-		return () => {
-			live = false;
-		};
-	}, [View]);
-	return View ? <View {...props} /> : <p class="quiz-hint">{t('quiz.lab.loading')}</p>;
+const LabSlot = lazyView(
+	() =>
+		Promise.all([import('./LabInputs.tsx'), loadLabEngine()]).then(([module]) => module.LabInputs),
+	function LabLoading() {
+		return <p class="quiz-hint">{useT()('quiz.lab.loading')}</p>;
+	}
+).View;
+
+/**
+ * Takes the keyboard to a question of a list: to its first control, or to the question itself,
+ * whose legend a screen reader then reads (a question not rendered yet: to its item).
+ */
+export function focusQuestion(item: Element | null | undefined, control?: boolean) {
+	const fieldset = item?.querySelector('fieldset') ?? (item as HTMLElement | null | undefined);
+	const target = control
+		? fieldset?.querySelector<HTMLElement>(
+				'input:not(:disabled), select, textarea, button:not(:disabled)'
+			)
+		: fieldset;
+	if (!target) return;
+	if (!control) target.tabIndex = -1;
+	target.focus();
 }

@@ -30,12 +30,21 @@ import { LiveRegion } from '../shared/LiveRegion.tsx';
 import { deviceStorage } from '../shared/storage.ts';
 import { TranslateContext, useT } from '../shared/strings.ts';
 import { IslandBoundary, QuestionBoundary } from './Boundary.tsx';
-import { ProgressTools } from './ProgressTools.tsx';
-import { QuestionView } from './QuestionView.tsx';
-import { Results } from './Results.tsx';
+import { Pager, QuestionNav, SkipLink, itemId } from './QuestionNav.tsx';
+import { focusQuestion, QuestionView } from './QuestionView.tsx';
 import { StorageNotices } from './StorageNotices.tsx';
 import { numberFieldId } from './TextInputs.tsx';
 import { useStoredProgress } from './useStoredProgress.ts';
+import { lazyView } from './lazyView.tsx';
+
+/** A test's results load when it is handed in (or opens handed in): a practice never needs them. */
+const results = lazyView(() => import('./Results.tsx').then((module) => module.Results));
+
+/** The progress tools load when the learner opens them. */
+const tools = lazyView(() => import('./ProgressTools.tsx').then((module) => module.ProgressTools));
+
+/** Where the device keeps the learner's choice of one question per screen. */
+const ONE_PER_SCREEN_KEY = 'virtualizzazione-docker:quiz-one-per-screen';
 
 /** How many questions the server renders in full (`deferRows`): more than a screen holds. */
 export const renderedRows = 5;
@@ -101,7 +110,14 @@ function QuizSheet({
 	const [state, dispatch] = useReducer(quizReducer, { quizId });
 	const [message, setMessage] = useState('');
 	const resultsRef = useRef<HTMLHeadingElement>(null);
+	const listRef = useRef<HTMLOListElement>(null);
 	const parts = usePartQueue(deferRows);
+	// One question per screen (never in a chapter's quiz), and the question shown then.
+	const [onePerScreen, setOnePerScreen] = useState(false);
+	const [shown, setShown] = useState(0);
+	const [toolsOpen, setToolsOpen] = useState(false);
+	// The question the keyboard was in last: the skip link goes on from there.
+	const visited = useRef(-1);
 
 	useEffect(() => {
 		let live = true;
@@ -112,9 +128,11 @@ function QuizSheet({
 		const ready = Promise.all([
 			asksForDockerCommands(questions) ? loadDockerMatcher() : undefined,
 			holdsLabAnswers(questions, loaded.progress.questions) ? loadLabEngine() : undefined,
+			loaded.progress.attempts[quizId]?.submitted && results.preload(),
 		]);
 		void ready.then(() => {
 			if (!live) return;
+			setOnePerScreen(!compact && storage.read(ONE_PER_SCREEN_KEY) === '1');
 			dispatch({
 				type: 'open',
 				loaded,
@@ -130,7 +148,7 @@ function QuizSheet({
 		return () => {
 			live = false;
 		};
-	}, [storage, questions, mode, quizId]);
+	}, [storage, questions, mode, quizId, compact]);
 	const onOtherTab = useCallback(
 		(text: string | null, base: string | null) =>
 			// Another tab may have checked a lab: scoring it here needs the runner.
@@ -172,22 +190,32 @@ function QuizSheet({
 	};
 	const submit = () => {
 		const questionsDrawn = rows.map((row) => row.question);
-		if (asksForLabs(questionsDrawn) && !labEngineLoaded()) {
-			void loadLabEngine().then(submit);
-			return;
-		}
-		dispatch({
-			type: 'submit',
-			grades: testGrades(questionsDrawn, progress, scoring),
-			now: Date.now(),
-		});
-		requestAnimationFrame(() => resultsRef.current?.focus());
+		// A test with labs scores them with the runner; the results' view loads now too.
+		void Promise.all([asksForLabs(questionsDrawn) && loadLabEngine(), results.preload()]).then(
+			() => {
+				dispatch({
+					type: 'submit',
+					grades: testGrades(questionsDrawn, progress, scoring),
+					now: Date.now(),
+				});
+				requestAnimationFrame(() => resultsRef.current?.focus());
+			}
+		);
+	};
+	/** Shows a question (one per screen) and takes the keyboard there once it is drawn. */
+	const go = (index: number, control?: boolean) => {
+		if (index < 0) return;
+		setShown(index);
+		requestAnimationFrame(() => focusQuestion(listRef.current?.children[index], control));
 	};
 	const restart = () => {
 		const questionIds = drawn.map(({ question }) => question.id);
 		dispatch({ type: 'restart', questionIds, seed: newSeed(), now: Date.now() });
 		history.replaceState(null, '', location.pathname);
+		// A new attempt starts where the first answer is given.
+		go(0, true);
 	};
+	const current = onePerScreen ? Math.min(shown, rows.length - 1) : undefined;
 
 	return (
 		<TranslateContext.Provider value={t}>
@@ -197,6 +225,9 @@ function QuizSheet({
 					inert={!opened || !parts.live}
 					aria-busy={opened && parts.live && parts.complete ? undefined : 'true'}
 				>
+					{!sheet.showResults && (
+						<SkipLink rows={rows} from={() => current ?? visited.current} onGo={go} />
+					)}
 					<LiveRegion message={message} />
 					<StorageNotices setAside={state.setAside} saveFailure={saveFailure} />
 					{!compact && (
@@ -214,7 +245,7 @@ function QuizSheet({
 					</div>
 
 					{sheet.showResults ? (
-						<Results
+						<results.View
 							rows={rows}
 							progress={progress}
 							scoring={scoring}
@@ -224,9 +255,39 @@ function QuizSheet({
 						/>
 					) : (
 						<>
-							<ol class="quiz-list" role="list">
+							<QuestionNav rows={rows} shown={current} onGo={go}>
+								{!compact && (
+									<label class="quiz-one">
+										<input
+											type="checkbox"
+											checked={onePerScreen}
+											onChange={(event) => {
+												const { checked } = event.currentTarget;
+												setOnePerScreen(checked);
+												setShown(Math.max(0, visited.current));
+												storage.write(ONE_PER_SCREEN_KEY, checked ? '1' : '');
+											}}
+										/>
+										{t('quiz.nav.onePerScreen')}
+									</label>
+								)}
+							</QuestionNav>
+							<ol
+								class="quiz-list"
+								role="list"
+								ref={listRef}
+								onFocusIn={(event) => {
+									const item = (event.target as Element).closest('.quiz-list > li');
+									visited.current = [...listRef.current!.children].indexOf(item!);
+								}}
+							>
 								{rows.map((row, index) => (
-									<li key={`${seed}:${row.question.id}`} class="quiz-item">
+									<li
+										key={`${seed}:${row.question.id}`}
+										id={itemId(row)}
+										class="quiz-item"
+										hidden={current !== undefined && index !== current}
+									>
 										<Deferred rendered={index < renderedRows} class="quiz-row">
 											<QuestionBoundary>
 												<QuestionView
@@ -251,6 +312,7 @@ function QuizSheet({
 									</li>
 								))}
 							</ol>
+							{current !== undefined && <Pager shown={current} total={rows.length} onGo={go} />}
 							{attempt.mode === 'test' && (
 								<div class="quiz-submit">
 									{answered < rows.length && (
@@ -265,13 +327,18 @@ function QuizSheet({
 					)}
 
 					{!compact && (
-						<ProgressTools
-							progress={progress}
-							seed={seed}
-							imported={state.imported}
-							onImport={(text) => dispatch({ type: 'import', text })}
-							onReset={restart}
-						/>
+						<details class="quiz-tools" onToggle={() => setToolsOpen(true)}>
+							<summary>{t('quiz.tools')}</summary>
+							{toolsOpen && (
+								<tools.View
+									progress={progress}
+									seed={seed}
+									imported={state.imported}
+									onImport={(text) => dispatch({ type: 'import', text })}
+									onReset={restart}
+								/>
+							)}
+						</details>
 					)}
 				</div>
 			</PartQueueContext.Provider>

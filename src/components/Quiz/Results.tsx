@@ -16,7 +16,7 @@ import {
 import { bandThresholds, formatPercent, scoreBand } from '../../lib/quiz/wording.ts';
 import { useT } from '../shared/strings.ts';
 import { QuestionBoundary } from './Boundary.tsx';
-import { QuestionView } from './QuestionView.tsx';
+import { focusQuestion, QuestionView } from './QuestionView.tsx';
 import { Rich } from './Rich.tsx';
 
 interface Props {
@@ -50,13 +50,8 @@ export function Results({ rows, progress, scoring, lang, headingRef, onRestart }
 	const misses = reviewed.flatMap((row, index) => (isFullMarks(row.score) ? [] : [index]));
 
 	/** Takes the keyboard (and the eye) to a question of the review. */
-	const focusRow = (index: number | undefined) => {
-		const fieldset =
-			index === undefined ? null : listRef.current?.children[index]?.querySelector('fieldset');
-		if (!fieldset) return;
-		fieldset.tabIndex = -1;
-		fieldset.focus();
-	};
+	const focusRow = (index: number | undefined) =>
+		index !== undefined && focusQuestion(listRef.current?.children[index]);
 
 	return (
 		<section class="quiz-results" aria-labelledby="quiz-results-title">

@@ -120,6 +120,7 @@ export function reviewRows(state: ReviewState, questions: readonly Question[]): 
 			layout,
 			answer,
 			complete: isAnswered(question, answer),
+			given: Object.hasOwn(state.answers, id),
 			tries: reviewTries,
 		};
 		if (Object.hasOwn(state.checked, id)) row.score = state.checked[id]!;

@@ -550,6 +550,8 @@ export interface SheetRow extends DrawnQuestion {
 	answer: Answer;
 	/** Whether the answer is complete, so it can be checked. */
 	complete: boolean;
+	/** Whether the learner has given an answer (`complete` counts an ordering never moved). */
+	given: boolean;
 	/** Practice: its score, once checked (the inputs lock until the learner retries). */
 	score?: Score;
 	/** Practice: the tries at it since the page opened. */
@@ -583,12 +585,14 @@ export function sheetOf(
 	const stored = progress.questions;
 	const rows = drawn.map(({ question, layout }): SheetRow => {
 		const entry = Object.hasOwn(stored, question.id) ? stored[question.id] : undefined;
-		const answer = storedAnswer(progress, question) ?? emptyAnswer(question, layout);
+		const given = storedAnswer(progress, question);
+		const answer = given ?? emptyAnswer(question, layout);
 		const row: SheetRow = {
 			question,
 			layout,
 			answer,
 			complete: isAnswered(question, answer),
+			given: isAnswered(question, given),
 			// A test handed in shows every answer: there is no second try to keep it for.
 			tries: attempt.submitted ? handedIn : (state.tries?.[question.id] ?? noTries),
 		};
@@ -600,8 +604,7 @@ export function sheetOf(
 		progress,
 		attempt,
 		rows,
-		answered: drawn.filter(({ question }) => isAnswered(question, storedAnswer(progress, question)))
-			.length,
+		answered: rows.filter((row) => row.given).length,
 		showResults: attempt.mode === 'test' && attempt.submitted,
 	};
 }
