@@ -116,7 +116,9 @@ describe.runIf(hasChromium())('the Docker playground in Chromium', () => {
 		await page.goto(url('lab/docker/'), { waitUntil: 'networkidle' });
 		const prompt = page.getByLabel('Comando', { exact: true });
 		await prompt.focus();
-		await page.keyboard.type('docker run -d --name web -p 8080:80 -v dati:/usr/share/nginx/html nginx');
+		await page.keyboard.type(
+			'docker run -d --name web -p 8080:80 -v dati:/usr/share/nginx/html nginx'
+		);
 		await page.keyboard.press('Enter');
 		const diagram = page.getByRole('region', { name: /Schema dell'host/ });
 		await expect.poll(() => diagram.textContent()).toContain('web');
