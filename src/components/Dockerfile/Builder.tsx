@@ -68,7 +68,7 @@ export interface DockerfileBuilderProps {
 	 */
 	templates: BuilderTemplate[] | string;
 	/** The first template's findings, silenced ones included, linted when the page was built. */
-	startFindings?: Finding[];
+	startFindings?: Finding[] | undefined;
 	/** The lab page's path (with the base), where a shared link opens. */
 	labUrl: string;
 	/** Inside a chapter: smaller headings, the paste box folded, no state in the page's URL. */
