@@ -4,11 +4,12 @@ import fc from 'fast-check';
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
-import Quiz, { renderedRows } from '../../src/components/Quiz/Quiz';
+import Quiz, { renderedRows, type QuizProps } from '../../src/components/Quiz/Quiz';
 import { loadLabEngine } from '../../src/lib/quiz/lab-engine';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
 import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
 import italian from '../../src/content/i18n/it.json';
+import { quizStrings, renderQuizOf } from './quiz-render';
 
 const t = (text: string) => ({ it: text, en: `${text} (en)` });
 const review = { it: '/docker/volumi/#volumi', en: '/en/docker/volumi/#volumes' };
@@ -38,25 +39,8 @@ const questions: Question[] = [
 	QuestionSchema().parse({ topic: 'docker', explanation: t('Perché sì.'), review, ...q })
 );
 
-const strings = Object.fromEntries(
-	Object.entries(italian).filter(([key]) => key.startsWith('quiz.'))
-);
-
-/** Renders the quiz and waits until it has read the device (until then it shows an inert preview). */
-async function renderQuiz(props: Partial<Parameters<typeof Quiz>[0]> = {}) {
-	const rendered = render(
-		<Quiz
-			quizId="docker"
-			questions={questions}
-			penalties={{}}
-			lang="it"
-			strings={strings}
-			{...props}
-		/>
-	);
-	await waitFor(() => expect(rendered.container.querySelector('[aria-busy]')).toBeNull());
-	return rendered;
-}
+const strings = quizStrings;
+const renderQuiz = (props: Partial<QuizProps> = {}) => renderQuizOf(questions, props);
 
 beforeEach(() => {
 	localStorage.clear();

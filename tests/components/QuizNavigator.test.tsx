@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
-import Quiz, { renderedRows } from '../../src/components/Quiz/Quiz';
+import Quiz, { renderedRows, type QuizProps } from '../../src/components/Quiz/Quiz';
 import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
-import italian from '../../src/content/i18n/it.json';
+import { quizStrings, renderQuizOf } from './quiz-render';
 
 const t = (text: string) => ({ it: text, en: `${text} (en)` });
 const review = { it: '/docker/volumi/#volumi', en: '/en/docker/volumi/#volumes' };
@@ -35,24 +35,8 @@ const questions: Question[] = [
 	QuestionSchema().parse({ topic: 'docker', explanation: t('Perché sì.'), review, ...q })
 );
 
-const strings = Object.fromEntries(
-	Object.entries(italian).filter(([key]) => key.startsWith('quiz.'))
-);
-
-async function renderQuiz(props: Partial<Parameters<typeof Quiz>[0]> = {}) {
-	const rendered = render(
-		<Quiz
-			quizId="docker"
-			questions={questions}
-			penalties={{}}
-			lang="it"
-			strings={strings}
-			{...props}
-		/>
-	);
-	await waitFor(() => expect(rendered.container.querySelector('[aria-busy]')).toBeNull());
-	return rendered;
-}
+const strings = quizStrings;
+const renderQuiz = (props: Partial<QuizProps> = {}) => renderQuizOf(questions, props);
 
 /** The questions in the order of the attempt, shown or not. */
 const groups = () => [...document.querySelectorAll<HTMLElement>('fieldset.quiz-question')];
