@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import axe from 'axe-core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -415,22 +417,10 @@ describe('<DockerfileBuilder>', () => {
 // Hundreds of boxes take happy-dom a few seconds to draw.
 describe('<DockerfileBuilder>: go to the field, one numbering, names that follow the file', () => {
 	/** Comments, blank lines and two stages: the printed file's lines are not the boxes' positions. */
-	const multiStage = [
-		'# syntax=docker/dockerfile:1',
-		'# build stage',
-		'FROM golang:1.23 AS build',
-		'WORKDIR /src',
-		'',
-		'COPY . .',
-		'RUN go build -o /out/app .',
-		'',
-		'# final',
-		'FROM alpine',
-		'COPY --from=buidl /out/app /app',
-		'EXPOSE 8080:80',
-		'CMD ["/app"]',
-		'',
-	].join('\n');
+	const multiStage = readFileSync(
+		join(import.meta.dirname, '../fixtures/dockerfiles/multi-stage-stage-typo.Dockerfile'),
+		'utf8'
+	);
 	const finding = (rule: string) => {
 		const checks = screen.getByRole('region', { name: /^Controlli/ });
 		return within(checks)

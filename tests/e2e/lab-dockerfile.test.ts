@@ -299,22 +299,10 @@ describe.runIf(hasChromium())('the Dockerfile builder in Chromium', () => {
 		// Comments, blank lines and two stages: the boxes' positions are not the file's lines.
 		await pasteText(
 			page,
-			[
-				'# syntax=docker/dockerfile:1',
-				'# build stage',
-				'FROM golang:1.23 AS build',
-				'WORKDIR /src',
-				'',
-				'COPY . .',
-				'RUN go build -o /out/app .',
-				'',
-				'# final',
-				'FROM alpine',
-				'COPY --from=buidl /out/app /app',
-				'EXPOSE 8080:80',
-				'CMD ["/app"]',
-				'',
-			].join('\n')
+			await readFile(
+				join(import.meta.dirname, '../fixtures/dockerfiles/multi-stage-stage-typo.Dockerfile'),
+				'utf8'
+			)
 		);
 		const preview = page.locator('.df-code');
 		await expect.poll(() => preview.textContent()).toContain('COPY --from=buidl');
