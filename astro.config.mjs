@@ -12,6 +12,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { inlineScripts, sha256Source } from './src/lib/csp/inline-scripts.ts';
 import { baseLinksPlugin } from './src/lib/links/base-links-plugin.ts';
 import { focusableTablesPlugin } from './src/lib/markdown/focusable-tables-plugin.ts';
+import { islandListSpacingPlugin } from './src/lib/markdown/island-list-spacing.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
 
 // Instructors publish to `https://<owner>.github.io/<repo>/`: the deploy workflow sets these two
@@ -76,7 +77,13 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
+	// Starlight turns on prefetching every link; its script scans the page's links at load and again
+	// whenever an island adds elements (a quiz's questions), one of the longest tasks of a quiz page
+	// on a phone. Pages are small and, once opened, served by the service worker.
+	prefetch: false,
 	vite: {
+		// Starlight's spacing of prose lists stays out of islands, whose lists it made slow to render.
+		plugins: [islandListSpacingPlugin()],
 		resolve: {
 			// Starlight's search builds Pagefind's interface when the dialog first opens, not at load.
 			alias: [

@@ -111,7 +111,8 @@ function QuizSheet({
 	const [message, setMessage] = useState('');
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 	const listRef = useRef<HTMLOListElement>(null);
-	const parts = usePartQueue(deferRows);
+	// Questions the server left out render as the learner nears them, or all once the quiz has focus.
+	const parts = usePartQueue(deferRows, true);
 	// One question per screen (never in a chapter's quiz), and the question shown then.
 	const [onePerScreen, setOnePerScreen] = useState(false);
 	const [shown, setShown] = useState(0);
@@ -130,6 +131,8 @@ function QuizSheet({
 			holdsLabAnswers(questions, loaded.progress.questions) ? loadLabEngine() : undefined,
 			loaded.progress.attempts[quizId]?.submitted && results.preload(),
 		]);
+		// A link to one of the questions: all of them render, and the browser keeps that one in view.
+		if (location.hash) parts.queue.activateAll();
 		void ready.then(() => {
 			if (!live) return;
 			setOnePerScreen(!compact && storage.read(ONE_PER_SCREEN_KEY) === '1');
@@ -148,7 +151,12 @@ function QuizSheet({
 		return () => {
 			live = false;
 		};
-	}, [storage, questions, mode, quizId, compact]);
+	}, [storage, questions, mode, quizId, compact, parts.queue]);
+	useEffect(() => {
+		// A key pressed anywhere (Tab, the browser's find) may look for a question further down.
+		addEventListener('keydown', parts.queue.activateAll, { once: true });
+		return () => removeEventListener('keydown', parts.queue.activateAll);
+	}, [parts.queue]);
 	const onOtherTab = useCallback(
 		(text: string | null, base: string | null) =>
 			// Another tab may have checked a lab: scoring it here needs the runner.
@@ -223,7 +231,8 @@ function QuizSheet({
 				<div
 					class={`quiz${compact ? ' quiz-compact' : ''}`}
 					inert={!opened || !parts.live}
-					aria-busy={opened && parts.live && parts.complete ? undefined : 'true'}
+					aria-busy={opened && parts.live ? undefined : 'true'}
+					onFocusIn={parts.queue.activateAll}
 				>
 					{!sheet.showResults && (
 						<SkipLink rows={rows} from={() => current ?? visited.current} onGo={go} />
@@ -288,7 +297,11 @@ function QuizSheet({
 										class="quiz-item"
 										hidden={current !== undefined && index !== current}
 									>
-										<Deferred rendered={index < renderedRows} class="quiz-row">
+										<Deferred
+											rendered={index < renderedRows}
+											now={index === shown}
+											class="quiz-row"
+										>
 											<QuestionBoundary>
 												<QuestionView
 													row={row}
