@@ -14,6 +14,7 @@ import { baseLinksPlugin } from './src/lib/links/base-links-plugin.ts';
 import { focusableTablesPlugin } from './src/lib/markdown/focusable-tables-plugin.ts';
 import { islandListSpacingPlugin } from './src/lib/markdown/island-list-spacing.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
+import { preloadOnlyWhatIsNew } from './src/integrations/preload.ts';
 
 // Instructors publish to `https://<owner>.github.io/<repo>/`: the deploy workflow sets these two
 // variables from the repository, and they can be set by hand for any other host.
@@ -83,7 +84,8 @@ export default defineConfig({
 	prefetch: false,
 	vite: {
 		// Starlight's spacing of prose lists stays out of islands, whose lists it made slow to render.
-		plugins: [islandListSpacingPlugin()],
+		// A dynamic import preloads only the chunks its importer has not loaded already.
+		plugins: [islandListSpacingPlugin(), preloadOnlyWhatIsNew()],
 		resolve: {
 			// Starlight's search builds Pagefind's interface when the dialog first opens, not at load.
 			alias: [

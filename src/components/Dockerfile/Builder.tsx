@@ -307,7 +307,7 @@ export default function DockerfileBuilder({
 							class={`df-form${docked ? ' df-docked' : ''}`}
 							aria-labelledby={id('form-heading')}
 							inert={!parts.live}
-							aria-busy={parts.complete ? undefined : 'true'}
+							aria-busy={parts.live ? undefined : 'true'}
 						>
 							<H2 id={id('form-heading')}>{t('builder.form.heading')}</H2>
 							<DockToggle docked={docked} onDock={setDocked} />

@@ -111,7 +111,7 @@ function QuizSheet({
 	const [message, setMessage] = useState('');
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 	const listRef = useRef<HTMLOListElement>(null);
-	// Questions the server left out render as the learner nears them, or all once the quiz has focus.
+	// Questions the server left out wait for the learner (below); all render once the quiz has focus.
 	const parts = usePartQueue(deferRows, true);
 	// One question per screen (never in a chapter's quiz), and the question shown then.
 	const [onePerScreen, setOnePerScreen] = useState(false);
@@ -131,8 +131,6 @@ function QuizSheet({
 			holdsLabAnswers(questions, loaded.progress.questions) ? loadLabEngine() : undefined,
 			loaded.progress.attempts[quizId]?.submitted && results.preload(),
 		]);
-		// A link to one of the questions: all of them render, and the browser keeps that one in view.
-		if (location.hash) parts.queue.activateAll();
 		void ready.then(() => {
 			if (!live) return;
 			setOnePerScreen(!compact && storage.read(ONE_PER_SCREEN_KEY) === '1');
@@ -151,11 +149,23 @@ function QuizSheet({
 		return () => {
 			live = false;
 		};
-	}, [storage, questions, mode, quizId, compact, parts.queue]);
+	}, [storage, questions, mode, quizId, compact]);
 	useEffect(() => {
-		// A key pressed anywhere (Tab, the browser's find) may look for a question further down.
-		addEventListener('keydown', parts.queue.activateAll, { once: true });
-		return () => removeEventListener('keydown', parts.queue.activateAll);
+		// The questions the server left out render once the reader is a screen and a half from the
+		// first of them (above it too: a link to a later one scrolls past them all), or a key is
+		// pressed (Tab, the browser's find).
+		const first = listRef.current?.children[renderedRows];
+		if (!first) return;
+		const all = parts.queue.activateAll;
+		const near = new IntersectionObserver(([entry]) => entry!.isIntersecting && all(), {
+			rootMargin: '150% 0px',
+		});
+		near.observe(first);
+		addEventListener('keydown', all, { once: true });
+		return () => {
+			near.disconnect();
+			removeEventListener('keydown', all);
+		};
 	}, [parts.queue]);
 	const onOtherTab = useCallback(
 		(text: string | null, base: string | null) =>

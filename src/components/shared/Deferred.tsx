@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 
 /**
  * An island with many parts (a quiz page's hundred questions, a Dockerfile's instruction cards)
@@ -11,88 +11,57 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
  * did not render (`rendered` false) is empty until its turn, on the server and in the browser
  * alike. The island stays inert until the parts the server rendered are live.
  *
- * A lazy queue renders the parts the server left empty only once the reader comes near the first
- * of them (a screen and a half ahead), or once `activateAll()` says the learner is at work (focus,
- * a key): then all of them, still one per task. A phone that opens a hundred questions to read
- * the first renders none, where every question added made the browser lay out and paint the page.
+ * A lazy queue leaves the parts the server did not render waiting until `activateAll()`: the
+ * island calls it when the reader comes near them or starts using it. A phone that opens a
+ * hundred questions to read the first renders none of the others, where each one added made the
+ * browser lay out and paint the page again.
  */
 export interface PartQueue {
 	/** True while the island hydrates the server's markup. */
 	hydrating: boolean;
-	/**
-	 * Queues a part's activation; each runs in a task of its own, in the order queued. A lazy
-	 * queue watches the first `placeholder`, the empty element of a part the server did not render.
-	 */
-	add(activate: () => void, rendered: boolean, placeholder?: Element | null): void;
-	/** Renders every waiting part, one per task, without waiting for the reader to come near. */
+	/** Queues a part's activation; each runs in a task of its own, in the order queued. */
+	add(activate: () => void, rendered: boolean): void;
+	/** Lets every waiting part take its turn, the ones a lazy queue kept back included. */
 	activateAll(): void;
-	/** Calls `live` once every part queued with markup to keep (`rendered`) has been activated. */
-	whenLive(live: () => void): void;
-	/** Calls `drained` once every queued part has been activated. */
-	whenDrained(drained: () => void): void;
 }
-
-/** How far below the screen the first empty part starts a lazy queue. */
-const AHEAD = '0px 0px 150% 0px';
 
 /**
  * A queue for one island; `hydrating` only in a browser, and only when the island asks for it.
- * `lazy` needs `IntersectionObserver`; without it the queue renders every part in turn.
+ * `live` is called once every part queued with markup to keep (`rendered`) is active.
  */
-export function createPartQueue(deferred: boolean, lazy = false): PartQueue {
+export function createPartQueue(deferred: boolean, lazy: boolean, live: () => void): PartQueue {
 	const waiting: { activate: () => void; rendered: boolean }[] = [];
 	let renderedLeft = 0;
-	let live: (() => void) | undefined;
-	let drained: (() => void) | undefined;
-	let eager = !lazy || typeof IntersectionObserver === 'undefined';
-	let observer: IntersectionObserver | undefined;
+	let eager = !lazy;
 	let stepping = false;
-	/** Whose turn it is: any part once eager, else only the server's. */
-	const turn = (part: { rendered: boolean }) => eager || part.rendered;
 	const step = () => {
-		const [next] = waiting.splice(Math.max(0, waiting.findIndex(turn)), 1);
+		stepping = false;
+		// Any part once eager, else only the server's: until they are live, the island is inert.
+		const index = waiting.findIndex((part) => eager || part.rendered);
+		if (index < 0) return;
+		const [next] = waiting.splice(index, 1);
 		next!.activate();
-		if (next!.rendered && --renderedLeft === 0) live?.();
-		stepping = waiting.some(turn);
-		if (stepping) setTimeout(step, 0);
-		else if (waiting.length === 0) drained?.();
+		if (next!.rendered && --renderedLeft === 0) live();
+		if (waiting.length > 0) start();
 	};
-	const queue: PartQueue = {
+	const start = () => {
+		if (!stepping) {
+			stepping = true;
+			setTimeout(step, 0);
+		}
+	};
+	return {
 		hydrating: deferred && typeof window !== 'undefined',
-		add(activate, rendered, placeholder) {
+		add(activate, rendered) {
 			if (rendered) renderedLeft++;
 			waiting.push({ activate, rendered });
-			if (!rendered && !eager && placeholder && !observer) {
-				// The first placeholder stands for them all: rendered, each pushes the next down.
-				observer = new IntersectionObserver(
-					([entry]) => entry?.isIntersecting && queue.activateAll(),
-					{ rootMargin: AHEAD }
-				);
-				observer.observe(placeholder);
-			}
-			if (!stepping && turn({ rendered })) {
-				stepping = true;
-				setTimeout(step, 0);
-			}
+			start();
 		},
 		activateAll() {
-			observer?.disconnect();
 			eager = true;
-			if (!stepping && waiting.length > 0) {
-				stepping = true;
-				setTimeout(step, 0);
-			}
-		},
-		whenLive(callback) {
-			if (renderedLeft > 0) live = callback;
-			else callback();
-		},
-		whenDrained(callback) {
-			if (waiting.length > 0) drained = callback;
-			else callback();
+			start();
 		},
 	};
-	return queue;
 }
 
 /** The queue of the island being rendered; without one, parts render at once. */
@@ -117,38 +86,30 @@ export function Deferred({
 }) {
 	const queue = useContext(PartQueueContext);
 	const [active, setActive] = useState(() => !queue || (rendered && !queue.hydrating));
-	const placeholder = useRef<HTMLDivElement>(null);
 	useEffect(() => {
-		if (!active) queue?.add(() => setActive(true), rendered, placeholder.current);
+		if (!active) queue?.add(() => setActive(true), rendered);
 	}, [active, queue, rendered]);
 	return active || now ? (
 		<div class={className}>{children}</div>
 	) : (
-		<div class={className} ref={placeholder} dangerouslySetInnerHTML={{ __html: '' }} />
+		<div class={className} dangerouslySetInnerHTML={{ __html: '' }} />
 	);
 }
 
 /**
- * The queue for an island and its two states: `live` once the server's parts have their
- * handlers (until then the island should be inert), `complete` once every part is there.
+ * The queue for an island (lazy or not), and whether it is `live`: the server's parts have their
+ * handlers (until then the island should be inert).
  */
-export function usePartQueue(
-	deferred: boolean,
-	lazy = false
-): {
-	queue: PartQueue;
-	live: boolean;
-	complete: boolean;
-} {
-	const [queue] = useState(() => createPartQueue(deferred, lazy));
+export function usePartQueue(deferred: boolean, lazy = false): { queue: PartQueue; live: boolean } {
 	// Not live on the server either, so that the markup it sends is inert until the island is.
 	const [live, setLive] = useState(!deferred);
-	const [complete, setComplete] = useState(!deferred);
+	const [queue] = useState(() => createPartQueue(deferred, lazy, () => setLive(true)));
 	useEffect(() => {
-		// The parts have queued themselves: children's effects run first.
+		// The parts have queued themselves (children's effects run first). A last part that does
+		// nothing, counted with the server's: once its turn comes, the island is live (at once if
+		// nothing else waits).
 		queue.hydrating = false;
-		queue.whenLive(() => setLive(true));
-		queue.whenDrained(() => setComplete(true));
+		queue.add(() => {}, true);
 	}, [queue]);
-	return { queue, live, complete };
+	return { queue, live };
 }

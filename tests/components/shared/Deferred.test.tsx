@@ -8,79 +8,45 @@ describe('createPartQueue()', () => {
 		onTestFinished(() => {
 			vi.useRealTimers();
 		});
-		const queue = createPartQueue(true);
-		expect(queue.hydrating).toBe(true);
 		const done: string[] = [];
+		const queue = createPartQueue(true, false, () => done.push('live'));
+		expect(queue.hydrating).toBe(true);
 		for (const row of ['a', 'b']) queue.add(() => done.push(row), true);
 		for (const row of ['c', 'd']) queue.add(() => done.push(row), false);
-		queue.whenLive(() => done.push('live'));
-		queue.whenDrained(() => done.push('drained'));
 		expect(done).toEqual([]);
 		await vi.advanceTimersToNextTimerAsync();
 		expect(done).toEqual(['a']);
 		await vi.advanceTimersToNextTimerAsync();
 		expect(done).toEqual(['a', 'b', 'live']);
 		await vi.runAllTimersAsync();
-		expect(done).toEqual(['a', 'b', 'live', 'c', 'd', 'drained']);
+		expect(done).toEqual(['a', 'b', 'live', 'c', 'd']);
 	});
 
-	test('lazy: renders the empty parts once the first nears the screen, or once asked', async () => {
+	test('lazy: keeps the empty parts back until asked, the server’s parts going first', async () => {
 		vi.useFakeTimers();
-		const observed: Element[] = [];
-		let report: (target: Element) => void = () => {};
-		vi.stubGlobal(
-			'IntersectionObserver',
-			class {
-				constructor(callback: (entries: { isIntersecting: boolean; target: Element }[]) => void) {
-					report = (target) => callback([{ isIntersecting: true, target }]);
-				}
-				observe(target: Element) {
-					observed.push(target);
-				}
-				disconnect() {}
-			}
-		);
 		onTestFinished(() => {
 			vi.useRealTimers();
-			vi.unstubAllGlobals();
 		});
-		const lazyQueue = (add: (queue: ReturnType<typeof createPartQueue>) => void) => {
-			const queue = createPartQueue(true, true);
-			add(queue);
-			return queue;
-		};
 		const done: string[] = [];
-		const placeholders = ['c', 'd'].map(() => document.createElement('div'));
-		const queue = lazyQueue((queue) => {
-			queue.add(() => done.push('a'), true);
-			queue.add(() => done.push('c'), false, placeholders[0]);
-			queue.add(() => done.push('b'), true);
-			queue.add(() => done.push('d'), false, placeholders[1]);
-			queue.whenDrained(() => done.push('drained'));
-		});
+		const queue = createPartQueue(true, true, () => done.push('live'));
+		queue.add(() => done.push('a'), true);
+		queue.add(() => done.push('c'), false);
+		queue.add(() => done.push('b'), true);
+		queue.add(() => done.push('d'), false);
 		await vi.runAllTimersAsync();
-		// The server's parts, each in its task; the first placeholder stands for the rest.
-		expect(done).toEqual(['a', 'b']);
-		expect(observed).toEqual([placeholders[0]]);
-		report(placeholders[0]!);
+		expect(done).toEqual(['a', 'b', 'live']);
+		queue.activateAll();
 		await vi.advanceTimersToNextTimerAsync();
-		expect(done).toEqual(['a', 'b', 'c']);
+		expect(done).toEqual(['a', 'b', 'live', 'c']);
 		await vi.runAllTimersAsync();
-		expect(done).toEqual(['a', 'b', 'c', 'd', 'drained']);
-
-		const asked: string[] = [];
-		lazyQueue((queue) => {
-			queue.add(() => asked.push('e'), false, document.createElement('div'));
-			queue.activateAll();
-		});
-		expect(queue.hydrating).toBe(true);
-		await vi.runAllTimersAsync();
-		expect(asked).toEqual(['e']);
+		expect(done).toEqual(['a', 'b', 'live', 'c', 'd']);
 	});
 
-	test('with no rendered row waiting, is live at once', () => {
-		let live = false;
-		createPartQueue(false).whenLive(() => (live = true));
-		expect(live).toBe(true);
+	test('on the server, never hydrating', () => {
+		vi.stubGlobal('window', undefined);
+		onTestFinished(() => {
+			vi.unstubAllGlobals();
+		});
+		expect(createPartQueue(true, false, () => {}).hydrating).toBe(false);
 	});
 });
