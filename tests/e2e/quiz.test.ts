@@ -10,6 +10,16 @@ const url = (path: string) => new URL(path, siteUrl).href;
 /** The prompts of the quiz, in the order shown. */
 const prompts = (page: Page) => page.locator('.quiz-prompt').allTextContents();
 
+/**
+ * Every question of the quiz: the server renders the first few, the others come once the learner
+ * nears them or presses a key (Shift here, which does nothing else).
+ */
+async function allPrompts(page: Page) {
+	await page.keyboard.press('Shift');
+	await expect.poll(() => page.locator('.quiz-row:empty').count(), { timeout: 20_000 }).toBe(0);
+	return prompts(page);
+}
+
 /** The final test draws five questions from each topic (`perTopic` on the quiz/final page). */
 const finalSize = 5 * topics.length;
 
@@ -20,7 +30,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const { page, errors } = await openPage();
 		await page.goto(url('quiz/docker/'));
 		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
-		const order = await prompts(page);
+		const order = await allPrompts(page);
 		expect(order.length).toBeGreaterThan(20);
 
 		// Answer a choice question with the keyboard alone: Tab to it, Space to choose, Enter to check.
@@ -52,12 +62,42 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		expect(await page.locator('.quiz-verdict strong').first().textContent()).toMatch(
 			/Correct!|Partly right\.|Not quite\./
 		);
-		expect((await prompts(page)).length).toBe(order.length);
+		expect((await allPrompts(page)).length).toBe(order.length);
 
 		// A reload keeps the order.
 		await page.goto(url('quiz/docker/'));
 		await page.locator('.quiz:not([aria-busy]) .quiz-feedback').first().waitFor();
-		expect(await prompts(page)).toEqual(order);
+		expect(await allPrompts(page)).toEqual(order);
+		expect(errors).toEqual([]);
+	});
+
+	test('a phone renders the questions after the server’s only when the reader comes near them', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({ viewport: 'phone' });
+		await page.goto(url('quiz/docker/'));
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		const items = page.locator('.quiz-item');
+		const total = await items.count();
+		const empty = page.locator('.quiz-row:empty');
+		// Nothing more renders by itself: the page stays idle.
+		await page.waitForTimeout(500);
+		expect(await empty.count()).toBe(total - 5);
+		await page.evaluate(() => document.querySelectorAll('.quiz-item')[3]!.scrollIntoView());
+		await expect.poll(() => empty.count(), { timeout: 20_000 }).toBe(0);
+
+		// A link to a question further down shows that question, rendered, on the screen.
+		const id = await items.nth(60).getAttribute('id');
+		await page.goto(url(`en/quiz/docker/#${id}`));
+		const target = page.locator(`[id="${id}"] fieldset`);
+		await target.waitFor();
+		await expect.poll(() => empty.count(), { timeout: 20_000 }).toBe(0);
+		await expect
+			.poll(() => target.evaluate((element) => element.getBoundingClientRect().top))
+			.toBeLessThan(844);
+		expect(
+			await target.evaluate((element) => element.getBoundingClientRect().bottom)
+		).toBeGreaterThan(0);
 		expect(errors).toEqual([]);
 	});
 
@@ -67,6 +107,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const { page, errors } = await openPage({ colorScheme: 'dark' });
 		await page.goto(url('quiz/docker/'));
 		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await allPrompts(page);
 		const item = page.locator('.quiz-item:has-text("pubblicando la porta 8080")');
 		const field = item.getByRole('textbox', { name: 'La tua risposta' });
 		const active = () =>
@@ -121,6 +162,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const { page, errors } = await openPage();
 		await page.goto(url('quiz/docker/'));
 		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await allPrompts(page);
 		const item = page.locator('.quiz-item:has-text("Avvia in background un container chiamato")');
 		const commands = item.getByRole('textbox', { name: 'Comandi, uno per riga' });
 		// The lab's inputs come with the simulator, loaded for this quiz only.
@@ -173,6 +215,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const { page, errors } = await openPage({ viewport: 'phone' });
 		await page.goto(url('en/quiz/docker/'));
 		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await allPrompts(page);
 		const item = page.locator('.quiz-item:has-text("Which port number")');
 		const field = item.getByRole('textbox', { name: 'Your answer' });
 		await field.fill('8,080');

@@ -152,8 +152,7 @@ function QuizSheet({
 	}, [storage, questions, mode, quizId, compact]);
 	useEffect(() => {
 		// The questions the server left out render once the reader is a screen and a half from the
-		// first of them (above it too: a link to a later one scrolls past them all), or a key is
-		// pressed (Tab, the browser's find).
+		// first of them, or a key is pressed (Tab, the browser's find).
 		const first = listRef.current?.children[renderedRows];
 		if (!first) return;
 		const all = parts.queue.activateAll;
@@ -162,6 +161,8 @@ function QuizSheet({
 		});
 		near.observe(first);
 		addEventListener('keydown', all, { once: true });
+		// A link to a question further down: the browser scrolled there, past the empty ones.
+		if (location.hash) all();
 		return () => {
 			near.disconnect();
 			removeEventListener('keydown', all);
