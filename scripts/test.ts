@@ -60,7 +60,7 @@ const steps: Step[] = [
 	{
 		name: 'budget',
 		title: 'Byte budgets',
-		command: siteTests('tests/site/budget.test.ts'),
+		command: siteTests('tests/site/budget.test.ts', 'tests/site/preload.test.ts'),
 		site: true,
 	},
 ];
