@@ -6,8 +6,9 @@
  * already reaches through its static imports, and the list itself when only the imported chunk is
  * left; whatever else is new still preloads beside it.
  */
-import type { OutputBundle } from 'rollup';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
+
+type OutputBundle = Rolldown.OutputBundle;
 
 /** The chunks a chunk imports statically, directly or not, itself included. */
 function staticClosure(bundle: OutputBundle, fileName: string, seen = new Set<string>()) {

@@ -22,7 +22,7 @@ export interface PartQueue {
 	/** Queues a part's activation; each runs in a task of its own, in the order queued. */
 	add(activate: () => void, rendered: boolean): void;
 	/** Lets every waiting part take its turn, the ones a lazy queue kept back included. */
-	activateAll(): void;
+	activateAll: () => void;
 }
 
 /**

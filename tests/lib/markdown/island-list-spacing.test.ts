@@ -26,9 +26,9 @@ describe('scopeListSpacing()', () => {
 	});
 
 	test('the Vite plugin transforms that file only', () => {
-		const { transform } = islandListSpacingPlugin();
+		const plugin = islandListSpacingPlugin();
 		const css = readFileSync(markdownCss, 'utf8');
-		expect(transform(css, markdownCss)?.code).toBe(scopeListSpacing(css));
-		expect(transform(css, '/project/src/styles/custom.css')).toBeUndefined();
+		expect(plugin.transform(css, markdownCss)?.code).toBe(scopeListSpacing(css));
+		expect(plugin.transform(css, '/project/src/styles/custom.css')).toBeUndefined();
 	});
 });
