@@ -2,12 +2,17 @@
 import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import { createPartQueue } from '../../../src/components/shared/Deferred';
 
+/** Fake timers for one test: the queue gives each part a task of its own (`setTimeout`). */
+function fakeTimers() {
+	vi.useFakeTimers();
+	onTestFinished(() => {
+		vi.useRealTimers();
+	});
+}
+
 describe('createPartQueue()', () => {
 	test('activates one row per task, in order, and is live once the rendered ones are', async () => {
-		vi.useFakeTimers();
-		onTestFinished(() => {
-			vi.useRealTimers();
-		});
+		fakeTimers();
 		const done: string[] = [];
 		const queue = createPartQueue(true, false, () => done.push('live'));
 		expect(queue.hydrating).toBe(true);
@@ -23,10 +28,7 @@ describe('createPartQueue()', () => {
 	});
 
 	test('lazy: keeps the empty parts back until asked, the server’s parts going first', async () => {
-		vi.useFakeTimers();
-		onTestFinished(() => {
-			vi.useRealTimers();
-		});
+		fakeTimers();
 		const done: string[] = [];
 		const queue = createPartQueue(true, true, () => done.push('live'));
 		queue.add(() => done.push('a'), true);
