@@ -15,6 +15,7 @@ import { focusableTablesPlugin } from './src/lib/markdown/focusable-tables-plugi
 import { islandListSpacingPlugin } from './src/lib/markdown/island-list-spacing.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
 import { preloadOnlyWhatIsNew } from './src/integrations/preload.ts';
+import { tocTargetsPlugin } from './src/integrations/toc-targets.ts';
 
 // Instructors publish to `https://<owner>.github.io/<repo>/`: the deploy workflow sets these two
 // variables from the repository, and they can be set by hand for any other host.
@@ -85,7 +86,7 @@ export default defineConfig({
 	vite: {
 		// Starlight's spacing of prose lists stays out of islands, whose lists it made slow to render.
 		// A dynamic import preloads only the chunks its importer has not loaded already.
-		plugins: [islandListSpacingPlugin(), preloadOnlyWhatIsNew()],
+		plugins: [islandListSpacingPlugin(), tocTargetsPlugin(), preloadOnlyWhatIsNew()],
 		resolve: {
 			// Starlight's search builds Pagefind's interface when the dialog first opens, not at load.
 			alias: [

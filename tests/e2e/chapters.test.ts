@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject } from 'vitest';
 import { builtPages } from '../../scripts/built-site';
+import { findTocQuery, tocTargetsWalk } from '../../src/integrations/toc-targets';
 import {
 	axeViolations,
 	hasChromium,
@@ -16,6 +18,24 @@ const siteUrl = inject('siteUrl');
 const chapters = builtPages().filter((page) =>
 	/^(en\/)?(virtualizzazione|docker|forense|riferimenti)\//.test(page)
 );
+
+/**
+ * Compares, on the open page, the blocks the table of contents watches (our walk) with those the
+ * installed Starlight's own query finds: the same elements in the same order, or null on a page
+ * with no table of contents.
+ */
+const starlightQuery = findTocQuery(
+	readFileSync(
+		'node_modules/@astrojs/starlight/dist/components-internals/TableOfContents/starlight-toc.js',
+		'utf8'
+	)
+).query;
+const compareTocTargets = `(function () {
+	if (!this) return null;
+	${starlightQuery}
+	const walked = ${tocTargetsWalk};
+	return { watched: toObserve.length, same: walked.length === toObserve.length && walked.every((el, i) => el === toObserve[i]) };
+}).call(document.querySelector('starlight-toc'))`;
 
 const looks = (['desktop', 'phone'] as const).flatMap((viewport) =>
 	(['light', 'dark'] as const).map((colorScheme) => ({ viewport, colorScheme }))
@@ -38,7 +58,7 @@ describe.runIf(hasChromium())('every chapter in Chromium', () => {
 	});
 
 	chapterTest.for(chapters)(
-		'%s: no console error, no axe violation in light and dark, no horizontal scroll on a phone',
+		'%s: no console error, no axe violation in light and dark, no horizontal scroll on a phone; the table of contents watches what Starlight would',
 		async (path, { tabs }) => {
 			for (const { look, page, errors } of tabs) {
 				errors.length = 0;
@@ -53,6 +73,11 @@ describe.runIf(hasChromium())('every chapter in Chromium', () => {
 					// Everything in light mode; in dark mode only the colours change, so only contrast is checked.
 					const rules = look.colorScheme === 'dark' ? ['color-contrast'] : undefined;
 					expect(await axeViolations(page, rules), `${path} (${look.colorScheme})`).toEqual([]);
+					const toc = await page.evaluate<{ watched: number; same: boolean } | null>(
+						compareTocTargets
+					);
+					if (toc) expect(toc.same, `${path}: ${toc.watched} blocks watched`).toBe(true);
+					if (toc) expect(toc.watched, path).toBeGreaterThan(0);
 				} else {
 					const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 					expect(scrollWidth, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(
