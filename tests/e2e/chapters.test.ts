@@ -41,6 +41,9 @@ const looks = (['desktop', 'phone'] as const).flatMap((viewport) =>
 	(['light', 'dark'] as const).map((colorScheme) => ({ viewport, colorScheme }))
 );
 
+/** The looks of which a chapter's screenshot is taken. */
+const shotLooks = new Set(['desktop-light', 'phone-dark']);
+
 /** One tab per look, kept for the whole file and closed after its last test. */
 const chapterTest = test.extend('tabs', { scope: 'file' }, async ({ browser }, { onCleanup }) => {
 	const tabs: (Tab & { look: (typeof looks)[number] })[] = [];
@@ -60,32 +63,39 @@ describe.runIf(hasChromium())('every chapter in Chromium', () => {
 	chapterTest.for(chapters)(
 		'%s: no console error, no axe violation in light and dark, no horizontal scroll on a phone; the table of contents watches what Starlight would',
 		async (path, { tabs }) => {
-			for (const { look, page, errors } of tabs) {
-				errors.length = 0;
-				const response = await page.goto(new URL(path, siteUrl).href);
-				expect(response?.status()).toBe(200);
-				const name = `${path.replace(/\/$/, '').replaceAll('/', '_')}-${look.viewport}-${look.colorScheme}`;
-				await page.screenshot({
-					path: join(screenshotDir(), 'chapters', `${name}.png`),
-					fullPage: true,
-				});
-				if (look.viewport === 'desktop') {
-					// Everything in light mode; in dark mode only the colours change, so only contrast is checked.
-					const rules = look.colorScheme === 'dark' ? ['color-contrast'] : undefined;
-					expect(await axeViolations(page, rules), `${path} (${look.colorScheme})`).toEqual([]);
-					const toc = await page.evaluate<{ watched: number; same: boolean } | null>(
-						compareTocTargets
-					);
-					if (toc) expect(toc.same, `${path}: ${toc.watched} blocks watched`).toBe(true);
-					if (toc) expect(toc.watched, path).toBeGreaterThan(0);
-				} else {
-					const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-					expect(scrollWidth, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(
-						viewports.phone.width
-					);
-				}
-				expect(errors, `${path} (${look.viewport}, ${look.colorScheme})`).toEqual([]);
-			}
+			// The four looks in their own tabs at once: the machine's cores share the screenshots and axe.
+			await Promise.all(
+				tabs.map(async ({ look, page, errors }) => {
+					errors.length = 0;
+					const response = await page.goto(new URL(path, siteUrl).href);
+					expect(response?.status()).toBe(200);
+					const name = `${path.replace(/\/$/, '').replaceAll('/', '_')}-${look.viewport}-${look.colorScheme}`;
+					// Two looks of each chapter to look at (the page types have all four in site.test.ts):
+					// a whole chapter's PNG takes about two seconds to encode.
+					if (shotLooks.has(`${look.viewport}-${look.colorScheme}`)) {
+						await page.screenshot({
+							path: join(screenshotDir(), 'chapters', `${name}.png`),
+							fullPage: true,
+						});
+					}
+					if (look.viewport === 'desktop') {
+						// Everything in light mode; in dark mode only the colours change, so only contrast is checked.
+						const rules = look.colorScheme === 'dark' ? ['color-contrast'] : undefined;
+						expect(await axeViolations(page, rules), `${path} (${look.colorScheme})`).toEqual([]);
+						const toc = await page.evaluate<{ watched: number; same: boolean } | null>(
+							compareTocTargets
+						);
+						if (toc) expect(toc.same, `${path}: ${toc.watched} blocks watched`).toBe(true);
+						if (toc) expect(toc.watched, path).toBeGreaterThan(0);
+					} else {
+						const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+						expect(scrollWidth, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(
+							viewports.phone.width
+						);
+					}
+					expect(errors, `${path} (${look.viewport}, ${look.colorScheme})`).toEqual([]);
+				})
+			);
 		}
 	);
 
