@@ -231,16 +231,19 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 		test.for(langs)(
 			'%s: screenshots at desktop and phone width, light and dark',
 			async (lang, { openPage }) => {
-				for (const viewport of Object.keys(viewports) as (keyof typeof viewports)[]) {
-					for (const scheme of ['light', 'dark'] as const) {
+				// The four looks in their own tabs at once; the fixture closes them too if a shot fails.
+				const looks = (Object.keys(viewports) as (keyof typeof viewports)[]).flatMap((viewport) =>
+					(['light', 'dark'] as const).map((scheme) => ({ viewport, scheme }))
+				);
+				await Promise.all(
+					looks.map(async ({ viewport, scheme }) => {
 						const { context, page } = await openPage({ viewport, colorScheme: scheme });
 						await page.goto(url(pageTypes[type][lang]), { waitUntil: 'networkidle' });
 						const file = join(screenshotDir(), `${type}-${lang}-${viewport}-${scheme}.png`);
 						await page.screenshot({ path: file, fullPage: true });
-						// One tab at a time; the fixture closes it too if the shot fails.
 						await context.close();
-					}
-				}
+					})
+				);
 			}
 		);
 	});
