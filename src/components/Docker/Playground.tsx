@@ -247,8 +247,9 @@ export default function Playground({
 	const results: CommandResult[] = runtime && session ? runtime.shownResults(session) : [];
 
 	useEffect(() => {
+		// Not before the first command: reading the height would lay out the page in hydration's task.
 		const log = logRef.current;
-		if (log) log.scrollTop = log.scrollHeight;
+		if (log && results.length > 0) log.scrollTop = log.scrollHeight;
 	}, [results.length, session]);
 
 	useLayoutEffect(() => {
