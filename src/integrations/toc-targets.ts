@@ -74,6 +74,10 @@ export function replaceTocQuery(code: string): string {
 	return `${code.slice(0, start)}const toObserve = ${tocTargetsWalk};${code.slice(end)}`;
 }
 
+/** Where the installed Starlight keeps that script, from the project's root (the tests read it). */
+export const starlightTocScript =
+	'node_modules/@astrojs/starlight/dist/components-internals/TableOfContents/starlight-toc.js';
+
 /** Starlight's table-of-contents script, as Vite names the module. */
 const tocScript = /[\\/]@astrojs[\\/]starlight[\\/].*[\\/]starlight-toc\.[jt]s(\?|$)/;
 

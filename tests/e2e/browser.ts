@@ -37,6 +37,11 @@ export interface Look {
 	colorScheme?: 'light' | 'dark';
 }
 
+/** Every look a page is checked in: desktop and phone width, light and dark. */
+export const looks = (Object.keys(viewports) as (keyof typeof viewports)[]).flatMap((viewport) =>
+	(['light', 'dark'] as const).map((colorScheme) => ({ viewport, colorScheme }))
+);
+
 /** A tab in a context of its own, with the console errors and uncaught exceptions of its page. */
 export interface Tab {
 	context: BrowserContext;

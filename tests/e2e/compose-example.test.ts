@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, inject } from 'vitest';
-import { axeViolations, hasChromium, screenshotDir, test, type Look } from './browser';
+import { axeViolations, hasChromium, looks, screenshotDir, test, type Look } from './browser';
 
 const siteUrl = inject('siteUrl');
 const folder = join(process.cwd(), 'src/content/labs/compose-esempio');
@@ -90,9 +90,6 @@ describe.runIf(hasChromium())('the Compose example’s zip in Chromium', () => {
 		}
 	);
 
-	const looks = (['desktop', 'phone'] as const).flatMap((viewport) =>
-		(['light', 'dark'] as const).map((colorScheme) => ({ viewport, colorScheme }))
-	);
 	test.for(pages.flatMap((page) => looks.map((look) => ({ ...page, look }))))(
 		'$lang, $look.viewport, $look.colorScheme: the section’s start, for people to look at',
 		async ({ lang, path, look }, { openPage }) => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, inject } from 'vitest';
 import { auditedPages, labPages, pageTypes, type PageType } from '../../scripts/built-site';
-import { axeViolations, hasChromium, screenshotDir, test, viewports } from './browser';
+import { axeViolations, hasChromium, looks, screenshotDir, test, viewports } from './browser';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
@@ -232,14 +232,11 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 			'%s: screenshots at desktop and phone width, light and dark',
 			async (lang, { openPage }) => {
 				// The four looks in their own tabs at once; the fixture closes them too if a shot fails.
-				const looks = (Object.keys(viewports) as (keyof typeof viewports)[]).flatMap((viewport) =>
-					(['light', 'dark'] as const).map((scheme) => ({ viewport, scheme }))
-				);
 				await Promise.all(
-					looks.map(async ({ viewport, scheme }) => {
-						const { context, page } = await openPage({ viewport, colorScheme: scheme });
+					looks.map(async ({ viewport, colorScheme }) => {
+						const { context, page } = await openPage({ viewport, colorScheme });
 						await page.goto(url(pageTypes[type][lang]), { waitUntil: 'networkidle' });
-						const file = join(screenshotDir(), `${type}-${lang}-${viewport}-${scheme}.png`);
+						const file = join(screenshotDir(), `${type}-${lang}-${viewport}-${colorScheme}.png`);
 						await page.screenshot({ path: file, fullPage: true });
 						await context.close();
 					})

@@ -4,15 +4,13 @@ import { describe, expect, test } from 'vitest';
 import {
 	findTocQuery,
 	replaceTocQuery,
+	starlightTocScript,
 	tocTargetsPlugin,
 	tocTargetsWalk,
 } from '../../src/integrations/toc-targets';
 
 /** Starlight's own script, as installed: the statement is looked for in the real thing. */
-const starlightToc = join(
-	process.cwd(),
-	'node_modules/@astrojs/starlight/dist/components-internals/TableOfContents/starlight-toc.js'
-);
+const starlightToc = join(process.cwd(), starlightTocScript);
 
 describe('replaceTocQuery()', () => {
 	test('puts the walk in place of the installed Starlight query, and changes nothing else', () => {
