@@ -64,13 +64,20 @@ describe.runIf(hasChromium())('the Docker playground in Chromium', () => {
 		}) => {
 			const { page, errors } = await openPage();
 			const violations = await watchCsp(page);
+			const engineLoads: string[] = [];
+			page.on('request', (request) => {
+				if (/\/runtime\.[\w-]+\.js$/.test(request.url())) engineLoads.push(request.url());
+			});
 			await page.goto(url(path), { waitUntil: 'networkidle' });
+			// The engine is not part of the page's load: it comes at the learner's first move.
+			expect(engineLoads).toEqual([]);
 			const prompt = page.getByLabel(input, { exact: true });
 			const diagram = page.getByRole('region', { name: region });
 			// The server drew a fresh host: the default bridge, no container.
 			expect(await diagram.locator('svg').textContent()).toContain('bridge');
 			expect(await diagram.locator('svg').textContent()).not.toContain('retedocker');
 			await tabTo(page, prompt);
+			expect(engineLoads).toHaveLength(1);
 			for (const line of lecture) {
 				await page.keyboard.type(line);
 				await page.keyboard.press('Enter');

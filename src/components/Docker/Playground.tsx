@@ -44,7 +44,7 @@ export interface PlaygroundProps {
 	shareTo?: string;
 	/** The files of the host's working directory (a chapter's example project). */
 	files?: Record<string, string>;
-	/** Load the engine as soon as the page is idle (the lab page), not at the first focus. */
+	/** Load the engine at the learner's first move on the page (the lab page), not at the prompt's focus. */
 	eager?: boolean;
 }
 
@@ -55,6 +55,9 @@ type Notice =
 	| 'docker.notice.storage'
 	| 'docker.notice.notKept'
 	| 'docker.notice.engine';
+
+/** What tells the lab page that the learner is about to use it: the engine starts loading then. */
+const intents = ['pointermove', 'pointerdown', 'keydown', 'focusin'] as const;
 
 /** Removes our session from the address bar, so a reload does not undo later commands. */
 function dropSessionFromUrl() {
@@ -221,15 +224,19 @@ export default function Playground({
 			}
 			root.setAttribute('data-ready', '');
 		}
-		// On the lab page the engine loads while the learner reads, so the first command answers at
-		// once; in a chapter it waits for the prompt's focus or a command (it is a large download).
-		if (eager) {
-			const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback : setTimeout;
-			idle(() => void engine().catch(() => undefined));
-		}
+		// On the lab page the engine loads at the learner's first move (a pointer, a touch, a key), so
+		// it is there by the first command without costing the page's load a long task; in a chapter
+		// it waits for the prompt's focus or a command (it is a large download).
+		const load = () => {
+			for (const type of intents) removeEventListener(type, load, true);
+			void engine().catch(() => undefined);
+		};
+		if (eager)
+			for (const type of intents) addEventListener(type, load, { capture: true, passive: true });
 		return () => {
 			document.removeEventListener(runEvent, onRun);
 			removeEventListener('hashchange', onHashChange);
+			for (const type of intents) removeEventListener(type, load, true);
 		};
 	}, [eager, engine, id, key, open, openLink, run, save, tell]);
 
