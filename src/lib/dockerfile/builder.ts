@@ -870,6 +870,18 @@ function reduce(session: BuilderSession, action: BuilderAction): BuilderSession 
 			return inputs({ volumes: { ...session.current.inputs.volumes, [action.path]: action.name } });
 		case 'restore': {
 			const { state, undo, notices, setAside } = action.restored;
+			// Nothing kept and nothing to say on a fresh start: the state the server drew stands, and
+			// the island does not draw its whole form a second time.
+			if (
+				!state &&
+				[undo, notices, setAside, session.undo, session.notices, session.setAside].every(
+					(list) => list.length === 0
+				) &&
+				session.formStart === 0 &&
+				!session.edited &&
+				!session.outcome
+			)
+				return session;
 			return {
 				...session,
 				current: state ?? session.current,

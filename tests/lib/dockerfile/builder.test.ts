@@ -449,6 +449,17 @@ describe('restoredState()', () => {
 		});
 	});
 
+	test('a fresh start changes nothing: the session stays the very object the server drew', () => {
+		const start = initialSession(templateChoices);
+		const nothing = restoredState({ saved: null, shared: null, storageAvailable: true });
+		expect(reduceBuilder(start, { type: 'restore', restored: nothing })).toBe(start);
+		// Without storage there is a notice to show, so the session changes.
+		const unavailable = restoredState({ saved: null, shared: null, storageAvailable: false });
+		expect(reduceBuilder(start, { type: 'restore', restored: unavailable }).notices).toEqual([
+			'unavailable',
+		]);
+	});
+
 	test('the saved state comes back as it was', () => {
 		const restored = restoredState({
 			saved: encodeState(mine),
