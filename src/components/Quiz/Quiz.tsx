@@ -181,32 +181,43 @@ function QuizSheet({
 	const scoring = useMemo<QuizScoring>(() => ({ lang, penalties }), [lang, penalties]);
 	// Until the device is read, the quiz shows a fresh attempt, inert: the server renders the same,
 	// so hydrating it moves nothing, and nothing can be answered that `open` would then drop.
-	const opened = sheetOf(state, drawn, scoring);
-	const sheet = opened ?? previewSheet(quizId, drawn, scoring, mode);
+	// Kept while the state is the same, so that what only changes the frame (an announcement, the
+	// island becoming live) does not draw every question again: see `items` below.
+	const opened = useMemo(() => sheetOf(state, drawn, scoring), [state, drawn, scoring]);
+	const sheet = useMemo(
+		() => opened ?? previewSheet(quizId, drawn, scoring, mode),
+		[opened, quizId, drawn, scoring, mode]
+	);
 	const { progress, attempt, rows, answered } = sheet;
 
-	const record = (type: 'answer' | 'retry', row: SheetRow, answer: Answer) =>
-		dispatch({ type, questionId: row.question.id, answer, now: Date.now() });
-	const check = (row: SheetRow) => {
-		// An entry that cannot be read is not a try: the keyboard goes back to it, where it says why.
-		if (entryProblem(row.question, row.answer, lang)) {
-			document.getElementById(numberFieldId(row.question))?.focus();
-			return;
-		}
-		if (row.question.type === 'lab' && !labEngineLoaded()) {
-			void loadLabEngine().then(() => check(row));
-			return;
-		}
-		const score = scoreInQuiz(row.question, row.answer, scoring);
-		dispatch({
-			type: 'check',
-			questionId: row.question.id,
-			answer: row.answer,
-			score,
-			now: Date.now(),
-		});
-		setMessage(checkAnnouncement(score, t, lang));
-	};
+	const record = useCallback(
+		(type: 'answer' | 'retry', row: SheetRow, answer: Answer) =>
+			dispatch({ type, questionId: row.question.id, answer, now: Date.now() }),
+		[]
+	);
+	const check = useCallback(
+		(row: SheetRow) => {
+			// An entry that cannot be read is not a try: the keyboard goes back to it, where it says why.
+			if (entryProblem(row.question, row.answer, lang)) {
+				document.getElementById(numberFieldId(row.question))?.focus();
+				return;
+			}
+			if (row.question.type === 'lab' && !labEngineLoaded()) {
+				void loadLabEngine().then(() => check(row));
+				return;
+			}
+			const score = scoreInQuiz(row.question, row.answer, scoring);
+			dispatch({
+				type: 'check',
+				questionId: row.question.id,
+				answer: row.answer,
+				score,
+				now: Date.now(),
+			});
+			setMessage(checkAnnouncement(score, t, lang));
+		},
+		[lang, scoring, t]
+	);
 	const submit = () => {
 		const questionsDrawn = rows.map((row) => row.question);
 		// A test with labs scores them with the runner; the results' view loads now too.
@@ -235,6 +246,42 @@ function QuizSheet({
 		go(0, true);
 	};
 	const current = onePerScreen ? Math.min(shown, rows.length - 1) : undefined;
+	// The questions, the same elements until their rows or the question shown change: Preact leaves
+	// an element it has already drawn alone.
+	const items = useMemo(
+		() =>
+			rows.map((row, index) => (
+				<li
+					key={`${seed}:${row.question.id}`}
+					id={itemId(row)}
+					class="quiz-item"
+					hidden={current !== undefined && index !== current}
+				>
+					<Deferred rendered={index < renderedRows} now={index === shown} class="quiz-row">
+						<QuestionBoundary>
+							<QuestionView
+								row={row}
+								number={index + 1}
+								total={rows.length}
+								lang={lang}
+								onAnswer={(answer) => record('answer', row, answer)}
+								announce={setMessage}
+								onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
+							/>
+							{attempt.mode === 'practice' && (
+								<CheckButton
+									checked={row.score !== undefined}
+									complete={row.complete}
+									onCheck={() => check(row)}
+									onRetry={() => record('retry', row, row.answer)}
+								/>
+							)}
+						</QuestionBoundary>
+					</Deferred>
+				</li>
+			)),
+		[rows, seed, current, shown, lang, attempt.mode, record, check]
+	);
 
 	return (
 		<TranslateContext.Provider value={t}>
@@ -301,40 +348,7 @@ function QuizSheet({
 									visited.current = [...listRef.current!.children].indexOf(item!);
 								}}
 							>
-								{rows.map((row, index) => (
-									<li
-										key={`${seed}:${row.question.id}`}
-										id={itemId(row)}
-										class="quiz-item"
-										hidden={current !== undefined && index !== current}
-									>
-										<Deferred
-											rendered={index < renderedRows}
-											now={index === shown}
-											class="quiz-row"
-										>
-											<QuestionBoundary>
-												<QuestionView
-													row={row}
-													number={index + 1}
-													total={rows.length}
-													lang={lang}
-													onAnswer={(answer) => record('answer', row, answer)}
-													announce={setMessage}
-													onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
-												/>
-												{attempt.mode === 'practice' && (
-													<CheckButton
-														checked={row.score !== undefined}
-														complete={row.complete}
-														onCheck={() => check(row)}
-														onRetry={() => record('retry', row, row.answer)}
-													/>
-												)}
-											</QuestionBoundary>
-										</Deferred>
-									</li>
-								))}
+								{items}
 							</ol>
 							{current !== undefined && <Pager shown={current} total={rows.length} onGo={go} />}
 							{attempt.mode === 'test' && (
