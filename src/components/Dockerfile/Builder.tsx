@@ -293,7 +293,11 @@ export default function DockerfileBuilder({
 	);
 
 	const H2 = compact ? 'h3' : 'h2';
-	const preview = <Preview text={text} />;
+	// The same elements while what they show is the same: Preact leaves an element it has already
+	// drawn alone, so the island becoming live, or the preview being pinned, does not draw the
+	// form's hundreds of boxes again.
+	const form = useMemo(() => <DockerfileForm model={model} part={part} />, [model, part]);
+	const preview = useMemo(() => <Preview text={text} />, [text]);
 	return (
 		<TranslateContext.Provider value={t}>
 			<BuilderContext.Provider value={view}>
@@ -313,9 +317,7 @@ export default function DockerfileBuilder({
 							<DockToggle docked={docked} onDock={setDocked} />
 							<FindingsContext.Provider value={findingsFor}>
 								<LinesContext.Provider value={lines}>
-									<PartQueueContext.Provider value={parts.queue}>
-										<DockerfileForm model={model} part={part} />
-									</PartQueueContext.Provider>
+									<PartQueueContext.Provider value={parts.queue}>{form}</PartQueueContext.Provider>
 								</LinesContext.Provider>
 							</FindingsContext.Provider>
 							{docked && <PreviewDock onClose={() => setDocked(false)}>{preview}</PreviewDock>}
