@@ -105,6 +105,23 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 		}
 	);
 
+	test('search opened before the browser is idle still builds its interface', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage();
+		// Starlight builds the search interface when the browser is idle, after it has enabled the
+		// button: here the idle moment comes late, and the reader opens the dialog first.
+		await page.addInitScript(() => {
+			window.requestIdleCallback = (callback) =>
+				setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 1500);
+		});
+		await page.goto(url(pageTypes.home.it));
+		await page.locator('button[data-open-modal]:not([disabled])').click();
+		await page.locator('#starlight__search input').fill('ospitato');
+		await page.locator('#starlight__search a.pagefind-ui__result-link').first().waitFor();
+		expect(errors).toEqual([]);
+	});
+
 	test('search finds the hypervisor chapter by its Italian name, "ipervisore"', async ({
 		openPage,
 	}) => {

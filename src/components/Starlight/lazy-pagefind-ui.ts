@@ -14,12 +14,21 @@ export class PagefindUI {
 			void build(options);
 			return;
 		}
-		const observer = new MutationObserver(() => {
-			if (!dialog.open) return;
-			observer.disconnect();
+		const open = () => {
 			void build(options).then(() => {
 				if (dialog.open) dialog.querySelector<HTMLInputElement>('input')?.focus();
 			});
+		};
+		// Starlight builds the interface when the browser is idle, and enables the search button
+		// before: a reader quick enough has opened the dialog already.
+		if (dialog.open) {
+			open();
+			return;
+		}
+		const observer = new MutationObserver(() => {
+			if (!dialog.open) return;
+			observer.disconnect();
+			open();
 		});
 		observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
 	}
