@@ -113,7 +113,7 @@ describe.runIf(hasChromium())('the site in Chromium', () => {
 		// button: here the idle moment comes late, and the reader opens the dialog first.
 		await page.addInitScript(() => {
 			window.requestIdleCallback = (callback) =>
-				setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 1500);
+				window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), 1500);
 		});
 		await page.goto(url(pageTypes.home.it));
 		await page.locator('button[data-open-modal]:not([disabled])').click();
