@@ -233,11 +233,11 @@ function QuizSheet({
 		);
 	};
 	/** Shows a question (one per screen) and takes the keyboard there once it is drawn. */
-	const go = useCallback((index: number, control?: boolean) => {
+	const go = (index: number, control?: boolean) => {
 		if (index < 0) return;
 		setShown(index);
 		requestAnimationFrame(() => focusQuestion(listRef.current?.children[index], control));
-	}, []);
+	};
 	const restart = () => {
 		const questionIds = drawn.map(({ question }) => question.id);
 		dispatch({ type: 'restart', questionIds, seed: newSeed(), now: Date.now() });
@@ -246,30 +246,8 @@ function QuizSheet({
 		go(0, true);
 	};
 	const current = onePerScreen ? Math.min(shown, rows.length - 1) : undefined;
-	// The navigator and the questions: the same elements until their rows or the question shown
-	// change, and Preact leaves an element it has already drawn alone.
-	const nav = useMemo(
-		() => (
-			<QuestionNav rows={rows} shown={current} onGo={go}>
-				{!compact && (
-					<label class="quiz-one">
-						<input
-							type="checkbox"
-							checked={onePerScreen}
-							onChange={(event) => {
-								const { checked } = event.currentTarget;
-								setOnePerScreen(checked);
-								setShown(Math.max(0, visited.current));
-								storage.write(ONE_PER_SCREEN_KEY, checked ? '1' : '');
-							}}
-						/>
-						{t('quiz.nav.onePerScreen')}
-					</label>
-				)}
-			</QuestionNav>
-		),
-		[rows, current, go, compact, onePerScreen, storage, t]
-	);
+	// The questions, the same elements until their rows or the question shown change: Preact leaves
+	// an element it has already drawn alone.
 	const items = useMemo(
 		() =>
 			rows.map((row, index) => (
@@ -344,7 +322,23 @@ function QuizSheet({
 						/>
 					) : (
 						<>
-							{nav}
+							<QuestionNav rows={rows} shown={current} onGo={go}>
+								{!compact && (
+									<label class="quiz-one">
+										<input
+											type="checkbox"
+											checked={onePerScreen}
+											onChange={(event) => {
+												const { checked } = event.currentTarget;
+												setOnePerScreen(checked);
+												setShown(Math.max(0, visited.current));
+												storage.write(ONE_PER_SCREEN_KEY, checked ? '1' : '');
+											}}
+										/>
+										{t('quiz.nav.onePerScreen')}
+									</label>
+								)}
+							</QuestionNav>
 							<ol
 								class="quiz-list"
 								role="list"
