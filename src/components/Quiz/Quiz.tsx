@@ -10,7 +10,6 @@ import {
 	loadLabEngine,
 } from '../../lib/quiz/lab-engine.ts';
 import { loadProgress, type Attempt } from '../../lib/quiz/progress.ts';
-import type { Answer } from '../../lib/quiz/score.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
 import {
 	drawAttempt,
@@ -183,18 +182,13 @@ function QuizSheet({
 	// so hydrating it moves nothing, and nothing can be answered that `open` would then drop.
 	// Kept while the state is the same, so that what only changes the frame (an announcement, the
 	// island becoming live) does not draw every question again: see `items` below.
-	const opened = useMemo(() => sheetOf(state, drawn, scoring), [state, drawn, scoring]);
 	const sheet = useMemo(
-		() => opened ?? previewSheet(quizId, drawn, scoring, mode),
-		[opened, quizId, drawn, scoring, mode]
+		() => sheetOf(state, drawn, scoring) ?? previewSheet(quizId, drawn, scoring, mode),
+		[state, drawn, scoring, quizId, mode]
 	);
 	const { progress, attempt, rows, answered } = sheet;
+	const opened = progress === state.progress;
 
-	const record = useCallback(
-		(type: 'answer' | 'retry', row: SheetRow, answer: Answer) =>
-			dispatch({ type, questionId: row.question.id, answer, now: Date.now() }),
-		[]
-	);
 	const check = useCallback(
 		(row: SheetRow) => {
 			// An entry that cannot be read is not a try: the keyboard goes back to it, where it says why.
@@ -264,7 +258,9 @@ function QuizSheet({
 								number={index + 1}
 								total={rows.length}
 								lang={lang}
-								onAnswer={(answer) => record('answer', row, answer)}
+								onAnswer={(answer) =>
+									dispatch({ type: 'answer', questionId: row.question.id, answer, now: Date.now() })
+								}
 								announce={setMessage}
 								onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
 							/>
@@ -273,14 +269,21 @@ function QuizSheet({
 									checked={row.score !== undefined}
 									complete={row.complete}
 									onCheck={() => check(row)}
-									onRetry={() => record('retry', row, row.answer)}
+									onRetry={() =>
+										dispatch({
+											type: 'retry',
+											questionId: row.question.id,
+											answer: row.answer,
+											now: Date.now(),
+										})
+									}
 								/>
 							)}
 						</QuestionBoundary>
 					</Deferred>
 				</li>
 			)),
-		[rows, seed, current, shown, lang, attempt.mode, record, check]
+		[rows, seed, current, shown, lang, attempt.mode, check]
 	);
 
 	return (
