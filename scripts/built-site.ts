@@ -58,6 +58,8 @@ export const labPages = {
 export const auditedPages = {
 	/** The chapter with the most figures and its quiz at the end. */
 	composeChapter: { it: 'docker/compose/', en: 'en/docker/compose/' },
+	/** The hands-on chapter: the example's files, Compose's output, the playground and the lab. */
+	composeExample: { it: 'docker/compose-esempio/', en: 'en/docker/compose-esempio/' },
 	/** A topic's quiz page in practice mode (77 in English in the issue). */
 	hypervisorQuiz: { it: 'quiz/hypervisor-types/', en: 'en/quiz/hypervisor-types/' },
 	/** The final test: a draw from every bank, so the page carries every question. */

@@ -33,7 +33,7 @@ interface PageCase {
 const pages: PageCase[] = [
 	{
 		lang: 'it',
-		path: 'docker/compose/',
+		path: 'docker/compose-esempio/',
 		button: 'Scarica la cartella come compose-esempio.zip',
 		done: 'Fatto: il browser sta scaricando compose-esempio.zip.',
 		key: 'Enter',
@@ -41,7 +41,7 @@ const pages: PageCase[] = [
 	},
 	{
 		lang: 'en',
-		path: 'en/docker/compose/',
+		path: 'en/docker/compose-esempio/',
 		button: 'Download the folder as compose-esempio.zip',
 		done: 'Done: your browser is saving compose-esempio.zip.',
 		key: 'Space',
@@ -91,12 +91,13 @@ describe.runIf(hasChromium())('the Compose example’s zip in Chromium', () => {
 	);
 
 	test.for(pages.flatMap((page) => looks.map((look) => ({ ...page, look }))))(
-		'$lang, $look.viewport, $look.colorScheme: the section’s start, for people to look at',
+		'$lang, $look.viewport, $look.colorScheme: the zip button in its page, for people to look at',
 		async ({ lang, path, look }, { openPage }) => {
 			const { page, errors } = await openPage(look);
 			await page.goto(new URL(path, siteUrl).href);
-			const heading = page.locator(lang === 'it' ? '#prova-lesempio' : '#run-the-example');
-			await heading.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+			await page
+				.locator('.ez-block')
+				.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 			await page.locator('astro-island:not([ssr]) .ez-button').waitFor();
 			await page.screenshot({
 				path: join(

@@ -143,9 +143,9 @@ describe.runIf(hasChromium())('the Content-Security-Policy in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
-	test('the Compose chapter: the zip button downloads the example', async ({ openPage }) => {
+	test('Compose in practice: the zip button downloads the example', async ({ openPage }) => {
 		const { page, errors, violations } = await watched(await openPage());
-		await page.goto(url('docker/compose/'));
+		await page.goto(url('docker/compose-esempio/'));
 		await policy(page);
 		await hydrateAll(page);
 		const [download] = await Promise.all([

@@ -149,7 +149,7 @@ describe.runIf(hasChromium())('the Compose diagram generator in Chromium', () =>
 		openPage,
 	}) => {
 		const { page, errors } = await openPage();
-		await page.goto(url('docker/compose/'), { waitUntil: 'networkidle' });
+		await page.goto(url('docker/compose-esempio/'), { waitUntil: 'networkidle' });
 		const island = page.locator('astro-island[component-url*="ComposeLab"]');
 		expect(await island.getAttribute('ssr')).not.toBeNull();
 		// Scrolled to one screen and a half above it: hydrated, so it is never seen waiting.
