@@ -112,9 +112,16 @@ function QuizSheet({
 	const listRef = useRef<HTMLOListElement>(null);
 	// Questions the server left out wait for the learner (below); all render once the quiz has focus.
 	const parts = usePartQueue(deferRows, true);
-	// One question per screen (never in a chapter's quiz), and the question shown then.
+	// Until then, the rows after those are empty items without a part of their own to hydrate.
+	const [tail, setTail] = useState(!deferRows);
+	const showAll = useCallback(() => {
+		setTail(true);
+		parts.queue.activateAll();
+	}, [parts.queue]);
+	// One question per screen (never in a chapter's quiz), and the question shown then, or the one
+	// the learner last went to (none yet: -1).
 	const [onePerScreen, setOnePerScreen] = useState(false);
-	const [shown, setShown] = useState(0);
+	const [shown, setShown] = useState(-1);
 	const [toolsOpen, setToolsOpen] = useState(false);
 	// The question the keyboard was in last: the skip link goes on from there.
 	const visited = useRef(-1);
@@ -154,7 +161,7 @@ function QuizSheet({
 		// first of them, or a key is pressed (Tab, the browser's find).
 		const first = listRef.current?.children[renderedRows];
 		if (!first) return;
-		const all = parts.queue.activateAll;
+		const all = showAll;
 		const near = new IntersectionObserver(([entry]) => entry!.isIntersecting && all(), {
 			rootMargin: '150% 0px',
 		});
@@ -166,7 +173,7 @@ function QuizSheet({
 			near.disconnect();
 			removeEventListener('keydown', all);
 		};
-	}, [parts.queue]);
+	}, [showAll]);
 	const onOtherTab = useCallback(
 		(text: string | null, base: string | null) =>
 			// Another tab may have checked a lab: scoring it here needs the runner.
@@ -239,7 +246,9 @@ function QuizSheet({
 		// A new attempt starts where the first answer is given.
 		go(0, true);
 	};
-	const current = onePerScreen ? Math.min(shown, rows.length - 1) : undefined;
+	const current = onePerScreen ? Math.max(0, Math.min(shown, rows.length - 1)) : undefined;
+	// The question the learner asked to see: it renders out of turn.
+	const asked = current ?? shown;
 	// The questions, the same elements until their rows or the question shown change: Preact leaves
 	// an element it has already drawn alone.
 	const items = useMemo(
@@ -251,39 +260,49 @@ function QuizSheet({
 					class="quiz-item"
 					hidden={current !== undefined && index !== current}
 				>
-					<Deferred rendered={index < renderedRows} now={index === shown} class="quiz-row">
-						<QuestionBoundary>
-							<QuestionView
-								row={row}
-								number={index + 1}
-								total={rows.length}
-								lang={lang}
-								onAnswer={(answer) =>
-									dispatch({ type: 'answer', questionId: row.question.id, answer, now: Date.now() })
-								}
-								announce={setMessage}
-								onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
-							/>
-							{attempt.mode === 'practice' && (
-								<CheckButton
-									checked={row.score !== undefined}
-									complete={row.complete}
-									onCheck={() => check(row)}
-									onRetry={() =>
+					{index >= renderedRows && !tail && index !== asked ? (
+						// A question the server left out, before the learner comes near: nothing to hydrate.
+						<div class="quiz-row" />
+					) : (
+						<Deferred rendered={index < renderedRows} now={index === asked} class="quiz-row">
+							<QuestionBoundary>
+								<QuestionView
+									row={row}
+									number={index + 1}
+									total={rows.length}
+									lang={lang}
+									onAnswer={(answer) =>
 										dispatch({
-											type: 'retry',
+											type: 'answer',
 											questionId: row.question.id,
-											answer: row.answer,
+											answer,
 											now: Date.now(),
 										})
 									}
+									announce={setMessage}
+									onReveal={() => dispatch({ type: 'reveal', questionId: row.question.id })}
 								/>
-							)}
-						</QuestionBoundary>
-					</Deferred>
+								{attempt.mode === 'practice' && (
+									<CheckButton
+										checked={row.score !== undefined}
+										complete={row.complete}
+										onCheck={() => check(row)}
+										onRetry={() =>
+											dispatch({
+												type: 'retry',
+												questionId: row.question.id,
+												answer: row.answer,
+												now: Date.now(),
+											})
+										}
+									/>
+								)}
+							</QuestionBoundary>
+						</Deferred>
+					)}
 				</li>
 			)),
-		[rows, seed, current, shown, lang, attempt.mode, check]
+		[rows, seed, tail, current, asked, lang, attempt.mode, check]
 	);
 
 	return (
@@ -293,7 +312,7 @@ function QuizSheet({
 					class={`quiz${compact ? ' quiz-compact' : ''}`}
 					inert={!opened || !parts.live}
 					aria-busy={opened && parts.live ? undefined : 'true'}
-					onFocusIn={parts.queue.activateAll}
+					onFocusIn={showAll}
 				>
 					{!sheet.showResults && (
 						<SkipLink rows={rows} from={() => current ?? visited.current} onGo={go} />

@@ -19,22 +19,29 @@ export interface DeviceStorage {
 	remove(key: string): void;
 }
 
-/** The device's `localStorage`, wrapped so that nothing throws. */
+/**
+ * The device's `localStorage`, wrapped so that nothing throws. The browser opens it at the first
+ * use, not when the wrapper is made: an island can make it while it hydrates and read it later.
+ */
 export function deviceStorage(): DeviceStorage {
-	const store = webStorage();
+	let store: Storage | undefined | null = null;
+	const opened = () => (store === null ? (store = webStorage()) : store);
 	return {
-		available: store !== undefined,
+		get available() {
+			return opened() !== undefined;
+		},
 		read(key) {
 			try {
-				return store?.getItem(key) ?? null;
+				return opened()?.getItem(key) ?? null;
 			} catch {
 				return null;
 			}
 		},
 		write(key, text) {
-			if (!store) return 'unavailable';
+			const device = opened();
+			if (!device) return 'unavailable';
 			try {
-				store.setItem(key, text);
+				device.setItem(key, text);
 				return null;
 			} catch (error) {
 				return isQuotaError(error) ? 'full' : 'unavailable';
@@ -42,7 +49,7 @@ export function deviceStorage(): DeviceStorage {
 		},
 		remove(key) {
 			try {
-				store?.removeItem(key);
+				opened()?.removeItem(key);
 			} catch {
 				// Nothing to tell: the value stays, and the next write replaces it.
 			}

@@ -44,4 +44,23 @@ describe('deviceStorage()', () => {
 		expect(storage.write('k', 'v')).toBe('unavailable');
 		expect(storage.read('k')).toBeNull();
 	});
+
+	test('opens the browser storage at its first use, not when it is made', () => {
+		const own = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')!;
+		const opened = vi.fn(() => refusing('SecurityError'));
+		Object.defineProperty(globalThis, 'localStorage', { get: opened, configurable: true });
+		try {
+			const storage = deviceStorage();
+			expect(opened).not.toHaveBeenCalled();
+			expect(storage.read('k')).toBeNull();
+			const calls = opened.mock.calls.length;
+			expect(calls).toBeGreaterThan(0);
+			// Once open, it stays the same store.
+			expect(storage.available).toBe(true);
+			expect(storage.write('k', 'v')).toBe('unavailable');
+			expect(opened).toHaveBeenCalledTimes(calls);
+		} finally {
+			Object.defineProperty(globalThis, 'localStorage', own);
+		}
+	});
 });
