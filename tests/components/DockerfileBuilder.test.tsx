@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { hydrate, render as renderInto } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import {
+	afterEach,
+	beforeAll,
+	beforeEach,
+	describe,
+	expect,
+	onTestFinished,
+	test,
+	vi,
+} from 'vitest';
 import DockerfileBuilder from '../../src/components/Dockerfile/Builder';
 import { loadLinter } from '../../src/components/Dockerfile/offThread';
 import { builderTemplates, PASTE_LIMITS } from '../../src/lib/dockerfile/builder';
@@ -780,3 +791,47 @@ function captureDownloads() {
 	});
 	return downloads;
 }
+
+describe('<DockerfileBuilder> hydrating the server’s markup', () => {
+	test('keeps the elements, and the form, the preview and the commands wait until every part is live', async () => {
+		const props = {
+			lang: 'it',
+			strings,
+			templates: templateChoices,
+			labUrl: '/lab/dockerfile/',
+			deferParts: true,
+		} as const;
+		const container = document.createElement('div');
+		document.body.append(container);
+		onTestFinished(() => {
+			renderInto(null, container);
+			container.remove();
+		});
+		// What the server sends: rendered without a window.
+		vi.stubGlobal('window', undefined);
+		container.innerHTML = renderToString(<DockerfileBuilder {...props} />);
+		vi.unstubAllGlobals();
+		const waiting = () =>
+			['.df-form', '.df-output', '.df-commands-part'].map(
+				(selector) => container.querySelector<HTMLElement>(selector)!.inert
+			);
+		expect(waiting()).toEqual([true, true, true]);
+		const serverPreview = container.querySelector('.df-output pre');
+		const serverAdd = container.querySelector('.df-palette button');
+		expect(serverPreview?.textContent).toBe(apache);
+
+		hydrate(<DockerfileBuilder {...props} />, container);
+		// Hydration moves nothing: the server's elements are still there, unusable for now.
+		expect(container.querySelector('.df-output pre')).toBe(serverPreview);
+		expect(container.querySelector('.df-palette button')).toBe(serverAdd);
+		expect(waiting()).toEqual([true, true, true]);
+		await waitFor(() => expect(waiting()).toEqual([false, false, false]));
+		expect(container.querySelector('.df-form')!.hasAttribute('aria-busy')).toBe(false);
+		expect(container.querySelector('.df-output pre')?.textContent).toBe(apache);
+		// Once live, each part has its handlers.
+		fireEvent.click(within(container).getByRole('button', { name: 'Aggiungi allo stage 1' }));
+		await waitFor(() =>
+			expect(container.querySelector('.df-output pre')?.textContent).not.toBe(apache)
+		);
+	});
+});

@@ -36,7 +36,7 @@ import { translator, type Translate, type UiStrings } from '../../lib/i18n/strin
 import { download } from '../shared/download.ts';
 import { LiveRegion } from '../shared/LiveRegion';
 import { deviceStorage, type DeviceStorage } from '../shared/storage.ts';
-import { PartQueueContext, usePartQueue } from '../shared/Deferred.tsx';
+import { Deferred, PartQueueContext, usePartQueue } from '../shared/Deferred.tsx';
 import { TranslateContext } from '../shared/strings.ts';
 import {
 	BuilderContext,
@@ -301,53 +301,65 @@ export default function DockerfileBuilder({
 	return (
 		<TranslateContext.Provider value={t}>
 			<BuilderContext.Provider value={view}>
-				<div class={`df-builder ${compact ? 'df-compact' : 'df-full'}`}>
-					<Announcer speaker={speaker} />
-					<Notices session={session} />
-					<StartControls session={session} labUrl={labUrl} />
-					<PasteBox session={session} folded={compact} />
-					<div class="df-columns">
-						<section
-							class={`df-form${docked ? ' df-docked' : ''}`}
-							aria-labelledby={id('form-heading')}
-							inert={!parts.live}
-							aria-busy={parts.live ? undefined : 'true'}
-						>
-							<H2 id={id('form-heading')}>{t('builder.form.heading')}</H2>
-							<DockToggle docked={docked} onDock={setDocked} />
-							<FindingsContext.Provider value={findingsFor}>
-								<LinesContext.Provider value={lines}>
-									<PartQueueContext.Provider value={parts.queue}>{form}</PartQueueContext.Provider>
-								</LinesContext.Provider>
-							</FindingsContext.Provider>
-							{docked && <PreviewDock onClose={() => setDocked(false)}>{preview}</PreviewDock>}
-						</section>
-						<section class="df-output" aria-labelledby={id('output-heading')}>
-							<H2 id={id('output-heading')}>{t('builder.preview.heading')}</H2>
-							{docked ? <p class="df-hint">{t('builder.dock.pinned')}</p> : preview}
-							<p class="df-buttons">
-								<CopyButton text={text} label={t('builder.copy')} done={t('builder.copied')} />
-								<button
-									type="button"
-									class="df-button"
-									// Not text/plain: Chromium would save it as `Dockerfile.txt`.
-									onClick={() =>
-										download(new Blob([text], { type: 'application/octet-stream' }), 'Dockerfile')
-									}
-								>
-									{t('builder.download')}
-								</button>
-							</p>
-							<LateFindings
-								findings={findings}
-								silenced={silenced}
-								heading={compact ? 'h4' : 'h3'}
-								onGo={goTo}
-							/>
-						</section>
+				<PartQueueContext.Provider value={parts.queue}>
+					<div class={`df-builder ${compact ? 'df-compact' : 'df-full'}`}>
+						<Announcer speaker={speaker} />
+						<Notices session={session} />
+						<StartControls session={session} labUrl={labUrl} />
+						<PasteBox session={session} folded={compact} />
+						<div class="df-columns">
+							<section
+								class={`df-form${docked ? ' df-docked' : ''}`}
+								aria-labelledby={id('form-heading')}
+								inert={!parts.live}
+								aria-busy={parts.live ? undefined : 'true'}
+							>
+								<H2 id={id('form-heading')}>{t('builder.form.heading')}</H2>
+								<DockToggle docked={docked} onDock={setDocked} />
+								<FindingsContext.Provider value={findingsFor}>
+									<LinesContext.Provider value={lines}>{form}</LinesContext.Provider>
+								</FindingsContext.Provider>
+								{docked && <PreviewDock onClose={() => setDocked(false)}>{preview}</PreviewDock>}
+							</section>
+							<section
+								class="df-output"
+								aria-labelledby={id('output-heading')}
+								inert={!parts.live}
+								aria-busy={parts.live ? undefined : 'true'}
+							>
+								<H2 id={id('output-heading')}>{t('builder.preview.heading')}</H2>
+								<Deferred class="df-output-body">
+									{docked ? <p class="df-hint">{t('builder.dock.pinned')}</p> : preview}
+									<p class="df-buttons">
+										<CopyButton text={text} label={t('builder.copy')} done={t('builder.copied')} />
+										<button
+											type="button"
+											class="df-button"
+											// Not text/plain: Chromium would save it as `Dockerfile.txt`.
+											onClick={() =>
+												download(
+													new Blob([text], { type: 'application/octet-stream' }),
+													'Dockerfile'
+												)
+											}
+										>
+											{t('builder.download')}
+										</button>
+									</p>
+									<LateFindings
+										findings={findings}
+										silenced={silenced}
+										heading={compact ? 'h4' : 'h3'}
+										onGo={goTo}
+									/>
+								</Deferred>
+							</section>
+						</div>
+						<Deferred class="df-commands-part" inert={!parts.live}>
+							<Commands inputs={inputs} panel={panel} heading={H2} />
+						</Deferred>
 					</div>
-					<Commands inputs={inputs} panel={panel} heading={H2} />
-				</div>
+				</PartQueueContext.Provider>
 			</BuilderContext.Provider>
 		</TranslateContext.Provider>
 	);

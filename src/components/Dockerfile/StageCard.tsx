@@ -8,6 +8,7 @@ import { NodeTextField } from './FieldWidgets';
 import { FindingsMark, LineNumber } from './FindingsMark';
 import { ItemList } from './ItemCard';
 import { imageTags } from './suggestions';
+import { Deferred } from '../shared/Deferred.tsx';
 
 /** What the palette offers, in this order (MAINTAINER is deprecated, FROM starts a stage). */
 const paletteKinds: readonly PaletteKind[] = [
@@ -60,7 +61,7 @@ export function StageCard({
 			</legend>
 			<FromFields from={from} />
 			<ItemList items={stage.items} shown={shown} stageId={stage.id} stageNames={stageNames} />
-			<div class="df-palette">
+			<Deferred class="df-palette">
 				<div class="df-field">
 					<label for={id(stage.id, 'palette')}>{t('builder.palette.label', { n: number })}</label>
 					<select
@@ -84,7 +85,7 @@ export function StageCard({
 				>
 					{t('builder.palette.add')}
 				</button>
-			</div>
+			</Deferred>
 			{count > 1 && (
 				<p class="df-form-buttons">
 					<button

@@ -76,12 +76,15 @@ export function Deferred({
 	rendered = true,
 	now = false,
 	class: className,
+	inert,
 	children,
 }: {
 	rendered?: boolean;
 	/** Render now, out of turn: the learner asked to see this part. */
 	now?: boolean;
 	class: string;
+	/** Unusable until the island is live, as its other parts: nothing typed there can be lost. */
+	inert?: boolean;
 	children: ComponentChildren;
 }) {
 	const queue = useContext(PartQueueContext);
@@ -90,9 +93,11 @@ export function Deferred({
 		if (!active) queue?.add(() => setActive(true), rendered);
 	}, [active, queue, rendered]);
 	return active || now ? (
-		<div class={className}>{children}</div>
+		<div class={className} inert={inert}>
+			{children}
+		</div>
 	) : (
-		<div class={className} dangerouslySetInnerHTML={{ __html: '' }} />
+		<div class={className} inert={inert} dangerouslySetInnerHTML={{ __html: '' }} />
 	);
 }
 
