@@ -321,14 +321,9 @@ export default function DockerfileBuilder({
 								</FindingsContext.Provider>
 								{docked && <PreviewDock onClose={() => setDocked(false)}>{preview}</PreviewDock>}
 							</section>
-							<section
-								class="df-output"
-								aria-labelledby={id('output-heading')}
-								inert={!parts.live}
-								aria-busy={parts.live ? undefined : 'true'}
-							>
+							<section class="df-output" aria-labelledby={id('output-heading')}>
 								<H2 id={id('output-heading')}>{t('builder.preview.heading')}</H2>
-								<Deferred class="df-output-body">
+								<Deferred class="df-output-body" inert={!parts.live}>
 									{docked ? <p class="df-hint">{t('builder.dock.pinned')}</p> : preview}
 									<p class="df-buttons">
 										<CopyButton text={text} label={t('builder.copy')} done={t('builder.copied')} />
