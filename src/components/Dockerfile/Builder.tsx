@@ -74,8 +74,9 @@ export interface DockerfileBuilderProps {
 	/** Inside a chapter: smaller headings, the paste box folded, no state in the page's URL. */
 	compact?: boolean;
 	/**
-	 * Hydrate the instruction cards one per task (`Deferred`), so that no long task blocks the
-	 * page: for a builder the server renders.
+	 * Hydrate the instruction cards, each stage's palette, the preview with its findings and the
+	 * commands one per task (`Deferred`), so that no long task blocks the page: for a builder the
+	 * server renders.
 	 */
 	deferParts?: boolean;
 }

@@ -2,13 +2,13 @@
 import { useState } from 'preact/hooks';
 import type { ListPart, PaletteKind } from '../../lib/dockerfile/builder.ts';
 import type { FromInstruction, Stage } from '../../lib/dockerfile/model.ts';
+import { Deferred } from '../shared/Deferred.tsx';
 import { useT } from '../shared/strings.ts';
 import { useBuilder } from './BuilderContext.ts';
 import { NodeTextField } from './FieldWidgets';
 import { FindingsMark, LineNumber } from './FindingsMark';
 import { ItemList } from './ItemCard';
 import { imageTags } from './suggestions';
-import { Deferred } from '../shared/Deferred.tsx';
 
 /** What the palette offers, in this order (MAINTAINER is deprecated, FROM starts a stage). */
 const paletteKinds: readonly PaletteKind[] = [
