@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { hydrate, render as renderInto } from 'preact';
-import { renderToString } from 'preact-render-to-string';
-import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import ComposeLab, { debounceMs } from '../../src/components/Compose/ComposeLab';
 import { loadAnalyzer } from '../../src/components/Compose/loadAnalyzer';
 import { analyzeCompose } from '../../src/lib/compose/analyze';
@@ -33,8 +31,8 @@ const only = (strings: Record<string, string>) =>
 	Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('compose.')));
 const strings = { it: only(italian), en: only(english) };
 
-/** The island's props as the wrapper passes them: with the starting example analysed beforehand. */
-function labProps(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
+/** Renders the island as the wrapper does: with the starting example analysed beforehand. */
+function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 	const lang = props.lang ?? 'it';
 	const start = examples.find((example) => example.id === props.example) ?? lectureExample;
 	const analysis = analyzeCompose(
@@ -42,12 +40,7 @@ function labProps(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
 		analysisOptions(lang, translator(strings[lang]), 'compose', defaultOptions)
 	);
 	const initial = { ...analysis, plan: planFor(start.source, analysis, planComposeUp) };
-	return { lang, strings: strings[lang], initial, ...props };
-}
-
-/** Renders the island as the wrapper does. */
-function renderLab(props: Partial<Parameters<typeof ComposeLab>[0]> = {}) {
-	return render(<ComposeLab {...labProps(props)} />);
+	return render(<ComposeLab lang={lang} strings={strings[lang]} initial={initial} {...props} />);
 }
 
 /**
@@ -521,34 +514,5 @@ describe('<ComposeLab>', () => {
 		const field = screen.getByRole<HTMLInputElement>('textbox', { name: 'Link a questo schema' });
 		expect(field.value).toMatch(new RegExp(`^${location.origin}/lab/compose/#dir=LR&compose=`));
 		expect(location.pathname + location.hash).toBe('/docker/reti/');
-	});
-});
-
-describe('<ComposeLab> hydrating the server’s markup', () => {
-	test('keeps the drawing, whose options and exports wait until the lab is live', async () => {
-		const props = labProps({ deferParts: true });
-		const container = document.createElement('div');
-		document.body.append(container);
-		onTestFinished(() => {
-			renderInto(null, container);
-			container.remove();
-		});
-		// What the server sends: rendered without a window.
-		vi.stubGlobal('window', undefined);
-		container.innerHTML = renderToString(<ComposeLab {...props} />);
-		vi.unstubAllGlobals();
-		const part = () => container.querySelector<HTMLElement>('.cd-output-part')!;
-		const serverDrawing = container.querySelector('svg.cd-diagram');
-		expect(serverDrawing).not.toBeNull();
-		// Without JavaScript the drawing stays readable, screen readers included.
-		expect(part().inert).toBe(false);
-
-		hydrate(<ComposeLab {...props} />, container);
-		// Hydration moves nothing, and the drawing's controls cannot be used yet.
-		expect(container.querySelector('svg.cd-diagram')).toBe(serverDrawing);
-		expect(part().inert).toBe(true);
-		await vi.waitFor(() => expect(part().inert).toBe(false));
-		expect(within(part()).getByRole('img', { name: /Schema del file Compose/ })).toBeTruthy();
-		expect(within(part()).getByRole('button', { name: 'Scarica SVG' })).toBeTruthy();
 	});
 });

@@ -34,7 +34,6 @@ import {
 } from '../../lib/compose/share.ts';
 import type { Locale } from '../../lib/i18n/locale.ts';
 import { translator, type UiStrings } from '../../lib/i18n/strings.ts';
-import { Deferred, PartQueueContext, usePartQueue } from '../shared/Deferred.tsx';
 import { download } from '../shared/download.ts';
 import { LiveRegion } from '../shared/LiveRegion.tsx';
 import { deviceStorage } from '../shared/storage.ts';
@@ -66,11 +65,6 @@ export interface ComposeLabProps {
 	id?: string;
 	/** The page shared links open (with the base path): the lab page; this page by default. */
 	shareTo?: string;
-	/**
-	 * Hydrate the diagram in a task of its own (`Deferred`), after the editor and its findings, so
-	 * that no long task blocks the page: for a lab the server renders.
-	 */
-	deferParts?: boolean;
 }
 
 /** How long typing must pause before the file is analysed again. */
@@ -93,7 +87,6 @@ export default function ComposeLab({
 	headingLevel = 3,
 	id = 'compose',
 	shareTo,
-	deferParts = false,
 }: ComposeLabProps) {
 	const t = useMemo(() => translator(strings), [strings]);
 	const start = examples.find((candidate) => candidate.id === example) ?? lectureExample;
@@ -120,7 +113,6 @@ export default function ComposeLab({
 	const opening = useRef<{ state: ComposeState; from: OpenedFrom } | undefined>();
 	// What the device held, when it could not be read: offered as a download until replaced.
 	const unreadable = useRef<string | null>(null);
-	const parts = usePartQueue(deferParts);
 	const latest = useRef<ComposeState>({ text, options });
 	latest.current = { text, options };
 
@@ -361,88 +353,83 @@ export default function ComposeLab({
 
 	return (
 		<TranslateContext.Provider value={t}>
-			<PartQueueContext.Provider value={parts.queue}>
-				<div class="cd-lab not-content" id={id}>
-					<LiveRegion message={message} />
-					{notices.map((notice) => (
-						<div key={notice} class="cd-notice" role="status">
-							<p>{t(notice)}</p>
-							{noticeOffer(notice) === 'text' && (
-								<button type="button" class="cd-button" onClick={downloadText}>
-									{t('compose.notice.download')}
-								</button>
-							)}
-							{noticeOffer(notice) === 'stored' && unreadable.current !== null && (
-								<button type="button" class="cd-button" onClick={downloadStored}>
-									{t('compose.notice.downloadStored')}
-								</button>
-							)}
-							<button type="button" class="cd-button" onClick={() => dismiss(notice)}>
-								{t('compose.notice.dismiss')}
+			<div class="cd-lab not-content" id={id}>
+				<LiveRegion message={message} />
+				{notices.map((notice) => (
+					<div key={notice} class="cd-notice" role="status">
+						<p>{t(notice)}</p>
+						{noticeOffer(notice) === 'text' && (
+							<button type="button" class="cd-button" onClick={downloadText}>
+								{t('compose.notice.download')}
 							</button>
-						</div>
-					))}
-
-					<ExampleGallery
-						id={id}
-						lang={lang}
-						startId={start.id}
-						canRestore={previous !== undefined}
-						onLoad={loadExample}
-						onRestore={restore}
-					/>
-
-					<div class="cd-workspace">
-						<div class="cd-editor-pane">
-							<label class="cd-label" for={`${id}-text`}>
-								{t('compose.editor.label')}
-							</label>
-							<p class="cd-hint" id={`${id}-hint`}>
-								{t('compose.editor.hint')}
-							</p>
-							<Editor
-								id={`${id}-text`}
-								value={text}
-								hintId={`${id}-hint`}
-								markers={markers}
-								textareaRef={textareaRef}
-								onInput={onInput}
-							/>
-						</div>
-						{findingsSection}
+						)}
+						{noticeOffer(notice) === 'stored' && unreadable.current !== null && (
+							<button type="button" class="cd-button" onClick={downloadStored}>
+								{t('compose.notice.downloadStored')}
+							</button>
+						)}
+						<button type="button" class="cd-button" onClick={() => dismiss(notice)}>
+							{t('compose.notice.dismiss')}
+						</button>
 					</div>
+				))}
 
-					{/* Its options and exports wait with it: a choice made before it is live would be lost. */}
-					<Deferred class="cd-output-part" inert={!parts.live}>
-						<DiagramSection
-							id={id}
-							headingLevel={headingLevel}
-							view={view}
-							noDiagram={
-								analysis
-									? t('compose.diagram.none')
-									: analyzerFailed
-										? loading
-										: t('compose.diagram.drawing')
-							}
-							// No analysis yet: the file's first drawing is on its way, in a box of the same size.
-							placeholder={analysis ? undefined : initial.diagram}
-							options={<DiagramOptionsForm id={id} options={options} onChange={setOption} />}
-							tools={
-								<ExportTools
-									id={id}
-									diagram={view.shown?.diagram}
-									sharedUrl={sharedUrl}
-									onShare={share}
-									announce={announce}
-								/>
-							}
+				<ExampleGallery
+					id={id}
+					lang={lang}
+					startId={start.id}
+					canRestore={previous !== undefined}
+					onLoad={loadExample}
+					onRestore={restore}
+				/>
+
+				<div class="cd-workspace">
+					<div class="cd-editor-pane">
+						<label class="cd-label" for={`${id}-text`}>
+							{t('compose.editor.label')}
+						</label>
+						<p class="cd-hint" id={`${id}-hint`}>
+							{t('compose.editor.hint')}
+						</p>
+						<Editor
+							id={`${id}-text`}
+							value={text}
+							hintId={`${id}-hint`}
+							markers={markers}
+							textareaRef={textareaRef}
+							onInput={onInput}
 						/>
-					</Deferred>
-
-					<PlanSection id={id} headingLevel={headingLevel} view={plan} busy={!upToDate} />
+					</div>
+					{findingsSection}
 				</div>
-			</PartQueueContext.Provider>
+
+				<DiagramSection
+					id={id}
+					headingLevel={headingLevel}
+					view={view}
+					noDiagram={
+						analysis
+							? t('compose.diagram.none')
+							: analyzerFailed
+								? loading
+								: t('compose.diagram.drawing')
+					}
+					// No analysis yet: the file's first drawing is on its way, in a box of the same size.
+					placeholder={analysis ? undefined : initial.diagram}
+					options={<DiagramOptionsForm id={id} options={options} onChange={setOption} />}
+					tools={
+						<ExportTools
+							id={id}
+							diagram={view.shown?.diagram}
+							sharedUrl={sharedUrl}
+							onShare={share}
+							announce={announce}
+						/>
+					}
+				/>
+
+				<PlanSection id={id} headingLevel={headingLevel} view={plan} busy={!upToDate} />
+			</div>
 		</TranslateContext.Provider>
 	);
 }

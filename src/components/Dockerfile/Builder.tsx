@@ -181,6 +181,15 @@ export default function DockerfileBuilder({
 	useEffect(() => () => offThread.terminate(), [offThread]);
 	const long = useMemo(() => isLongFile(current.model), [current.model]);
 	const parts = usePartQueue(deferParts);
+	// The preview and the commands, hydrated as parts of their own, wait with the form until the
+	// builder is live, so that nothing done there is lost when a part comes alive. Set in the
+	// browser only (Preact leaves attributes alone while hydrating): without JavaScript they stay
+	// readable, screen readers included.
+	const root = useRef<HTMLDivElement>(null);
+	useLayoutEffect(() => {
+		for (const part of root.current!.querySelectorAll<HTMLElement>('.df-gated'))
+			part.inert = !parts.live;
+	}, [parts.live]);
 	// On a narrow screen, the preview pinned under the form (see Dock.tsx).
 	const [docked, setDocked] = useState(false);
 
@@ -303,7 +312,7 @@ export default function DockerfileBuilder({
 		<TranslateContext.Provider value={t}>
 			<BuilderContext.Provider value={view}>
 				<PartQueueContext.Provider value={parts.queue}>
-					<div class={`df-builder ${compact ? 'df-compact' : 'df-full'}`}>
+					<div class={`df-builder ${compact ? 'df-compact' : 'df-full'}`} ref={root}>
 						<Announcer speaker={speaker} />
 						<Notices session={session} />
 						<StartControls session={session} labUrl={labUrl} />
@@ -324,7 +333,7 @@ export default function DockerfileBuilder({
 							</section>
 							<section class="df-output" aria-labelledby={id('output-heading')}>
 								<H2 id={id('output-heading')}>{t('builder.preview.heading')}</H2>
-								<Deferred class="df-output-body" inert={!parts.live}>
+								<Deferred class="df-output-body df-gated">
 									{docked ? <p class="df-hint">{t('builder.dock.pinned')}</p> : preview}
 									<p class="df-buttons">
 										<CopyButton text={text} label={t('builder.copy')} done={t('builder.copied')} />
@@ -351,7 +360,7 @@ export default function DockerfileBuilder({
 								</Deferred>
 							</section>
 						</div>
-						<Deferred class="df-commands-part" inert={!parts.live}>
+						<Deferred class="df-commands-part df-gated">
 							<Commands inputs={inputs} panel={panel} heading={H2} />
 						</Deferred>
 					</div>

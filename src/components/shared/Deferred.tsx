@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 
 /**
  * An island with many parts (a quiz page's hundred questions, a Dockerfile's instruction cards)
@@ -76,36 +76,23 @@ export function Deferred({
 	rendered = true,
 	now = false,
 	class: className,
-	inert,
 	children,
 }: {
 	rendered?: boolean;
 	/** Render now, out of turn: the learner asked to see this part. */
 	now?: boolean;
 	class: string;
-	/**
-	 * Unusable while true: until the island is live, so that nothing done there is lost when the
-	 * part comes alive. Set in the browser only, from hydration on: without JavaScript the part
-	 * stays readable, screen readers included.
-	 */
-	inert?: boolean;
 	children: ComponentChildren;
 }) {
 	const queue = useContext(PartQueueContext);
 	const [active, setActive] = useState(() => !queue || (rendered && !queue.hydrating));
-	const element = useRef<HTMLDivElement>(null);
-	useLayoutEffect(() => {
-		if (element.current) element.current.inert = inert ?? false;
-	}, [inert, active]);
 	useEffect(() => {
 		if (!active) queue?.add(() => setActive(true), rendered);
 	}, [active, queue, rendered]);
 	return active || now ? (
-		<div class={className} ref={element}>
-			{children}
-		</div>
+		<div class={className}>{children}</div>
 	) : (
-		<div class={className} ref={element} dangerouslySetInnerHTML={{ __html: '' }} />
+		<div class={className} dangerouslySetInnerHTML={{ __html: '' }} />
 	);
 }
 
