@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } fro
 import Quiz, { renderedRows, type QuizProps } from '../../src/components/Quiz/Quiz';
 import { loadLabEngine } from '../../src/lib/quiz/lab-engine';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
+import { drawAttempt, previewSeed } from '../../src/lib/quiz/session';
 import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
 import italian from '../../src/content/i18n/it.json';
 import { quizStrings, renderQuizOf } from './quiz-render';
@@ -710,5 +711,47 @@ describe('<Quiz>', () => {
 			};
 		await waitFor(() => expect(saved().reviews['rm-volume']).toEqual([{ at: 5, grade: 3 }]));
 		expect(saved().version).toBe(2);
+	});
+});
+
+describe('<Quiz> of a draw whose page carries the first draw only', () => {
+	// Eight statements in two topics, two drawn from each: the page sends the four of the first draw.
+	const pool = (['docker', 'forensics'] as const).flatMap((topic) =>
+		Array.from({ length: 4 }, (_, index) =>
+			QuestionSchema().parse({
+				...questions[1],
+				id: `${topic}-${index}`,
+				topic,
+				prompt: t(`Affermazione ${index + 1} su ${topic}.`),
+			})
+		)
+	);
+	const first = drawAttempt(pool, previewSeed('final'), 2).map(({ question }) => question);
+	const prompts = () =>
+		[...document.querySelectorAll('.quiz-prompt')].map((node) => node.textContent);
+	const inOrder = (drawn: readonly Question[]) => drawn.map((question) => question.prompt.it);
+	const props = {
+		quizId: 'final',
+		perTopic: 2,
+		mode: 'test',
+		pool: '/quiz/final/it.json',
+	} as const;
+
+	test('shows that draw, and draws the learner’s own from the pool it fetches', async () => {
+		const fetched = vi.fn(() => Promise.resolve(new Response(JSON.stringify(pool))));
+		vi.stubGlobal('fetch', fetched);
+		history.replaceState(null, '', '/quiz/final/?seed=42');
+		await renderQuizOf(first, props);
+		expect(fetched).toHaveBeenCalledWith('/quiz/final/it.json');
+		// A shared seed draws from the whole pool: questions the page did not send among them.
+		const shared = drawAttempt(pool, 42, 2).map(({ question }) => question);
+		expect(shared.some((question) => !first.includes(question))).toBe(true);
+		await waitFor(() => expect(prompts()).toEqual(inOrder(shared)));
+	});
+
+	test('without the pool (offline, never saved) the first draw stays on offer', async () => {
+		vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline')));
+		await renderQuizOf(first, props);
+		expect(prompts()).toEqual(inOrder(first));
 	});
 });

@@ -13,6 +13,7 @@ import { loadProgress, type Attempt } from '../../lib/quiz/progress.ts';
 import type { Question, Topic } from '../../lib/quiz/schema.ts';
 import {
 	drawAttempt,
+	drawnAsGiven,
 	previewSeed,
 	previewSheet,
 	quizReducer,
@@ -59,6 +60,11 @@ export interface QuizProps {
 	questions: Question[] | string;
 	/** Draw this many questions per topic (the final quiz). */
 	perTopic?: number | undefined;
+	/**
+	 * With `perTopic`: the address of the pool to draw from, when `questions` holds only the draw
+	 * of the first attempt (`previewSeed`), in its order. Fetched when the island opens.
+	 */
+	pool?: string | undefined;
 	penalties: Partial<Record<Topic, number>>;
 	lang: Locale;
 	/** The `quiz.*` UI strings in the page's language, by their full keys. */
@@ -93,6 +99,7 @@ function QuizSheet({
 	quizId,
 	questions: given,
 	perTopic,
+	pool,
 	penalties,
 	lang,
 	strings,
@@ -101,10 +108,13 @@ function QuizSheet({
 	deferRows = false,
 }: QuizProps) {
 	const t = useMemo(() => translator(strings), [strings]);
-	const questions = useMemo(
+	const sent = useMemo(
 		() => (typeof given === 'string' ? (JSON.parse(given) as Question[]) : given),
 		[given]
 	);
+	// The pool once fetched; until then (or if it cannot be), the questions the page sent.
+	const [all, setAll] = useState<Question[]>();
+	const questions = all ?? sent;
 	const storage = useMemo(deviceStorage, []);
 	const [state, dispatch] = useReducer(quizReducer, { quizId });
 	const [message, setMessage] = useState('');
@@ -132,13 +142,22 @@ function QuizSheet({
 		// A quiz that asks for Docker commands loads their matcher before it scores anything; one
 		// with labs loads the simulated host (150 KB) first only when the device holds a lab answer
 		// to score, and otherwise when a lab is first tried, checked or handed in.
-		const ready = Promise.all([
-			asksForDockerCommands(questions) ? loadDockerMatcher() : undefined,
-			holdsLabAnswers(questions, loaded.progress.questions) ? loadLabEngine() : undefined,
-			loaded.progress.attempts[quizId]?.submitted && results.preload(),
-		]);
-		void ready.then(() => {
+		const ready = (
+			pool
+				? fetch(pool)
+						.then((response) => response.json() as Promise<Question[]>)
+						.catch(() => sent)
+				: Promise.resolve(sent)
+		).then((questions) =>
+			Promise.all([
+				asksForDockerCommands(questions) ? loadDockerMatcher() : undefined,
+				holdsLabAnswers(questions, loaded.progress.questions) ? loadLabEngine() : undefined,
+				loaded.progress.attempts[quizId]?.submitted && results.preload(),
+			]).then(() => questions)
+		);
+		void ready.then((questions) => {
 			if (!live) return;
+			setAll(questions);
 			setOnePerScreen(!compact && storage.read(ONE_PER_SCREEN_KEY) === '1');
 			dispatch({
 				type: 'open',
@@ -155,23 +174,22 @@ function QuizSheet({
 		return () => {
 			live = false;
 		};
-	}, [storage, questions, mode, quizId, compact]);
+	}, [storage, sent, pool, mode, quizId, compact]);
 	useEffect(() => {
 		// The questions the server left out render once the reader is a screen and a half from the
 		// first of them, or a key is pressed (Tab, the browser's find).
 		const first = listRef.current?.children[renderedRows];
 		if (!first) return;
-		const all = showAll;
-		const near = new IntersectionObserver(([entry]) => entry!.isIntersecting && all(), {
+		const near = new IntersectionObserver(([entry]) => entry!.isIntersecting && showAll(), {
 			rootMargin: '150% 0px',
 		});
 		near.observe(first);
-		addEventListener('keydown', all, { once: true });
+		addEventListener('keydown', showAll, { once: true });
 		// A link to a question further down: the browser scrolled there, past the empty ones.
-		if (location.hash) all();
+		if (location.hash) showAll();
 		return () => {
 			near.disconnect();
-			removeEventListener('keydown', all);
+			removeEventListener('keydown', showAll);
 		};
 	}, [showAll]);
 	const onOtherTab = useCallback(
@@ -183,7 +201,14 @@ function QuizSheet({
 	const saveFailure = useStoredProgress(storage, state.progress, onOtherTab);
 
 	const seed = state.progress?.attempts[quizId]?.seed ?? previewSeed(quizId);
-	const drawn = useMemo(() => drawAttempt(questions, seed, perTopic), [questions, seed, perTopic]);
+	const drawn = useMemo(
+		// Without the pool (not fetched yet, or it could not be), the draw the page sent, as it is.
+		() =>
+			pool && questions === sent
+				? drawnAsGiven(sent, seed)
+				: drawAttempt(questions, seed, perTopic),
+		[pool, sent, questions, seed, perTopic]
+	);
 	const scoring = useMemo<QuizScoring>(() => ({ lang, penalties }), [lang, penalties]);
 	// Until the device is read, the quiz shows a fresh attempt, inert: the server renders the same,
 	// so hydrating it moves nothing, and nothing can be answered that `open` would then drop.

@@ -330,6 +330,14 @@ export function drawAttempt(
 	}));
 }
 
+/**
+ * Questions drawn already (by `drawAttempt` on the server, from a pool the page does not carry),
+ * laid out for `seed` in the order given: the same as the draw they came from.
+ */
+export function drawnAsGiven(questions: readonly Question[], seed: number): DrawnQuestion[] {
+	return questions.map((question) => ({ question, layout: layoutQuestion(question, seed) }));
+}
+
 /** The island's state: every quiz's progress once read from the device, and what to say of it. */
 export interface QuizState {
 	/** The quiz this page shows. */

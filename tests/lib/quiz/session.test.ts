@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
@@ -7,9 +8,11 @@ import {
 	type Attempt,
 	type Progress,
 } from '../../../src/lib/quiz/progress';
+import { loadBankFiles } from '../../../src/lib/quiz/files';
 import { scoreQuestion, type Answer } from '../../../src/lib/quiz/score';
 import {
 	drawAttempt,
+	drawnAsGiven,
 	drawQuestions,
 	emptyAnswer,
 	fitAnswer,
@@ -780,5 +783,36 @@ describe('previewSheet()', () => {
 		expect(sheet.showResults).toBe(false);
 		expect(sheet.rows.map((row) => row.question.id)).toEqual(drawn.map((d) => d.question.id));
 		expect(sheet.progress.questions).toEqual({});
+	});
+});
+
+describe('drawnAsGiven()', () => {
+	// The final test's page carries its draw only, not the pool it was drawn from: the island's
+	// first render must be the server's, and the attempt the same once the pool has come.
+	const root = join(import.meta.dirname, '../../..');
+	const pool = loadBankFiles(root).flatMap((loaded) => loaded.bank?.questions ?? []);
+
+	test('lays out a draw of the real banks as drawing it from the whole pool does', () => {
+		expect(pool.length).toBeGreaterThan(100);
+		for (const quizId of ['final', 'another-quiz']) {
+			const seed = previewSeed(quizId);
+			const drawn = drawAttempt(pool, seed, 5);
+			expect(
+				drawnAsGiven(
+					drawn.map(({ question }) => question),
+					seed
+				)
+			).toEqual(drawn);
+		}
+	});
+
+	test('keeps the order given, whatever the seed', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
+				const given = [ordering, single];
+				expect(drawnAsGiven(given, seed).map(({ question }) => question)).toEqual(given);
+				expect(drawnAsGiven(given, seed)[0]!.layout).toEqual(layoutQuestion(ordering, seed));
+			})
+		);
 	});
 });
