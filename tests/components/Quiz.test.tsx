@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } fro
 import Quiz, { renderedRows, type QuizProps } from '../../src/components/Quiz/Quiz';
 import { loadLabEngine } from '../../src/lib/quiz/lab-engine';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
-import { drawAttempt, previewSeed } from '../../src/lib/quiz/session';
+import { drawQuestions, previewSeed } from '../../src/lib/quiz/session';
 import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
 import italian from '../../src/content/i18n/it.json';
 import { quizStrings, renderQuizOf } from './quiz-render';
@@ -726,7 +726,7 @@ describe('<Quiz> of a draw whose page carries the first draw only', () => {
 			})
 		)
 	);
-	const first = drawAttempt(pool, previewSeed('final'), 2).map(({ question }) => question);
+	const first = drawQuestions(pool, previewSeed('final'), 2);
 	const prompts = () =>
 		[...document.querySelectorAll('.quiz-prompt')].map((node) => node.textContent);
 	const inOrder = (drawn: readonly Question[]) => drawn.map((question) => question.prompt.it);
@@ -744,7 +744,7 @@ describe('<Quiz> of a draw whose page carries the first draw only', () => {
 		await renderQuizOf(first, props);
 		expect(fetched).toHaveBeenCalledWith('/quiz/final/it.json');
 		// A shared seed draws from the whole pool: questions the page did not send among them.
-		const shared = drawAttempt(pool, 42, 2).map(({ question }) => question);
+		const shared = drawQuestions(pool, 42, 2);
 		expect(shared.some((question) => !first.includes(question))).toBe(true);
 		await waitFor(() => expect(prompts()).toEqual(inOrder(shared)));
 	});

@@ -121,13 +121,8 @@ function QuizSheet({
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 	const listRef = useRef<HTMLOListElement>(null);
 	// Questions the server left out wait for the learner (below); all render once the quiz has focus.
+	// Until then (`eager`), they are empty items without a part of their own to hydrate.
 	const parts = usePartQueue(deferRows, true);
-	// Until then, the rows after those are empty items without a part of their own to hydrate.
-	const [tail, setTail] = useState(!deferRows);
-	const showAll = useCallback(() => {
-		setTail(true);
-		parts.queue.activateAll();
-	}, [parts.queue]);
 	// One question per screen (never in a chapter's quiz), and the question shown then, or the one
 	// the learner last went to (none yet: -1).
 	const [onePerScreen, setOnePerScreen] = useState(false);
@@ -180,6 +175,7 @@ function QuizSheet({
 		// first of them, or a key is pressed (Tab, the browser's find).
 		const first = listRef.current?.children[renderedRows];
 		if (!first) return;
+		const showAll = parts.queue.activateAll;
 		const near = new IntersectionObserver(([entry]) => entry!.isIntersecting && showAll(), {
 			rootMargin: '150% 0px',
 		});
@@ -191,7 +187,7 @@ function QuizSheet({
 			near.disconnect();
 			removeEventListener('keydown', showAll);
 		};
-	}, [showAll]);
+	}, [parts.queue]);
 	const onOtherTab = useCallback(
 		(text: string | null, base: string | null) =>
 			// Another tab may have checked a lab: scoring it here needs the runner.
@@ -285,7 +281,7 @@ function QuizSheet({
 					class="quiz-item"
 					hidden={current !== undefined && index !== current}
 				>
-					{index >= renderedRows && !tail && index !== asked ? (
+					{index >= renderedRows && !parts.eager && index !== asked ? (
 						// A question the server left out, before the learner comes near: nothing to hydrate.
 						<div class="quiz-row" />
 					) : (
@@ -327,7 +323,7 @@ function QuizSheet({
 					)}
 				</li>
 			)),
-		[rows, seed, tail, current, asked, lang, attempt.mode, check]
+		[rows, seed, parts.eager, current, asked, lang, attempt.mode, check]
 	);
 
 	return (
@@ -337,7 +333,7 @@ function QuizSheet({
 					class={`quiz${compact ? ' quiz-compact' : ''}`}
 					inert={!opened || !parts.live}
 					aria-busy={opened && parts.live ? undefined : 'true'}
-					onFocusIn={showAll}
+					onFocusIn={parts.queue.activateAll}
 				>
 					{!sheet.showResults && (
 						<SkipLink rows={rows} from={() => current ?? visited.current} onGo={go} />

@@ -27,17 +27,23 @@ export interface PartQueue {
 
 /**
  * A queue for one island; `hydrating` only in a browser, and only when the island asks for it.
- * `live` is called once every part queued with markup to keep (`rendered`) is active.
+ * `live` is called once every part queued with markup to keep (`rendered`) is active; `eager`,
+ * once a lazy queue lets its waiting parts go (the first `activateAll()`).
  */
-export function createPartQueue(deferred: boolean, lazy: boolean, live: () => void): PartQueue {
+export function createPartQueue(
+	deferred: boolean,
+	lazy: boolean,
+	live: () => void,
+	eager?: () => void
+): PartQueue {
 	const waiting: { activate: () => void; rendered: boolean }[] = [];
 	let renderedLeft = 0;
-	let eager = !lazy;
+	let all = !lazy;
 	let stepping = false;
 	const step = () => {
 		stepping = false;
 		// Any part once eager, else only the server's: until they are live, the island is inert.
-		const index = waiting.findIndex((part) => eager || part.rendered);
+		const index = waiting.findIndex((part) => all || part.rendered);
 		if (index < 0) return;
 		const [next] = waiting.splice(index, 1);
 		next!.activate();
@@ -58,7 +64,8 @@ export function createPartQueue(deferred: boolean, lazy: boolean, live: () => vo
 			start();
 		},
 		activateAll() {
-			eager = true;
+			if (!all) eager?.();
+			all = true;
 			start();
 		},
 	};
@@ -97,13 +104,25 @@ export function Deferred({
 }
 
 /**
- * The queue for an island (lazy or not), and whether it is `live`: the server's parts have their
- * handlers (until then the island should be inert).
+ * The queue for an island (lazy or not), whether it is `live` (the server's parts have their
+ * handlers; until then the island should be inert), and whether it is `eager`: a lazy queue has let
+ * the parts it kept back go, so an island may mount the parts it had left out.
  */
-export function usePartQueue(deferred: boolean, lazy = false): { queue: PartQueue; live: boolean } {
+export function usePartQueue(
+	deferred: boolean,
+	lazy = false
+): { queue: PartQueue; live: boolean; eager: boolean } {
 	// Not live on the server either, so that the markup it sends is inert until the island is.
 	const [live, setLive] = useState(!deferred);
-	const [queue] = useState(() => createPartQueue(deferred, lazy, () => setLive(true)));
+	const [eager, setEager] = useState(!lazy);
+	const [queue] = useState(() =>
+		createPartQueue(
+			deferred,
+			lazy,
+			() => setLive(true),
+			() => setEager(true)
+		)
+	);
 	useEffect(() => {
 		// The parts have queued themselves (children's effects run first). A last part that does
 		// nothing, counted with the server's: once its turn comes, the island is live (at once if
@@ -111,5 +130,5 @@ export function usePartQueue(deferred: boolean, lazy = false): { queue: PartQueu
 		queue.hydrating = false;
 		queue.add(() => {}, true);
 	}, [queue]);
-	return { queue, live };
+	return { queue, live, eager };
 }

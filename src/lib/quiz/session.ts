@@ -324,10 +324,7 @@ export function drawAttempt(
 	seed: number,
 	perTopic?: number
 ): DrawnQuestion[] {
-	return drawQuestions(questions, seed, perTopic).map((question) => ({
-		question,
-		layout: layoutQuestion(question, seed),
-	}));
+	return drawnAsGiven(drawQuestions(questions, seed, perTopic), seed);
 }
 
 /**

@@ -30,7 +30,12 @@ describe('createPartQueue()', () => {
 	test('lazy: keeps the empty parts back until asked, the server’s parts going first', async () => {
 		fakeTimers();
 		const done: string[] = [];
-		const queue = createPartQueue(true, true, () => done.push('live'));
+		const queue = createPartQueue(
+			true,
+			true,
+			() => done.push('live'),
+			() => done.push('eager')
+		);
 		queue.add(() => done.push('a'), true);
 		queue.add(() => done.push('c'), false);
 		queue.add(() => done.push('b'), true);
@@ -38,10 +43,13 @@ describe('createPartQueue()', () => {
 		await vi.runAllTimersAsync();
 		expect(done).toEqual(['a', 'b', 'live']);
 		queue.activateAll();
+		// Said once, at once: the island may now mount the parts it had left out.
+		queue.activateAll();
+		expect(done).toEqual(['a', 'b', 'live', 'eager']);
 		await vi.advanceTimersToNextTimerAsync();
-		expect(done).toEqual(['a', 'b', 'live', 'c']);
+		expect(done).toEqual(['a', 'b', 'live', 'eager', 'c']);
 		await vi.runAllTimersAsync();
-		expect(done).toEqual(['a', 'b', 'live', 'c', 'd']);
+		expect(done).toEqual(['a', 'b', 'live', 'eager', 'c', 'd']);
 	});
 
 	test('on the server, never hydrating', () => {
