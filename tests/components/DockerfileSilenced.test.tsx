@@ -49,7 +49,10 @@ describe('<DockerfileBuilder> silenced findings', () => {
 		renderBuilder('it');
 		await paste('Testo del Dockerfile', 'Trasforma in modulo', dockerfile, /^Dockerfile letto:/);
 		const checks = screen.getByRole('region', { name: /^Controlli/ });
-		expect(within(checks).getByRole('heading').textContent).toContain('1 segnalazione');
+		// The linter loads on its own the first time: its findings come a moment after the form.
+		await waitFor(() =>
+			expect(within(checks).getByRole('heading').textContent).toContain('1 segnalazione')
+		);
 		const folded = checks.querySelector('details');
 		expect(folded?.open).toBe(false);
 		const summary = within(checks).getByText('2 controlli disattivati nel file');
@@ -75,7 +78,9 @@ describe('<DockerfileBuilder> silenced findings', () => {
 		renderBuilder('en');
 		await paste('Dockerfile text', 'Turn into a form', dockerfile, /^Dockerfile read:/);
 		const checks = screen.getByRole('region', { name: /^Checks/ });
-		expect(within(checks).getByText('2 checks turned off in the file').tagName).toBe('SUMMARY');
+		expect((await within(checks).findByText('2 checks turned off in the file')).tagName).toBe(
+			'SUMMARY'
+		);
 		expect(checks.textContent).toContain('Turned off by # check=skip on line 1.');
 		expect(checks.textContent).toContain('Turned off by # hadolint ignore on line 3.');
 

@@ -169,18 +169,29 @@ const LabSlot = lazyView(
 	}
 ).View;
 
+const control = 'input:not(:disabled), select, textarea, button:not(:disabled)';
+
 /**
  * Takes the keyboard to a question of a list: to its first control, or to the question itself,
- * whose legend a screen reader then reads (a question not rendered yet: to its item).
+ * whose legend a screen reader then reads (a question not rendered yet: to its item). A control
+ * still loading (a lab's fields come with its runner) gets the keyboard once it is there, if the
+ * learner has not moved on; until then the question holds it.
  */
-export function focusQuestion(item: Element | null | undefined, control?: boolean) {
+export function focusQuestion(item: Element | null | undefined, toControl?: boolean) {
 	const fieldset = item?.querySelector('fieldset') ?? (item as HTMLElement | null | undefined);
-	const target = control
-		? fieldset?.querySelector<HTMLElement>(
-				'input:not(:disabled), select, textarea, button:not(:disabled)'
-			)
-		: fieldset;
-	if (!target) return;
-	if (!control) target.tabIndex = -1;
-	target.focus();
+	if (!fieldset) return;
+	const first = () => fieldset.querySelector<HTMLElement>(control);
+	const target = toControl && first();
+	if (target) return target.focus();
+	fieldset.tabIndex = -1;
+	fieldset.focus();
+	if (!toControl) return;
+	const observer = new MutationObserver(() => {
+		const found = first();
+		if (!found) return;
+		observer.disconnect();
+		if (document.activeElement === fieldset) found.focus();
+	});
+	observer.observe(fieldset, { childList: true, subtree: true });
+	fieldset.addEventListener('focusout', () => observer.disconnect(), { once: true });
 }

@@ -176,7 +176,8 @@ export function startContainer(
 		const taken = state.containers.some(
 			(other) =>
 				other !== c &&
-				other.status === 'running' &&
+				// A paused container keeps its published ports: only its processes are frozen.
+				(other.status === 'running' || other.status === 'paused') &&
 				other.ports.some(
 					(p) =>
 						p.hostPort === binding.hostPort &&

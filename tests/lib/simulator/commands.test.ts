@@ -103,6 +103,12 @@ describe('commands', () => {
 			7,
 		],
 		[
+			'a paused container still holds its published port',
+			'docker run -d -p 8080:80 --name a nginx\ndocker pause a\ndocker run -d -p 8080:80 --name b nginx',
+			'port is already allocated',
+			125,
+		],
+		[
 			'the host reaches a bridge address',
 			'docker run -d nginx\ncurl http://172.17.0.2/',
 			'Welcome to nginx!',
