@@ -14,6 +14,7 @@ import type { Question, Topic } from '../../lib/quiz/schema.ts';
 import {
 	drawAttempt,
 	drawnAsGiven,
+	keepRows,
 	previewSeed,
 	previewSheet,
 	quizReducer,
@@ -214,7 +215,10 @@ function QuizSheet({
 		() => sheetOf(state, drawn, scoring) ?? previewSheet(quizId, drawn, scoring, mode),
 		[state, drawn, scoring, quizId, mode]
 	);
-	const { progress, attempt, rows, answered } = sheet;
+	const { progress, attempt, answered } = sheet;
+	// The rows that show what they showed are the same objects, so their questions are left alone.
+	const kept = useRef<SheetRow[]>([]);
+	const rows = useMemo(() => (kept.current = keepRows(kept.current, sheet.rows)), [sheet.rows]);
 	const opened = progress === state.progress;
 
 	const check = useCallback(
