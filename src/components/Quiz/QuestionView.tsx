@@ -193,5 +193,4 @@ export function focusQuestion(item: Element | null | undefined, toControl?: bool
 		if (document.activeElement === fieldset) found.focus();
 	});
 	observer.observe(fieldset, { childList: true, subtree: true });
-	fieldset.addEventListener('focusout', () => observer.disconnect(), { once: true });
 }
