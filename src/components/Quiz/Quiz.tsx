@@ -14,7 +14,6 @@ import type { Question, Topic } from '../../lib/quiz/schema.ts';
 import {
 	drawAttempt,
 	drawnAsGiven,
-	keepRows,
 	previewSeed,
 	previewSheet,
 	quizReducer,
@@ -215,10 +214,7 @@ function QuizSheet({
 		() => sheetOf(state, drawn, scoring) ?? previewSheet(quizId, drawn, scoring, mode),
 		[state, drawn, scoring, quizId, mode]
 	);
-	const { progress, attempt, answered } = sheet;
-	// The rows that show what they showed are the same objects, so their questions are left alone.
-	const kept = useRef<SheetRow[]>([]);
-	const rows = useMemo(() => (kept.current = keepRows(kept.current, sheet.rows)), [sheet.rows]);
+	const { progress, attempt, rows, answered } = sheet;
 	const opened = progress === state.progress;
 
 	const check = useCallback(

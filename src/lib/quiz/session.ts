@@ -614,31 +614,6 @@ export function sheetOf(
 	};
 }
 
-/** What a row shows, as text: two rows that give the same are drawn the same. */
-const rowShown = (row: SheetRow) =>
-	JSON.stringify([row.layout, row.answer, row.complete, row.given, row.score, row.tries]);
-
-/**
- * The rows of a new sheet, with each one that shows what the row before showed kept as it was,
- * and the list itself when every row is: a page leaves those questions alone instead of drawing
- * them again (the first attempt once the device is read, every question but the one answered).
- * A question counts as the same when it is the same object or, fetched again, the same text.
- */
-export function keepRows(previous: readonly SheetRow[], next: SheetRow[]): SheetRow[] {
-	let changed = previous.length !== next.length;
-	const rows = next.map((row, index) => {
-		const before = previous[index];
-		const same =
-			before !== undefined &&
-			(before.question === row.question ||
-				JSON.stringify(before.question) === JSON.stringify(row.question)) &&
-			rowShown(before) === rowShown(row);
-		if (!same) changed = true;
-		return same ? before : row;
-	});
-	return changed ? rows : (previous as SheetRow[]);
-}
-
 /**
  * The seed of the sheet a page shows before it has read the device. It depends on the quiz alone,
  * so the server's HTML and the island's first render in the browser draw the same questions.

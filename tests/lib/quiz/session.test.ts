@@ -18,7 +18,6 @@ import {
 	fitAnswer,
 	gradeOf,
 	isAnswered,
-	keepRows,
 	layoutQuestion,
 	percentage,
 	previewSeed,
@@ -454,54 +453,6 @@ describe('sheetOf()', () => {
 		expect(sheetOf(state('test', progress), drawn, {})!.showResults).toBe(false);
 		expect(sheetOf(state('test', progress, true), drawn, {})!.showResults).toBe(true);
 		expect(sheetOf(state('practice', progress, true), drawn, {})!.showResults).toBe(false);
-	});
-});
-
-describe('keepRows()', () => {
-	const questions = [single, ordering, ...many('docker', 2)];
-	const seed = previewSeed('docker');
-	const drawn = drawAttempt(questions, seed);
-	const opened = (progress = emptyProgress(), given = drawn) =>
-		sheetOf(
-			{
-				quizId: 'docker',
-				progress: {
-					...progress,
-					attempts: {
-						docker: { seed, mode: 'practice', submitted: false, started: 9, updated: 9 },
-					},
-				},
-			},
-			given,
-			{}
-		)!.rows;
-
-	test('the device read with nothing on it: the preview’s rows and list stay as they were', () => {
-		const preview = previewSheet('docker', drawn, {}, 'practice').rows;
-		expect(keepRows(preview, opened())).toBe(preview);
-	});
-
-	test('an answer: its row is new, every other row is the same object', () => {
-		const before = opened();
-		const chosen = { type: 'single', choice: 'b' } as const;
-		const after = keepRows(before, opened(recordAnswer(emptyProgress(), single.id, chosen)));
-		expect(after).not.toBe(before);
-		after.forEach((row, index) => {
-			if (row.question.id === single.id) expect(row).not.toBe(before[index]);
-			else expect(row).toBe(before[index]);
-		});
-		expect(after.find((row) => row.question.id === single.id)!.answer).toEqual(chosen);
-	});
-
-	test('questions fetched again are the same when their text is; a changed one is drawn anew', () => {
-		const before = opened();
-		expect(keepRows(before, opened(emptyProgress(), structuredClone(drawn)))).toBe(before);
-		const changed = structuredClone(drawn);
-		changed[0]!.question.prompt = t('Un altro testo');
-		const after = keepRows(before, opened(emptyProgress(), changed));
-		expect(after[0]!.question.prompt).toEqual(t('Un altro testo'));
-		expect(after.slice(1)).toEqual(before.slice(1));
-		after.slice(1).forEach((row, index) => expect(row).toBe(before[index + 1]));
 	});
 });
 
