@@ -11,6 +11,12 @@ import { absoluteHostPath, readFile, runInside, writeFile } from './inside.ts';
 import { containerName, hex } from './random.ts';
 import type { Container, HostState, MountPoint, PortBinding } from './types.ts';
 
+/**
+ * Whether the container is up: running, or paused (its processes frozen, while it keeps its
+ * process, its addresses and its published ports, and Docker still reports it as running).
+ */
+const isUp = (c: Container) => c.status === 'running' || c.status === 'paused';
+
 /** The lines a server prints when it starts, by behaviour. */
 function startupLogs(
 	state: HostState,
@@ -176,8 +182,7 @@ export function startContainer(
 		const taken = state.containers.some(
 			(other) =>
 				other !== c &&
-				// A paused container keeps its published ports: only its processes are frozen.
-				(other.status === 'running' || other.status === 'paused') &&
+				isUp(other) &&
 				other.ports.some(
 					(p) =>
 						p.hostPort === binding.hostPort &&
@@ -604,7 +609,7 @@ export function stop(ctx: Context, words: string[]): Answer {
 	);
 	if ('exitCode' in parsed) return parsed;
 	return eachContainer(ctx, parsed.args, 'stop', (c, name) => {
-		if (c.status === 'running' || c.status === 'paused') {
+		if (isUp(c)) {
 			// SIGTERM to a server exits 0; a shell kept alive by -it gets SIGKILL after 10 s.
 			const behaviour = ctx.state.images.find((i) => i.id === c.imageId)?.behaviour;
 			stopContainer(ctx.state, c, behaviour === 'shell' && !c.init ? 137 : 0);
@@ -658,8 +663,7 @@ export function rm(ctx: Context, words: string[]): Answer {
 	);
 	if ('exitCode' in parsed) return parsed;
 	return eachContainer(ctx, parsed.args, 'rm', (c, name) => {
-		if ((c.status === 'running' || c.status === 'paused') && !parsed.flags['force'])
-			return daemonError('remove-running', { name });
+		if (isUp(c) && !parsed.flags['force']) return daemonError('remove-running', { name });
 		removeContainer(ctx.state, c, !!parsed.flags['volumes']);
 		return name;
 	});
@@ -683,7 +687,7 @@ export function statusColumn(state: HostState, c: Container): string {
 
 /** The PORTS column: published ports (IPv4 and IPv6 for every address), then exposed ones. */
 export function portsColumn(state: HostState, c: Container): string {
-	if (c.status !== 'running') return '';
+	if (!isUp(c)) return '';
 	const image = state.images.find((i) => i.id === c.imageId);
 	const published = c.ports.flatMap((p) =>
 		p.hostIp === '0.0.0.0'
@@ -715,9 +719,7 @@ export function ps(ctx: Context, words: string[]): Answer {
 	);
 	if ('exitCode' in parsed) return parsed;
 	const { state } = ctx;
-	const shown = [...state.containers]
-		.reverse()
-		.filter((c) => parsed.flags['all'] || c.status === 'running' || c.status === 'paused');
+	const shown = [...state.containers].reverse().filter((c) => parsed.flags['all'] || isUp(c));
 	if (parsed.flags['quiet']) return ok(shown.map((c) => c.id.slice(0, 12)));
 	const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
 	for (const c of shown)
@@ -787,10 +789,9 @@ export function port(ctx: Context, words: string[]): Answer {
 	const c = findContainer(ctx.state, name);
 	if (!c) return daemonError('no-such-container', { name });
 	const key = which && !which.includes('/') ? `${which}/tcp` : which;
-	const bindings =
-		c.status === 'running'
-			? c.ports.filter((p) => !key || `${p.containerPort}/${p.protocol}` === key)
-			: [];
+	const bindings = isUp(c)
+		? c.ports.filter((p) => !key || `${p.containerPort}/${p.protocol}` === key)
+		: [];
 	if (!bindings.length && key) return fail('no-public-port', { port: which!, name });
 	return ok(
 		bindings.flatMap((p) => {
@@ -828,7 +829,7 @@ export function inspectContainer(state: HostState, c: Container): unknown {
 	// Go writes a map's keys sorted.
 	for (const a of [...c.networks].sort((x, y) => x.network.localeCompare(y.network))) {
 		const network = state.networks.find((n) => n.name === a.network);
-		const running = c.status === 'running';
+		const running = isUp(c);
 		networks[a.network] = {
 			IPAMConfig: a.staticIp ? { IPv4Address: a.staticIp } : null,
 			MacAddress: running ? a.mac : '',
@@ -848,12 +849,12 @@ export function inspectContainer(state: HostState, c: Container): unknown {
 		Args: [...c.entrypoint, ...c.cmd].slice(1),
 		State: {
 			Status: c.status,
-			Running: c.status === 'running' || c.status === 'paused',
+			Running: isUp(c),
 			Paused: c.status === 'paused',
 			Restarting: false,
 			OOMKilled: false,
 			Dead: false,
-			Pid: c.status === 'running' ? 1000 + (parseInt(c.id.slice(0, 4), 16) % 9000) : 0,
+			Pid: isUp(c) ? 1000 + (parseInt(c.id.slice(0, 4), 16) % 9000) : 0,
 			ExitCode: c.exitCode,
 			Error: '',
 			StartedAt: c.startedAt ? isoTime(c.startedAt) : '0001-01-01T00:00:00Z',

@@ -109,6 +109,16 @@ describe('commands', () => {
 			125,
 		],
 		[
+			'ps shows a paused container with its ports',
+			'docker run -d -p 8080:80 --name a nginx\ndocker pause a\ndocker ps',
+			/\(Paused\) +0\.0\.0\.0:8080->80\/tcp, \[::\]:8080->80\/tcp +a$/,
+		],
+		[
+			'port lists a paused container’s published port',
+			'docker run -d -p 8080:80 --name a nginx\ndocker pause a\ndocker port a',
+			'80/tcp -> 0.0.0.0:8080',
+		],
+		[
 			'the host reaches a bridge address',
 			'docker run -d nginx\ncurl http://172.17.0.2/',
 			'Welcome to nginx!',
