@@ -6,16 +6,17 @@
 import { daemonError, fail, ok, type Answer, type Context } from './context.ts';
 import { formatMessage } from './messages.ts';
 import { ellipsis, humanDuration, isoTime, table } from './format.ts';
-import { allocateIp, findContainer, findNetwork, macAddress, workingDirectory } from './host.ts';
+import {
+	allocateIp,
+	findContainer,
+	findNetwork,
+	isUp,
+	macAddress,
+	workingDirectory,
+} from './host.ts';
 import { absoluteHostPath, readFile, runInside, writeFile } from './inside.ts';
 import { containerName, hex } from './random.ts';
 import type { Container, HostState, MountPoint, PortBinding } from './types.ts';
-
-/**
- * Whether the container is up: running, or paused (its processes frozen, while it keeps its
- * process, its addresses and its published ports, and Docker still reports it as running).
- */
-const isUp = (c: Container) => c.status === 'running' || c.status === 'paused';
 
 /** The lines a server prints when it starts, by behaviour. */
 function startupLogs(

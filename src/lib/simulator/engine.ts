@@ -13,6 +13,7 @@ import {
 	findContainer,
 	findImage,
 	findNetwork,
+	isUp,
 	workingDirectory,
 } from './host.ts';
 import { images, pullCommand, push, rmi, tag } from './images.ts';
@@ -238,9 +239,7 @@ function docker(ctx: Context, words: string[]): Answer {
 			};
 			const target = sub ? map[sub] : undefined;
 			if (target === 'container-prune') {
-				const removed = ctx.state.containers.filter(
-					(c) => c.status !== 'running' && c.status !== 'paused'
-				);
+				const removed = ctx.state.containers.filter((c) => !isUp(c));
 				for (const c of removed) containers.removeContainer(ctx.state, c, false);
 				return ok([
 					'Deleted Containers:',

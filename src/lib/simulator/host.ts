@@ -196,3 +196,9 @@ export function allocateIp(state: HostState, network: Network): string | undefin
 export function macAddress(rng: Rng): string {
 	return `02:42:${hex(rng, 8).match(/../g)!.join(':')}`;
 }
+
+/**
+ * Whether the container is up: running, or paused (its processes frozen, while it keeps its
+ * process, its addresses and its published ports, and Docker still reports it as running).
+ */
+export const isUp = (c: Container) => c.status === 'running' || c.status === 'paused';

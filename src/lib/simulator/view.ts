@@ -10,6 +10,7 @@ import type { Mount } from '../compose/mounts.ts';
 import type { PortMapping } from '../compose/ports.ts';
 import { drawDiagram, type SvgNode } from '../compose/svg.ts';
 import type { Locale } from '../i18n/locale.ts';
+import { isUp } from './host.ts';
 import type { Container, HostState, Network } from './types.ts';
 
 /** How a container's state is said, in the diagram and in the sentences. */
@@ -23,7 +24,7 @@ const drawnWhenUsed = new Set(['host', 'none']);
 
 /** The container's published ports, while it holds them (a stopped container frees them). */
 function publishedPorts(container: Container): PortMapping[] {
-	if (container.status !== 'running' && container.status !== 'paused') return [];
+	if (!isUp(container)) return [];
 	return container.ports.map((port) => ({
 		target: { start: port.containerPort, end: port.containerPort },
 		published: { start: port.hostPort, end: port.hostPort },
