@@ -275,6 +275,36 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		}
 	});
 
+	test('an ordering question on a phone: its buttons side by side, an item moved by keyboard', async ({
+		openPage,
+	}) => {
+		const { page, errors } = await openPage({ viewport: 'phone' });
+		await page.goto(url('quiz/hypervisor-types/'));
+		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await allPrompts(page);
+		const list = page.locator('.quiz-order').first();
+		await list.scrollIntoViewIfNeeded();
+		// Each row's ↑ and ↓ at the same height (Starlight's spacing of prose siblings once pushed ↓ down).
+		const tops = await list
+			.locator('.quiz-order-buttons')
+			.evaluateAll((rows) =>
+				rows.map((row) => [...row.children].map((button) => button.getBoundingClientRect().top))
+			);
+		expect(tops.length).toBeGreaterThan(2);
+		for (const [up, down] of tops) expect(down).toBe(up);
+		const texts = () => list.locator('.quiz-order-text').allTextContents();
+		const before = await texts();
+		await list.locator('li').first().locator('button').nth(1).focus();
+		await page.keyboard.press('Enter');
+		await expect.poll(texts).toEqual([before[1], before[0], ...before.slice(2)]);
+		// The keyboard stays on the item that moved, on its ↓, so it can go on moving.
+		expect(
+			await page.evaluate(() => document.activeElement?.closest('li')?.textContent ?? '')
+		).toContain(before[0]);
+		await list.screenshot({ path: join(screenshotDir(), 'quiz-ordering-phone.png') });
+		expect(errors).toEqual([]);
+	});
+
 	test('test mode: answer, submit, see the score per topic and follow a review link', async ({
 		openPage,
 	}) => {
