@@ -8,12 +8,11 @@ import Quiz, { renderedRows, type QuizProps } from '../../src/components/Quiz/Qu
 import { loadLabEngine } from '../../src/lib/quiz/lab-engine';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
 import { drawQuestions, previewSeed } from '../../src/lib/quiz/session';
-import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
+import type { Question } from '../../src/lib/quiz/schema';
 import italian from '../../src/content/i18n/it.json';
+import { questionOf, t } from './quiz-fixtures';
 import { quizStrings, renderQuizOf } from './quiz-render';
 
-const t = (text: string) => ({ it: text, en: `${text} (en)` });
-const review = { it: '/docker/volumi/#volumi', en: '/en/docker/volumi/#volumes' };
 const questions: Question[] = [
 	{
 		id: 'vm-host',
@@ -36,9 +35,7 @@ const questions: Question[] = [
 		prompt: t('Metti in ordine'),
 		items: ['pull', 'run', 'rm'].map((id) => ({ id, text: t(id) })),
 	},
-].map((q) =>
-	QuestionSchema().parse({ topic: 'docker', explanation: t('Perché sì.'), review, ...q })
-);
+].map((q) => questionOf(q));
 
 const strings = quizStrings;
 const renderQuiz = (props: Partial<QuizProps> = {}) => renderQuizOf(questions, props);
@@ -97,7 +94,7 @@ describe('<Quiz>', () => {
 
 	test('of a long quiz the server renders the first rows only; the others follow once the quiz has focus', async () => {
 		const many = Array.from({ length: renderedRows + 3 }, (_, index) =>
-			QuestionSchema().parse({ ...questions[1], id: `statement-${index}` })
+			questionOf({ ...questions[1], id: `statement-${index}` })
 		);
 		const props = {
 			quizId: 'docker',
@@ -146,7 +143,7 @@ describe('<Quiz>', () => {
 	test('shows code in prompts as code, and never as HTML', async () => {
 		await renderQuiz({
 			questions: [
-				QuestionSchema().parse({
+				questionOf({
 					...questions[1],
 					prompt: t('<img src=x onerror=alert(1)> e `docker rm`'),
 				}),
@@ -305,15 +302,12 @@ describe('<Quiz>', () => {
 
 	test('numbers: a unit and a decimal comma are read; what cannot be read says why', async () => {
 		const numbers = [
-			QuestionSchema().parse({
+			questionOf({
 				id: 'load',
 				type: 'numeric',
-				topic: 'docker',
 				prompt: t('A che percentuale lavora?'),
 				value: 40,
 				unit: '%',
-				explanation: t('Perché sì.'),
-				review,
 			}),
 		];
 		await renderQuiz({ questions: numbers });
@@ -343,14 +337,11 @@ describe('<Quiz>', () => {
 
 	test('numbers stored before the text was kept come back in the page’s way, ungrouped', async () => {
 		const numbers = [4.5, 12000].map((value, index) =>
-			QuestionSchema().parse({
+			questionOf({
 				id: `n-${index}`,
 				type: 'numeric',
-				topic: 'docker',
 				prompt: t(`Numero ${index}?`),
 				value,
-				explanation: t('Perché sì.'),
-				review,
 			})
 		);
 		localStorage.setItem(
@@ -374,15 +365,12 @@ describe('<Quiz>', () => {
 	test('Docker commands: the quiz loads their matcher, then takes sudo and long options', async () => {
 		await renderQuiz({
 			questions: [
-				QuestionSchema().parse({
+				questionOf({
 					id: 'list-all',
 					type: 'short',
 					match: 'docker',
-					topic: 'docker',
 					prompt: t('Quale comando elenca tutti i container?'),
 					accepted: ['docker ps -a'],
-					explanation: t('Perché sì.'),
-					review,
 				}),
 			],
 		});
@@ -395,17 +383,14 @@ describe('<Quiz>', () => {
 	});
 
 	test('a lab: Try shows what Docker answered and the goals not met yet; Check scores it', async () => {
-		const lab = QuestionSchema().parse({
+		const lab = questionOf({
 			id: 'lab-web',
 			type: 'lab',
-			topic: 'docker',
 			prompt: t('Avvia nginx sulla porta 8080.'),
 			start: { files: { Dockerfile: 'FROM nginx\n' } },
 			editable: ['Dockerfile'],
 			goals: [{ kind: 'container-running', name: 'web', publishes: { host: 8080, container: 80 } }],
 			solution: { commands: 'docker run -d --name web -p 8080:80 nginx' },
-			explanation: t('Perché sì.'),
-			review,
 		});
 		// The simulator is large: load it before the quiz waits for it, so the wait stays short.
 		await Promise.all([loadLabEngine(), import('../../src/components/Quiz/LabInputs')]);
@@ -441,15 +426,12 @@ describe('<Quiz>', () => {
 	});
 
 	test('a lab checked wrong gives the unmet goals as its hint', async () => {
-		const lab = QuestionSchema().parse({
+		const lab = questionOf({
 			id: 'lab-net',
 			type: 'lab',
-			topic: 'docker',
 			prompt: t('Crea la rete lab.'),
 			goals: [{ kind: 'network', name: 'lab', subnet: '10.10.0.0/24' }],
 			solution: { commands: 'docker network create --subnet 10.10.0.0/24 lab' },
-			explanation: t('Perché sì.'),
-			review,
 		});
 		await renderQuiz({ questions: [lab] });
 		const question = await screen.findByRole('group', { name: /Crea la rete/ });
@@ -462,10 +444,9 @@ describe('<Quiz>', () => {
 	});
 
 	test('a lab wrong twice shows the model solution, its files whole', async () => {
-		const lab = QuestionSchema().parse({
+		const lab = questionOf({
 			id: 'lab-fix',
 			type: 'lab',
-			topic: 'docker',
 			prompt: t('Correggi il Dockerfile.'),
 			start: { files: { Dockerfile: 'FROM ubuntu\nRUN apt install apache2\n' } },
 			editable: ['Dockerfile'],
@@ -476,8 +457,6 @@ describe('<Quiz>', () => {
 					Dockerfile: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y apache2\n',
 				},
 			},
-			explanation: t('Perché sì.'),
-			review,
 		});
 		await renderQuiz({ questions: [lab] });
 		const question = await screen.findByRole('group', { name: /Correggi il Dockerfile/ });
@@ -718,7 +697,7 @@ describe('<Quiz> of a draw whose page carries the first draw only', () => {
 	// Eight statements in two topics, two drawn from each: the page sends the four of the first draw.
 	const pool = (['docker', 'forensics'] as const).flatMap((topic) =>
 		Array.from({ length: 4 }, (_, index) =>
-			QuestionSchema().parse({
+			questionOf({
 				...questions[1],
 				id: `${topic}-${index}`,
 				topic,

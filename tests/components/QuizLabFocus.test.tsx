@@ -6,25 +6,19 @@
  */
 import { cleanup, fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, expect, test } from 'vitest';
-import { QuestionSchema } from '../../src/lib/quiz/schema';
 import italian from '../../src/content/i18n/it.json';
+import { questionOf, t } from './quiz-fixtures';
 import { renderQuizOf } from './quiz-render';
 
 afterEach(cleanup);
 
-const t = (text: string) => ({ it: text, en: `${text} (en)` });
-const review = { it: '/docker/volumi/#volumi', en: '/en/docker/volumi/#volumes' };
-
 test('the skip link takes the keyboard to a lab’s first field once its fields are there', async () => {
-	const lab = QuestionSchema().parse({
+	const lab = questionOf({
 		id: 'lab-net',
 		type: 'lab',
-		topic: 'docker',
 		prompt: t('Crea la rete lab.'),
 		goals: [{ kind: 'network', name: 'lab' }],
 		solution: { commands: 'docker network create lab' },
-		explanation: t('Perché sì.'),
-		review,
 	});
 	const rendered = await renderQuizOf([lab], { mode: 'test' });
 	const question = rendered.container.querySelector<HTMLElement>('.quiz-item')!;

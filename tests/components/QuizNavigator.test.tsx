@@ -4,11 +4,10 @@ import { hydrate } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import Quiz, { renderedRows, type QuizProps } from '../../src/components/Quiz/Quiz';
-import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
+import type { Question } from '../../src/lib/quiz/schema';
+import { questionOf, t } from './quiz-fixtures';
 import { quizStrings, renderQuizOf } from './quiz-render';
 
-const t = (text: string) => ({ it: text, en: `${text} (en)` });
-const review = { it: '/docker/volumi/#volumi', en: '/en/docker/volumi/#volumes' };
 const questions: Question[] = [
 	{
 		id: 'vm-host',
@@ -31,9 +30,7 @@ const questions: Question[] = [
 		prompt: t('Un hypervisor di tipo 1 gira sull’hardware.'),
 		answer: true,
 	},
-].map((q) =>
-	QuestionSchema().parse({ topic: 'docker', explanation: t('Perché sì.'), review, ...q })
-);
+].map((q) => questionOf(q));
 
 const strings = quizStrings;
 const renderQuiz = (props: Partial<QuizProps> = {}) => renderQuizOf(questions, props);
@@ -121,7 +118,7 @@ describe('the question navigator', () => {
 
 	test('links every question of a long quiz while its rows are still being rendered, and hydrating moves nothing', async () => {
 		const many = Array.from({ length: renderedRows + 3 }, (_, index) =>
-			QuestionSchema().parse({ ...questions[1], id: `statement-${index}` })
+			questionOf({ ...questions[1], id: `statement-${index}` })
 		);
 		const props = {
 			quizId: 'docker',
@@ -161,7 +158,7 @@ describe('the question navigator', () => {
 
 test('a long quiz has its navigator closed, and its links only once opened', async () => {
 	const many = Array.from({ length: 31 }, (_, index) =>
-		QuestionSchema().parse({ ...questions[1], id: `statement-${index}` })
+		questionOf({ ...questions[1], id: `statement-${index}` })
 	);
 	const { container } = await renderQuiz({ questions: many });
 	expect(container.querySelector('.quiz-nav details')).toHaveProperty('open', false);

@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { dueCountText } from '../../src/components/Quiz/due-count-text';
 import Review from '../../src/components/Quiz/Review';
 import { PROGRESS_KEY } from '../../src/lib/quiz/progress';
-import { QuestionSchema, type Question } from '../../src/lib/quiz/schema';
+import type { Question } from '../../src/lib/quiz/schema';
+import { questionOf, t } from './quiz-fixtures';
 import english from '../../src/content/i18n/en.json';
 import italian from '../../src/content/i18n/it.json';
 
-const t = (text: string) => ({ it: text, en: `${text} (en)` });
-const review = { it: '/docker/volumi/#volumi', en: '/en/docker/volumi/#volumes' };
 const questions: Question[] = [
 	{
 		id: 'rm-volume',
@@ -19,9 +18,7 @@ const questions: Question[] = [
 	},
 	{ id: 'vm-host', type: 'truefalse', prompt: t('L’host ospita le VM.'), answer: true },
 	{ id: 'never-seen', type: 'truefalse', prompt: t('Mai vista.'), answer: true },
-].map((q) =>
-	QuestionSchema().parse({ topic: 'docker', explanation: t('Perché sì.'), review, ...q })
-);
+].map((q) => questionOf(q));
 const quizStrings = (all: Record<string, string>) =>
 	Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith('quiz.')));
 const day = 24 * 60 * 60 * 1000;
