@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject } from 'vitest';
 import { topics, type Question } from '../../src/lib/quiz/schema';
 import { drawQuestions } from '../../src/lib/quiz/session';
@@ -7,6 +7,10 @@ import { axeViolations, hasChromium, screenshotDir, test } from './browser';
 
 const siteUrl = inject('siteUrl');
 const url = (path: string) => new URL(path, siteUrl).href;
+
+/** Waits until the quiz has read the device: until then it shows the server's inert preview. */
+const quizLive = (scope: Page | Locator) =>
+	scope.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
 
 /** The prompts of the quiz, in the order shown. */
 const prompts = (page: Page) => page.locator('.quiz-prompt').allTextContents();
@@ -30,7 +34,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage();
 		await page.goto(url('quiz/docker/'));
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		const order = await allPrompts(page);
 		expect(order.length).toBeGreaterThan(20);
 
@@ -77,7 +81,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage({ viewport: 'phone' });
 		await page.goto(url('quiz/docker/'));
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		const items = page.locator('.quiz-item');
 		const total = await items.count();
 		const empty = page.locator('.quiz-row:empty');
@@ -107,7 +111,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage({ colorScheme: 'dark' });
 		await page.goto(url('quiz/docker/'));
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		await allPrompts(page);
 		const item = page.locator('.quiz-item:has-text("pubblicando la porta 8080")');
 		const field = item.getByRole('textbox', { name: 'La tua risposta' });
@@ -162,7 +166,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage();
 		await page.goto(url('quiz/docker/'));
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		await allPrompts(page);
 		const item = page.locator('.quiz-item:has-text("Avvia in background un container chiamato")');
 		const commands = item.getByRole('textbox', { name: 'Comandi, uno per riga' });
@@ -215,7 +219,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage({ viewport: 'phone' });
 		await page.goto(url('en/quiz/docker/'));
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		await allPrompts(page);
 		const item = page.locator('.quiz-item:has-text("Which port number")');
 		const field = item.getByRole('textbox', { name: 'Your answer' });
@@ -280,7 +284,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	}) => {
 		const { page, errors } = await openPage({ viewport: 'phone' });
 		await page.goto(url('quiz/hypervisor-types/'));
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		await allPrompts(page);
 		const list = page.locator('.quiz-order').first();
 		await list.scrollIntoViewIfNeeded();
@@ -313,7 +317,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 			colorScheme: 'dark',
 		});
 		await page.goto(url('en/quiz/final/'));
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		expect(
 			await page
 				.getByRole('group', { name: 'Mode' })
@@ -360,7 +364,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const block = page.getByRole('region', { name: 'Mettiti alla prova' });
 		// The chapter's quiz loads only when the reader scrolls to it.
 		await block.scrollIntoViewIfNeeded();
-		await block.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(block);
 		const reviews = await block.evaluate(() => document.querySelectorAll('.quiz-item').length);
 		expect(reviews).toBeGreaterThan(0);
 		expect(await axeViolations(page)).toEqual([]);
@@ -370,7 +374,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const { page } = await openPage();
 		await page.goto(url('quiz/docker/'));
 		// Once the quiz has saved its own progress, replace it with somebody else's data.
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		await page.evaluate(() =>
 			localStorage.setItem('virtualizzazione-docker:quiz-progress', '{"hello":1}')
 		);
@@ -382,7 +386,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 	test('a test taken and reviewed with the keyboard alone', async ({ openPage }) => {
 		const { page, errors } = await openPage();
 		await page.goto(url('quiz/final/'));
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		const focused = () =>
 			page.evaluate(() => ({
 				text: document.activeElement?.textContent?.trim() ?? '',
@@ -511,8 +515,8 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		const second = await context.newPage();
 		await first.goto(url('quiz/docker/'));
 		await second.goto(url('quiz/docker/'));
-		await first.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
-		await second.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(first);
+		await quizLive(second);
 		const choice = (page: Page, index: number) =>
 			page
 				.locator('.quiz-item:has(input[type="radio"])')
@@ -527,7 +531,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await expect.poll(() => choice(first, 1).isChecked()).toBe(true);
 		expect(await choice(first, 0).isChecked()).toBe(true);
 		await second.reload();
-		await second.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(second);
 		expect(await choice(second, 0).isChecked()).toBe(true);
 		expect(await choice(second, 1).isChecked()).toBe(true);
 		expect(errors).toEqual([]);
@@ -571,7 +575,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await page.screenshot({ path: join(screenshotDir(), 'quiz-set-aside-en-desktop-light.png') });
 		// Once set aside, it stays aside: the next visit has nothing to say.
 		await page.reload();
-		await page.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(page);
 		expect(await page.getByText('Some saved answers no longer fitted today').count()).toBe(0);
 		expect(errors).toEqual([]);
 	});
@@ -720,7 +724,7 @@ describe.runIf(hasChromium())('a quiz in Chromium', () => {
 		await page.goto(url('virtualizzazione/hypervisor/'));
 		const block = page.getByRole('region', { name: 'Mettiti alla prova' });
 		await block.scrollIntoViewIfNeeded();
-		await block.locator('.quiz:not([aria-busy]) .quiz-item').first().waitFor();
+		await quizLive(block);
 		const count = await block.locator('.quiz-list > li').count();
 		expect(await block.getByRole('navigation', { name: 'Domande' }).getByRole('link').count()).toBe(
 			count
