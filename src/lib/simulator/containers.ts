@@ -591,7 +591,11 @@ export function start(ctx: Context, words: string[]): Answer {
 	if ('exitCode' in parsed) return parsed;
 	return eachContainer(ctx, parsed.args, 'start', (c, name) => {
 		if (c.status === 'running') return name;
-		const started = startContainer(ctx, c, 'start');
+		// A paused container is running too, but Docker looks at the pause first.
+		const started =
+			c.status === 'paused'
+				? daemonError('start-paused', { name })
+				: startContainer(ctx, c, 'start');
 		if ('exitCode' in started)
 			return {
 				...started,
@@ -624,7 +628,7 @@ export function restart(ctx: Context, words: string[]): Answer {
 	const parsed = parseFlagsShared(words, { time: { short: 't', value: true } }, 'restart');
 	if ('exitCode' in parsed) return parsed;
 	return eachContainer(ctx, parsed.args, 'restart', (c, name) => {
-		if (c.status === 'running') {
+		if (isUp(c)) {
 			const keep = c.autoRemove;
 			c.autoRemove = false;
 			stopContainer(ctx.state, c, 0);
@@ -641,6 +645,7 @@ export function pause(ctx: Context, words: string[], resume: boolean): Answer {
 		if (!resume && c.status === 'running') c.status = 'paused';
 		else if (resume && c.status === 'paused') c.status = 'running';
 		else if (resume) return daemonError('not-paused', { id: c.id });
+		else if (c.status === 'paused') return daemonError('already-paused', { id: c.id, name });
 		else return daemonError('not-running', { id: c.id, name });
 		return name;
 	});
@@ -649,7 +654,7 @@ export function pause(ctx: Context, words: string[], resume: boolean): Answer {
 /** `docker kill NAME…`. */
 export function kill(ctx: Context, words: string[]): Answer {
 	return eachContainer(ctx, words, 'kill', (c, name) => {
-		if (c.status !== 'running') return daemonError('not-running', { id: c.id, name });
+		if (!isUp(c)) return daemonError('not-running', { id: c.id, name });
 		stopContainer(ctx.state, c, 137);
 		return name;
 	});
@@ -664,7 +669,8 @@ export function rm(ctx: Context, words: string[]): Answer {
 	);
 	if ('exitCode' in parsed) return parsed;
 	return eachContainer(ctx, parsed.args, 'rm', (c, name) => {
-		if (isUp(c) && !parsed.flags['force']) return daemonError('remove-running', { name });
+		if (isUp(c) && !parsed.flags['force'])
+			return daemonError(c.status === 'paused' ? 'remove-paused' : 'remove-running', { name });
 		removeContainer(ctx.state, c, !!parsed.flags['volumes']);
 		return name;
 	});
@@ -773,6 +779,7 @@ export function exec(ctx: Context, words: string[]): Answer {
 	if (!name || !command.length) return fail('requires-argument', { command: 'exec' });
 	const c = findContainer(ctx.state, name);
 	if (!c) return daemonError('no-such-container', { name });
+	if (c.status === 'paused') return daemonError('exec-paused', { name });
 	if (c.status !== 'running') return daemonError('not-running', { id: c.id, name });
 	const result = runInside(ctx.state, c, command);
 	const answer: Answer = {

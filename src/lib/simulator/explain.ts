@@ -168,6 +168,18 @@ export const explanations: Record<string, Texts> = {
 		it: 'Il container non è in pausa: unpause serve solo dopo docker pause.',
 		en: 'The container is not paused: unpause only makes sense after docker pause.',
 	},
+	'already-paused': {
+		it: 'Il container {name} è già in pausa: per riprenderlo usa docker unpause {name}.',
+		en: 'Container {name} is already paused: resume it with docker unpause {name}.',
+	},
+	paused: {
+		it: 'Il container {name} è in pausa (docker pause): i suoi processi sono congelati finché non lo riprendi con docker unpause {name}.',
+		en: 'Container {name} is paused (docker pause): its processes stay frozen until you resume it with docker unpause {name}.',
+	},
+	'remove-paused': {
+		it: 'Il container {name} è in pausa: fermalo con docker stop {name} (si ferma anche in pausa) e poi rimuovilo, oppure forza la rimozione con docker rm -f {name}.',
+		en: 'Container {name} is paused: stop it with docker stop {name} (a paused container stops too) and then remove it, or force the removal with docker rm -f {name}.',
+	},
 	'not-connected': {
 		it: 'Il container non è collegato a quella rete: docker inspect mostra a quali reti è collegato.',
 		en: 'The container is not connected to that network: docker inspect shows which networks it is on.',

@@ -256,6 +256,26 @@ export const messages = {
 		source: 'moby v29 daemon/unpause.go',
 		explanation: 'not-paused',
 	},
+	'already-paused': {
+		template: 'container {id} is already paused',
+		source: 'moby v29 daemon/pause.go',
+		explanation: 'already-paused',
+	},
+	'exec-paused': {
+		template: 'Container {name} is paused, unpause the container before exec',
+		source: 'moby v29 daemon/errors.go (errExecPaused)',
+		explanation: 'paused',
+	},
+	'start-paused': {
+		template: 'cannot start a paused container, try unpause instead',
+		source: 'moby v29 daemon/start.go',
+		explanation: 'paused',
+	},
+	'remove-paused': {
+		template: 'cannot remove container "{name}": container is paused and must be unpaused first',
+		source: 'moby v29 daemon/delete.go',
+		explanation: 'remove-paused',
+	},
 	'not-connected': {
 		template: 'container {id} is not connected to network {network}',
 		source: 'moby v29 daemon/container_operations.go',

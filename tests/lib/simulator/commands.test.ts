@@ -114,6 +114,22 @@ describe('commands', () => {
 			/\(Paused\) +0\.0\.0\.0:8080->80\/tcp, \[::\]:8080->80\/tcp +a$/,
 		],
 		[
+			'kill stops a paused container',
+			'docker run -d --name a nginx\ndocker pause a\ndocker kill a\ndocker ps -a',
+			/Exited \(137\) .* a$/,
+		],
+		[
+			'restart of a paused container leaves it running, no longer paused',
+			'docker run -d --name a nginx\ndocker pause a\ndocker restart a\ndocker ps',
+			/Up \d+ seconds? +80\/tcp +a$/,
+		],
+		[
+			'start of a paused container is refused',
+			'docker run -d --name a nginx\ndocker pause a\ndocker start a',
+			'cannot start a paused container, try unpause instead\nfailed to start containers: a',
+			1,
+		],
+		[
 			'port lists a paused container’s published port',
 			'docker run -d -p 8080:80 --name a nginx\ndocker pause a\ndocker port a',
 			'80/tcp -> 0.0.0.0:8080',

@@ -90,6 +90,10 @@ const triggers: Record<MessageId, { script: string; files?: Record<string, strin
 	},
 	'invalid-container-port': { script: 'docker run -p 8080:abc nginx' },
 	'not-paused': { script: 'docker run -d --name w nginx\ndocker unpause w' },
+	'already-paused': { script: 'docker run -d --name w nginx\ndocker pause w\ndocker pause w' },
+	'exec-paused': { script: 'docker run -d --name w nginx\ndocker pause w\ndocker exec w ls' },
+	'start-paused': { script: 'docker run -d --name w nginx\ndocker pause w\ndocker start w' },
+	'remove-paused': { script: 'docker run -d --name w nginx\ndocker pause w\ndocker rm w' },
 	'not-connected': {
 		script:
 			'docker network create rete\ndocker run -d --name w nginx\ndocker network disconnect rete w',
