@@ -654,7 +654,7 @@ export function pause(ctx: Context, words: string[], resume: boolean): Answer {
 /** `docker kill NAME…`. */
 export function kill(ctx: Context, words: string[]): Answer {
 	return eachContainer(ctx, words, 'kill', (c, name) => {
-		if (!isUp(c)) return daemonError('not-running', { id: c.id, name });
+		if (!isUp(c)) return daemonError('kill-not-running', { id: c.id, name });
 		stopContainer(ctx.state, c, 137);
 		return name;
 	});

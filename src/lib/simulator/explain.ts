@@ -85,8 +85,8 @@ export const explanations: Record<string, Texts> = {
 		en: 'There is no volume {name}: check with docker volume ls.',
 	},
 	'not-running': {
-		it: 'Si può eseguire un comando solo in un container acceso: avvialo con docker start {name}.',
-		en: 'A command can only run in a running container: start it with docker start {name}.',
+		it: 'Il container {name} è fermo: exec e pause funzionano solo su un container in esecuzione; avvialo con docker start {name}.',
+		en: 'Container {name} is stopped: exec and pause only work on a running container; start it with docker start {name}.',
 	},
 	'exec-not-found': {
 		it: "Il programma {program} non c'è in questa immagine: le immagini piccole (alpine, busybox) hanno sh e non bash, e spesso mancano ping o curl.",
@@ -167,6 +167,10 @@ export const explanations: Record<string, Texts> = {
 	'not-paused': {
 		it: 'Il container non è in pausa: unpause serve solo dopo docker pause.',
 		en: 'The container is not paused: unpause only makes sense after docker pause.',
+	},
+	'kill-not-running': {
+		it: "Il container {name} è già fermo: non c'è nessun processo a cui mandare il segnale.",
+		en: 'Container {name} is already stopped: there is no process to send the signal to.',
 	},
 	'already-paused': {
 		it: 'Il container {name} è già in pausa: per riprenderlo usa docker unpause {name}.',

@@ -123,7 +123,7 @@ export const messages = {
 	},
 	'not-running': {
 		template: 'container {id} is not running',
-		source: 'moby v29 daemon/exec.go',
+		source: 'moby v29 daemon/errors.go (errNotRunning), from daemon/exec.go and daemon/pause.go',
 		explanation: 'not-running',
 	},
 	'exec-not-found': {
@@ -255,6 +255,12 @@ export const messages = {
 		template: 'Container {id} is not paused',
 		source: 'moby v29 daemon/unpause.go',
 		explanation: 'not-paused',
+	},
+	'kill-not-running': {
+		template: 'cannot kill container: {name}: container {id} is not running',
+		source:
+			'moby v29 daemon/server/router/container/container_routes.go (postContainersKill), daemon/errors.go (errNotRunning)',
+		explanation: 'kill-not-running',
 	},
 	'already-paused': {
 		template: 'container {id} is already paused',
