@@ -49,6 +49,7 @@ Management Commands:
 Commands:
   create      Create a new container
   inspect     Return low-level information on Docker objects
+  kill        Kill one or more running containers
   logs        Fetch the logs of a container
   pause       Pause all processes within one or more containers
   port        List port mappings or a specific mapping for the container
@@ -92,6 +93,16 @@ export const dockerCommands = [
 	'version',
 	'volume',
 ];
+
+/**
+ * Docker's commands that the simulator does not reproduce (the list of docker/cli v29's
+ * `docs/reference/commandline/docker.md`, and the buildx plugin): they are not "unknown".
+ */
+const notSimulated = new Set(
+	'attach bake builder buildx checkpoint commit config context cp diff events export history import info load logout manifest node plugin rename save search secret service stack stats swarm system top trust update wait'.split(
+		' '
+	)
+);
 
 /** `docker inspect [-f TEMPLATE] NAME…`: containers first, then images, networks, volumes. */
 function inspect(
@@ -277,6 +288,13 @@ function docker(ctx: Context, words: string[]): Answer {
 					...fail('unknown-flag', { flag: command, command: '' }),
 					output: `unknown flag: ${command}\n\nUsage:  docker [OPTIONS] COMMAND\n\nRun 'docker --help' for more information`,
 					exitCode: 125,
+				};
+			// A real command the simulator lacks: Docker would run it, so only the explanation says so.
+			if (notSimulated.has(command))
+				return {
+					exitCode: 1,
+					output: '',
+					explanation: { key: 'not-simulated', params: { name: command } },
 				};
 			return { ...fail('unknown-command', { name: command }), exitCode: 1 };
 	}

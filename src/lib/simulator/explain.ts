@@ -104,6 +104,10 @@ export const explanations: Record<string, Texts> = {
 		it: "Al comando docker {command} manca un argomento: di solito il nome di un container, di un'immagine o di una rete.",
 		en: 'Command docker {command} is missing an argument: usually the name of a container, an image or a network.',
 	},
+	'not-simulated': {
+		it: 'docker {name} è un comando vero di Docker, ma questo simulatore non lo riproduce: provalo su un Docker installato. Qui funzionano i comandi elencati da docker --help.',
+		en: 'docker {name} is a real Docker command, but this simulator does not reproduce it: try it on an installed Docker. Here the commands docker --help lists work.',
+	},
 	'unknown-command': {
 		it: 'docker {name} non è un comando di Docker: docker --help li elenca.',
 		en: 'docker {name} is not a Docker command: docker --help lists them.',

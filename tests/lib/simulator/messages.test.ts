@@ -160,6 +160,27 @@ describe('the message table', () => {
 	);
 });
 
+describe('a real Docker command the simulator does not reproduce', () => {
+	it.each(['rename', 'cp', 'top', 'stats', 'system'])('docker %s is not called unknown', (name) => {
+		const [result] = runScript(`docker ${name} web`);
+		expect(result!.output).toBe('');
+		expect(result!.exitCode).toBe(1);
+		expect(result!.explanation?.key).toBe('not-simulated');
+		expect(explain(result!.explanation!, 'it')).toBe(
+			`docker ${name} è un comando vero di Docker, ma questo simulatore non lo riproduce: provalo su un Docker installato. Qui funzionano i comandi elencati da docker --help.`
+		);
+		expect(explain(result!.explanation!, 'en')).toContain(
+			`docker ${name} is a real Docker command`
+		);
+	});
+
+	it('while a misspelt one still is', () => {
+		const [result] = runScript('docker renmae web');
+		expect(result!.output).toContain('docker: unknown command: docker renmae');
+		expect(result!.explanation?.key).toBe('unknown-command');
+	});
+});
+
 describe('explain', () => {
 	it('fills the values in the language asked', () => {
 		const explanation = { key: 'port-allocated', params: { port: 8080, next: 8081, target: 80 } };
