@@ -155,6 +155,23 @@ describe.runIf(hasChromium())('the Docker playground in Chromium', () => {
 			Math.round(element.clientHeight / parseFloat(getComputedStyle(element).lineHeight)),
 		]);
 		expect(shown).toBe(lines);
+		// An explanation wraps inside the terminal's window, and stays there while a wide table is
+		// scrolled sideways.
+		await page.keyboard.type('docker exec web2 ls');
+		await page.keyboard.press('Enter');
+		const explanation = page.locator('.dp-explain').last();
+		await expect.poll(() => explanation.textContent()).toContain('web2');
+		const log = page.locator('.dp-log');
+		for (const scrollLeft of [0, 200]) {
+			const [inside, scrolled] = await log.evaluate((element, left) => {
+				element.scrollLeft = left;
+				const window = element.getBoundingClientRect();
+				const box = [...element.querySelectorAll('.dp-explain')].at(-1)!.getBoundingClientRect();
+				return [box.left >= window.left && box.right <= window.right, element.scrollLeft] as const;
+			}, scrollLeft);
+			expect(scrolled).toBe(scrollLeft);
+			expect(inside).toBe(true);
+		}
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			390
 		);
