@@ -120,6 +120,10 @@ export const explanations: Record<string, Texts> = {
 		it: 'Nessun container risponde su {host}:{port}: la porta non è pubblicata (-p), il container è fermo o la rete è --internal.',
 		en: 'No container answers on {host}:{port}: the port is not published (-p), the container is stopped or the network is --internal.',
 	},
+	'curl-paused': {
+		it: 'Il container {name} è in pausa: la connessione viene accettata, ma nessun processo risponde, quindi curl aspetta finché non scade -m o non lo interrompi con Ctrl+C. Riprendilo con docker unpause {name}.',
+		en: 'Container {name} is paused: the connection is accepted, but no process answers, so curl waits until -m runs out or you stop it with Ctrl+C. Resume it with docker unpause {name}.',
+	},
 	'curl-resolve': {
 		it: "Il nome {host} non si risolve qui: i nomi dei container funzionano solo tra container sulla stessa rete creata da te, non sul bridge predefinito né dall'host.",
 		en: 'Name {host} does not resolve here: container names only work between containers on the same network you created, not on the default bridge nor from the host.',

@@ -4,7 +4,7 @@
  * read and write (the container's layer, its volumes, its bind mounts), and who reaches whom.
  */
 import { formatMessage, messages, type MessageId } from './messages.ts';
-import { workingDirectory } from './host.ts';
+import { isUp, workingDirectory } from './host.ts';
 import { commandsOf, tokenize } from './words.ts';
 import type { Container, HostState, Image } from './types.ts';
 
@@ -277,7 +277,8 @@ export function resolveName(state: HostState, from: Container, name: string): st
 		// Docker's embedded DNS answers only on networks the user created.
 		if (attachment.network === 'bridge' || !attachment.ip) continue;
 		for (const other of state.containers) {
-			if (other.status !== 'running') continue;
+			// A paused container keeps its endpoint: its name still resolves.
+			if (!isUp(other)) continue;
 			const there = other.networks.find((a) => a.network === attachment.network && a.ip);
 			if (!there) continue;
 			const names = [other.name, ...there.aliases, other.id.slice(0, 12)];
@@ -294,7 +295,8 @@ export function containerAt(
 	ip: string
 ): Container | undefined {
 	for (const other of state.containers) {
-		if (other.status !== 'running') continue;
+		// A paused container's network stack is the kernel's, not frozen: its address answers.
+		if (!isUp(other)) continue;
 		for (const there of other.networks) {
 			if (there.ip !== ip) continue;
 			if (!from) {
@@ -321,9 +323,55 @@ export function httpBody(state: HostState, server: Container, path: string): str
 		: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>';
 }
 
-/** `curl URL` from a container (or the host when `from` is undefined). */
+/** curl's options that take a value (curl 8's `--help all`): the word after them is not the URL. */
+const curlValueOptions = new Set(
+	'A b c d e E F H K m o r T u w x X'.split(' ').map((letter) => `-${letter}`)
+);
+const curlLongValueOptions = new Set(
+	'cert config connect-timeout cookie cookie-jar data data-binary data-raw form header max-time output proxy range referer request retry upload-file user user-agent write-out'
+		.split(' ')
+		.map((name) => `--${name}`)
+);
+
+/**
+ * `curl [OPTIONS] URL` from a container (or the host when `from` is undefined). Short options may
+ * be grouped (`-sS`, `-sm 5`); `-s` without `-S` keeps curl's error line off the screen.
+ */
 export function curl(state: HostState, from: Container | undefined, args: string[]): ProgramResult {
-	const url = args.find((a) => !a.startsWith('-'));
+	let url: string | undefined;
+	let maxTime: number | undefined;
+	let silent = false;
+	let showError = false;
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i]!;
+		const takesValue = arg.startsWith('--')
+			? curlLongValueOptions.has(arg)
+			: arg.length > 1 && arg.startsWith('-') && curlValueOptions.has(`-${arg.at(-1)}`);
+		if (arg === '--silent') silent = true;
+		else if (arg === '--show-error') showError = true;
+		else if (/^-[a-zA-Z]+$/.test(arg)) {
+			silent ||= arg.includes('s');
+			showError ||= arg.includes('S');
+		}
+		if (takesValue) {
+			if (arg === '--max-time' || (!arg.startsWith('--') && arg.endsWith('m')))
+				maxTime = Number(args[i + 1]);
+			i++;
+		} else if (!arg.startsWith('-')) url ??= arg;
+	}
+	const result = request(state, from, url, maxTime);
+	return silent && !showError
+		? { ...result, output: result.output.filter((line) => !/^curl: \(\d+\)/.test(line)) }
+		: result;
+}
+
+/** What curl gets from URL, and prints. */
+function request(
+	state: HostState,
+	from: Container | undefined,
+	url: string | undefined,
+	maxTime: number | undefined
+): ProgramResult {
 	if (!url)
 		return {
 			output: ["curl: try 'curl --help' or 'curl --manual' for more information"],
@@ -343,7 +391,7 @@ export function curl(state: HostState, from: Container | undefined, args: string
 	// The host's published ports: from the host on localhost, from a container on its gateway.
 	const published = (): { server?: Container; serverPort: number } => {
 		for (const c of state.containers) {
-			if (c.status !== 'running') continue;
+			if (!isUp(c)) continue;
 			const binding = c.ports.find((p) => p.hostPort === port && p.protocol === 'tcp');
 			if (!binding) continue;
 			// Published ports of a container only on internal networks are not reachable.
@@ -352,7 +400,7 @@ export function curl(state: HostState, from: Container | undefined, args: string
 			);
 			if (reachable) return { server: c, serverPort: binding.containerPort };
 		}
-		const onHost = state.containers.find((c) => c.status === 'running' && c.networkMode === 'host');
+		const onHost = state.containers.find((c) => isUp(c) && c.networkMode === 'host');
 		return onHost ? { server: onHost, serverPort: port } : { serverPort: port };
 	};
 	let found: { server?: Container | undefined; serverPort: number };
@@ -381,6 +429,18 @@ export function curl(state: HostState, from: Container | undefined, args: string
 	if (!target) return refused();
 	const image = state.images.find((i) => i.id === target.imageId);
 	if (!(listening[image?.behaviour ?? ''] ?? []).includes(serverPort)) return refused();
+	// Paused: the kernel accepts the connection, but the frozen server never answers. curl waits
+	// until its -m runs out, or until the learner gives up (Ctrl+C, which the terminal echoes).
+	if (target.status === 'paused') {
+		const explained = failure('curl-timeout', { name: target.name });
+		return maxTime !== undefined && maxTime > 0
+			? {
+					output: [formatMessage('curl-timeout', { ms: Math.round(maxTime * 1000) })],
+					exitCode: 28,
+					failure: explained,
+				}
+			: { output: ['^C'], exitCode: 130, failure: explained };
+	}
 	const body = httpBody(state, target, path);
 	if (body === undefined) return { output: ['curl: (52) Empty reply from server'], exitCode: 52 };
 	if (image?.behaviour === 'nginx') {

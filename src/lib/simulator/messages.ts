@@ -171,6 +171,11 @@ export const messages = {
 		source: 'curl 8 (CURLE_COULDNT_CONNECT)',
 		explanation: 'curl-refused',
 	},
+	'curl-timeout': {
+		template: 'curl: (28) Operation timed out after {ms} milliseconds with 0 bytes received',
+		source: 'curl 8 lib/multi.c (CURLE_OPERATION_TIMEDOUT)',
+		explanation: 'curl-paused',
+	},
 	'curl-resolve': {
 		template: 'curl: (6) Could not resolve host: {host}',
 		source: 'curl 8 (CURLE_COULDNT_RESOLVE_HOST)',

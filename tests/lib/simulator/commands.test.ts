@@ -114,6 +114,34 @@ describe('commands', () => {
 			/\(Paused\) +0\.0\.0\.0:8080->80\/tcp, \[::\]:8080->80\/tcp +a$/,
 		],
 		[
+			'curl to a paused server waits until the learner gives up',
+			'docker run -d -p 8080:80 --name a nginx\ndocker pause a\ncurl http://localhost:8080/',
+			'^C',
+			130,
+		],
+		[
+			'curl -m to a paused server times out',
+			'docker run -d -p 8080:80 --name a nginx\ndocker pause a\ncurl -sS -m 2 -H "Accept: text/html" localhost:8080',
+			'curl: (28) Operation timed out after 2000 milliseconds with 0 bytes received',
+			28,
+		],
+		[
+			'curl -s keeps its error line off the screen',
+			'curl -s --max-time 5 http://localhost:8080/',
+			/^$/,
+			7,
+		],
+		[
+			'the word after a curl option with a value is not the URL',
+			'docker run -d -p 8080:80 nginx\ncurl -H "Accept: text/html" -A prova http://localhost:8080/',
+			'<h1>Welcome to nginx!</h1>',
+		],
+		[
+			'a paused container keeps its name and answers ping',
+			'docker network create rete\ndocker run -d --name db --network rete alpine sleep 1d\ndocker run -d --name t --network rete alpine sleep 1d\ndocker pause db\ndocker exec t ping -c 1 db',
+			'1 packets received',
+		],
+		[
 			'kill stops a paused container',
 			'docker run -d --name a nginx\ndocker pause a\ndocker kill a\ndocker ps -a',
 			/Exited \(137\) .* a$/,

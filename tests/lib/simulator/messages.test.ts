@@ -91,6 +91,10 @@ const triggers: Record<MessageId, { script: string; files?: Record<string, strin
 	'invalid-container-port': { script: 'docker run -p 8080:abc nginx' },
 	'not-paused': { script: 'docker run -d --name w nginx\ndocker unpause w' },
 	'kill-not-running': { script: 'docker run -d --name w nginx\ndocker stop w\ndocker kill w' },
+	'curl-timeout': {
+		script:
+			'docker run -d --name w -p 8080:80 nginx\ndocker pause w\ncurl -m 5 http://localhost:8080',
+	},
 	'already-paused': { script: 'docker run -d --name w nginx\ndocker pause w\ndocker pause w' },
 	'exec-paused': { script: 'docker run -d --name w nginx\ndocker pause w\ndocker exec w ls' },
 	'start-paused': { script: 'docker run -d --name w nginx\ndocker pause w\ndocker start w' },
